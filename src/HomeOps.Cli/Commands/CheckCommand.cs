@@ -1,0 +1,61 @@
+using System.CommandLine;
+using HomeOps.Cli.Rendering;
+using HomeOps.Core.Diagnostics.Output;
+using HomeOps.Operations;
+using HomeOps.Operations.Checks;
+
+namespace HomeOps.Cli.Commands;
+
+/// <summary>`homeops check`: every offline check, as a pre-commit hook or CI step would run it.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = CommonOptions.ClusterFile();
+        var format = CommonOptions.Format();
+        var command = new Command("check", "Run every offline check on the repository: cluster.yaml and everything derived from it")
+        {
+            file,
+            format,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));
+            var outputFormat = parse.GetValue(format);
+            var text = outputFormat == OutputFormat.Text;
+            var outcomes = await OfflineChecks.Default().RunAsync(workspace, outcome =>
+            {
+                if (text)
+                {
+                    DiagnosticPrinter.Print(context, workspace, OutputFormat.Text, outcome.Diagnostics);
+                    context.Out.WriteLine(Describe(outcome));
+                }
+            }, cancellationToken).ConfigureAwait(false);
+
+            var all = outcomes.SelectMany(o => o.Diagnostics).ToList();
+            if (!text)
+            {
+                DiagnosticPrinter.Print(context, workspace, outputFormat, all);
+            }
+            else
+            {
+                context.Out.WriteLine($"check: {outcomes.Count} check(s), {TextDiagnosticWriter.Summary(all)}");
+            }
+
+            return ExitCodeFor.Diagnostics(all);
+        });
+        return command;
+    }
+
+    private static string Describe(CheckOutcome outcome)
+    {
+        if (outcome.Skipped is not null)
+        {
+            return $"  skip  {outcome.Name}: {outcome.Skipped}";
+        }
+
+        var mark = outcome.HasErrors ? "FAIL" : "ok  ";
+        var detail = outcome.Summary is null ? TextDiagnosticWriter.Summary([.. outcome.Diagnostics]) : $"{outcome.Summary}; {TextDiagnosticWriter.Summary([.. outcome.Diagnostics])}";
+        return $"  {mark}  {outcome.Name}: {detail}";
+    }
+}

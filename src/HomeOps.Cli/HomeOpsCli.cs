@@ -1,0 +1,55 @@
+using System.CommandLine;
+using HomeOps.Cli.Commands;
+
+namespace HomeOps.Cli;
+
+/// <summary>Builds the command tree and runs it. Used by Program and, in-process, by the CLI tests.</summary>
+public static class HomeOpsCli
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("HomeOps: one cluster.yaml to a validated, bootstrapped Talos + Flux home-lab cluster");
+        root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(ConfigCommands.Create(context));
+        root.Subcommands.Add(DocsCommand.Create(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var parse = Build(context).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync($"homeops: {error.Message}").ConfigureAwait(false);
+            }
+
+            await context.Error.WriteLineAsync("Run 'homeops --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.UsageOrEnvironment;
+        }
+
+        // Bugs still reach the user, but as one readable line rather than a stack trace.
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await context.Error.WriteLineAsync("homeops: cancelled").ConfigureAwait(false);
+            return ExitCodes.UsageOrEnvironment;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            await context.Error.WriteLineAsync($"homeops: internal error: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync("  hint: this is a bug in HomeOps, not in your files; please report it with the command you ran (set HOMEOPS_DEBUG=1 for details)").ConfigureAwait(false);
+            if (Environment.GetEnvironmentVariable("HOMEOPS_DEBUG") is "1")
+            {
+                await context.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+
+            return ExitCodes.UsageOrEnvironment;
+        }
+    }
+}

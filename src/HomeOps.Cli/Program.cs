@@ -1,0 +1,10 @@
+using HomeOps.Cli;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+return await HomeOpsCli.RunAsync(args, CliContext.FromProcess(), cancellation.Token).ConfigureAwait(false);

@@ -1,0 +1,18 @@
+using HomeOps.Core.Diagnostics;
+
+namespace HomeOps.Cli.Rendering;
+
+internal static class ExitCodeFor
+{
+    /// <summary>A missing or unreadable input file is an environment problem (2); other errors are findings (1).</summary>
+    public static int Diagnostics(IEnumerable<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Where(d => d.IsError).ToList();
+        if (errors.Exists(d => d.Code == DiagnosticCatalog.FileNotFound.Code || d.Code == DiagnosticCatalog.FileUnreadable.Code))
+        {
+            return ExitCodes.UsageOrEnvironment;
+        }
+
+        return errors.Count > 0 ? ExitCodes.ErrorsFound : ExitCodes.Success;
+    }
+}

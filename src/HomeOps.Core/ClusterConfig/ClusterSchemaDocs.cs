@@ -1,0 +1,24 @@
+using HomeOps.Core.Schema;
+
+namespace HomeOps.Core.ClusterConfig;
+
+/// <summary>The JSON Schema and Markdown reference of cluster.yaml, both generated from the config records.</summary>
+public static class ClusterSchemaDocs
+{
+    private const string Introduction = """
+        `cluster.yaml` at the repository root is the one file an operator edits. HomeOps derives the Talos machine
+        configs, the cluster-specific values of the GitOps tree, the router's BGP configuration and the bootstrap plan
+        from it. `homeops config validate` checks it (see [diagnostics.md](diagnostics.md) for every code) and
+        `homeops config schema > cluster.schema.json` gives editors completion: add
+        `# yaml-language-server: $schema=./docs/cluster.schema.json` as the first line.
+
+        Keys are case-sensitive. Unknown keys are errors (with a "did you mean" hint), so a typo never silently
+        falls back to a default.
+        """;
+
+    public static string JsonSchema(string id) =>
+        JsonSchemaWriter.Write(SchemaReflector.Describe<ClusterDefinition>(), id, "HomeOps cluster.yaml");
+
+    public static string Markdown() =>
+        SchemaDocsWriter.Write(SchemaReflector.Describe<ClusterDefinition>(), "cluster.yaml reference", Introduction);
+}

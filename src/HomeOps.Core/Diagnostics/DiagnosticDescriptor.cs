@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace HomeOps.Core.Diagnostics;
+
+/// <summary>
+/// The definition of one kind of problem: its code (never reused), a kebab-case name, default severity,
+/// a message template and a hint template (both <see cref="string.Format(IFormatProvider, string, object[])"/> style).
+/// </summary>
+public sealed record DiagnosticDescriptor(
+    string Code,
+    string Name,
+    DiagnosticSeverity DefaultSeverity,
+    string Title,
+    string MessageFormat,
+    string HintFormat)
+{
+    public DiagnosticArea Area => (DiagnosticArea)(Code[2] - '0');
+
+    public Diagnostic At(SourceSpan location, params object?[] args) =>
+        new(Code, Name, DefaultSeverity, location, Format(MessageFormat, args), Format(HintFormat, args));
+
+    private static string Format(string template, object?[] args) =>
+        args.Length == 0 ? template : string.Format(CultureInfo.InvariantCulture, template, args);
+}

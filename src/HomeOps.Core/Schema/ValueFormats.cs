@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+
+namespace HomeOps.Core.Schema;
+
+/// <summary>The string formats cluster.yaml uses. Network values have dedicated types; these cover the rest.</summary>
+public static partial class ValueFormats
+{
+    public const string DnsLabel = "dns-label";
+    public const string DomainName = "domain-name";
+    public const string Version = "version";
+    public const string GitUrl = "git-url";
+    public const string Email = "email";
+    public const string ExtensionName = "extension-name";
+    public const string RelativePath = "relative-path";
+    public const string Size = "size";
+    public const string Url = "url";
+    public const string NetworkInterface = "interface-name";
+    public const string ObjectName = "object-name";
+
+    private static readonly Dictionary<string, ValueFormat> s_formats = new(StringComparer.Ordinal)
+    {
+        [DnsLabel] = new(DnsLabel, "a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters",
+            "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", v => DnsLabelRegex().IsMatch(v) ? null : "is not a valid DNS-1123 label"),
+        [DomainName] = new(DomainName, "a DNS domain name such as k8s.home.example.com",
+            null, CheckDomain),
+        [Version] = new(Version, "a version with a leading v, such as v1.10.5",
+            "^v[0-9]+\\.[0-9]+\\.[0-9]+$", v => VersionRegex().IsMatch(v) ? null : "is not a version of the form vMAJOR.MINOR.PATCH"),
+        [GitUrl] = new(GitUrl, "a Git repository URL (https://, ssh:// or git@host:path)",
+            "^(https://|ssh://|git@)", v => GitUrlRegex().IsMatch(v) ? null : "is not an https://, ssh:// or git@ repository URL"),
+        [Email] = new(Email, "an e-mail address", "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+            v => EmailRegex().IsMatch(v) ? null : "is not an e-mail address"),
+        [ExtensionName] = new(ExtensionName, "an official Talos system extension, such as siderolabs/iscsi-tools",
+            "^[a-z0-9-]+/[a-z0-9.-]+$", v => ExtensionRegex().IsMatch(v) ? null : "is not of the form owner/name"),
+        [RelativePath] = new(RelativePath, "a path relative to the repository root, with no '..'",
+            null, v => v.Length > 0 && !v.StartsWith('/') && !v.Split('/').Contains("..") && !v.Contains('\\', StringComparison.Ordinal) ? null : "must be a relative path inside the repository"),
+        [Size] = new(Size, "a size such as 1TB, 500GB or 100GiB",
+            "^[0-9]+(\\.[0-9]+)?\\s*(B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", v => SizeRegex().IsMatch(v) ? null : "is not a size such as 1TB or 500GiB"),
+        [Url] = new(Url, "an absolute URL such as udp://172.29.51.1:514/",
+            null, v => Uri.TryCreate(v, UriKind.Absolute, out var u) && u.Scheme.Length > 0 && !string.IsNullOrEmpty(u.Host) ? null : "is not an absolute URL"),
+        [NetworkInterface] = new(NetworkInterface, "a Linux network interface name such as enp3s0f0 (at most 15 characters)",
+            "^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,14}$", v => InterfaceRegex().IsMatch(v) ? null : "is not a valid interface name"),
+        [ObjectName] = new(ObjectName, "a Kubernetes object name: lowercase letters, digits, '-' and '.'",
+            "^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$", v => ObjectNameRegex().IsMatch(v) ? null : "is not a valid Kubernetes object name"),
+    };
+
+    public static ValueFormat Get(string name) =>
+        s_formats.TryGetValue(name, out var format) ? format : throw new ArgumentException($"Unknown format '{name}'", nameof(name));
+
+    public static IEnumerable<ValueFormat> All => s_formats.Values;
+
+    private static string? CheckDomain(string value)
+    {
+        if (value.Length is 0 or > 253 || value.EndsWith('.'))
+        {
+            return "is not a valid domain name";
+        }
+
+        var labels = value.Split('.');
+        if (labels.Length < 2)
+        {
+            return "needs at least two labels, such as example.com";
+        }
+
+        return labels.All(l => DnsLabelRegex().IsMatch(l)) ? null : "has a label that is not a lowercase DNS label";
+    }
+
+    internal static bool IsDnsLabel(string value) => DnsLabelRegex().IsMatch(value);
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
+    private static partial Regex DnsLabelRegex();
+
+    [GeneratedRegex("^v[0-9]+\\.[0-9]+\\.[0-9]+$")]
+    private static partial Regex VersionRegex();
+
+    [GeneratedRegex("^(https://[^\\s/]+/\\S+|ssh://\\S+@[^\\s/]+/\\S+|git@[^\\s:]+:\\S+)$")]
+    private static partial Regex GitUrlRegex();
+
+    [GeneratedRegex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")]
+    private static partial Regex EmailRegex();
+
+    [GeneratedRegex("^[a-z0-9-]+/[a-z0-9.-]+$")]
+    private static partial Regex ExtensionRegex();
+
+    [GeneratedRegex("^[0-9]+(\\.[0-9]+)?\\s*(B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$")]
+    private static partial Regex SizeRegex();
+
+    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,14}$")]
+    private static partial Regex InterfaceRegex();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$")]
+    private static partial Regex ObjectNameRegex();
+}

@@ -1,0 +1,29 @@
+using HomeOps.Core.Diagnostics;
+using HomeOps.Operations.Config;
+
+namespace HomeOps.Operations.Checks;
+
+/// <summary>Runs every offline check in order: the work behind `homeops check`.</summary>
+public sealed class OfflineChecks(IReadOnlyList<IOfflineCheck> checks)
+{
+    /// <summary>Every check HomeOps has, in the order they run.</summary>
+    public static OfflineChecks Default() => new([new ClusterConfigCheck()]);
+
+    public IReadOnlyList<IOfflineCheck> Checks => checks;
+
+    public async Task<IReadOnlyList<CheckOutcome>> RunAsync(Workspace workspace, Action<CheckOutcome>? progress, CancellationToken cancellationToken)
+    {
+        var context = new CheckContext(workspace, ClusterConfigService.Load(workspace));
+        var outcomes = new List<CheckOutcome>();
+        foreach (var check in checks)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var outcome = await check.RunAsync(context, cancellationToken).ConfigureAwait(false);
+            outcome = outcome with { Diagnostics = DiagnosticBag.Sort(outcome.Diagnostics) };
+            progress?.Invoke(outcome);
+            outcomes.Add(outcome);
+        }
+
+        return outcomes;
+    }
+}

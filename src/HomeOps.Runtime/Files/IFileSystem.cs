@@ -1,0 +1,23 @@
+namespace HomeOps.Runtime.Files;
+
+/// <summary>The file operations HomeOps needs. Paths are absolute or relative to the process's working directory.</summary>
+public interface IFileSystem
+{
+    bool FileExists(string path);
+
+    bool DirectoryExists(string path);
+
+    /// <summary>Reads a UTF-8 text file. Throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>.</summary>
+    string ReadAllText(string path);
+
+    long FileSize(string path);
+
+    /// <summary>Writes a file so that readers see the old or the new content, never half of it (temp file, then rename).</summary>
+    void WriteAllTextAtomic(string path, string content, UnixFileMode? mode = null);
+
+    IEnumerable<string> EnumerateFiles(string directory, string searchPattern, bool recursive);
+
+    void CreateDirectory(string path);
+
+    string GetFullPath(string path);
+}

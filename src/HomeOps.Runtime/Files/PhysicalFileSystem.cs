@@ -1,0 +1,67 @@
+using System.Text;
+
+namespace HomeOps.Runtime.Files;
+
+/// <summary>The real disk.</summary>
+public sealed class PhysicalFileSystem : IFileSystem
+{
+    public static readonly PhysicalFileSystem Instance = new();
+
+    private static readonly UTF8Encoding s_utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public bool FileExists(string path) => File.Exists(path);
+
+    public bool DirectoryExists(string path) => Directory.Exists(path);
+
+    public string ReadAllText(string path) => File.ReadAllText(path, Encoding.UTF8);
+
+    public long FileSize(string path) => new FileInfo(path).Length;
+
+    public void WriteAllTextAtomic(string path, string content, UnixFileMode? mode = null)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            // Create the temp file with its final mode before any byte is written, so a secret is never world-readable.
+            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
+            if (mode is { } m && !OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = m;
+            }
+
+            using (var stream = new FileStream(temp, options))
+            using (var writer = new StreamWriter(stream, s_utf8NoBom))
+            {
+                writer.Write(content);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (mode is { } finalMode && !OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temp, finalMode);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    public IEnumerable<string> EnumerateFiles(string directory, string searchPattern, bool recursive) =>
+        Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, searchPattern, recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+            : [];
+
+    public void CreateDirectory(string path) => Directory.CreateDirectory(path);
+
+    public string GetFullPath(string path) => Path.GetFullPath(path);
+}
