@@ -15,6 +15,21 @@ public static class HomeOpsCli
         return root;
     }
 
+    /// <summary>" Did you mean 'validate'?" for a mistyped subcommand, else empty.</summary>
+    private static string Suggest(ParseResult parse, string message)
+    {
+        const string marker = "Unrecognized command or argument '";
+        var start = message.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return string.Empty;
+        }
+
+        var token = message[(start + marker.Length)..].TrimEnd('.', '\'');
+        var candidates = parse.CommandResult.Command.Subcommands.Select(c => c.Name);
+        return Core.Text.Suggestions.Closest(token, candidates) is { } suggestion ? $" Did you mean '{suggestion}'?" : string.Empty;
+    }
+
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         var parse = Build(context).Parse(args);
@@ -22,7 +37,7 @@ public static class HomeOpsCli
         {
             foreach (var error in parse.Errors)
             {
-                await context.Error.WriteLineAsync($"homeops: {error.Message}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"homeops: {error.Message}{Suggest(parse, error.Message)}").ConfigureAwait(false);
             }
 
             await context.Error.WriteLineAsync("Run 'homeops --help' for usage.").ConfigureAwait(false);

@@ -16,16 +16,16 @@ public static class JsonSchemaWriter
             writer.WriteString("$schema", "https://json-schema.org/draft/2020-12/schema");
             writer.WriteString("$id", id);
             writer.WriteString("title", title);
-            WriteObjectBody(writer, root);
+            WriteObjectBody(writer, root, withDescription: true);
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
 
-    private static void WriteObjectBody(Utf8JsonWriter writer, ObjectSchemaType type)
+    private static void WriteObjectBody(Utf8JsonWriter writer, ObjectSchemaType type, bool withDescription)
     {
-        if (type.Description.Length > 0)
+        if (withDescription && type.Description.Length > 0)
         {
             writer.WriteString("description", type.Description);
         }
@@ -45,7 +45,7 @@ public static class JsonSchemaWriter
         {
             writer.WriteStartObject(property.Key);
             writer.WriteString("description", property.Description);
-            WriteType(writer, property.Type);
+            WriteType(writer, property.Type, describeObjects: false);
             WriteDefault(writer, property);
             writer.WriteEndObject();
         }
@@ -53,12 +53,12 @@ public static class JsonSchemaWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteType(Utf8JsonWriter writer, SchemaType type)
+    private static void WriteType(Utf8JsonWriter writer, SchemaType type, bool describeObjects)
     {
         switch (type)
         {
             case ObjectSchemaType o:
-                WriteObjectBody(writer, o);
+                WriteObjectBody(writer, o, describeObjects);
                 break;
             case ListSchemaType l:
                 writer.WriteString("type", "array");
@@ -73,7 +73,7 @@ public static class JsonSchemaWriter
                 }
 
                 writer.WriteStartObject("items");
-                WriteType(writer, l.Item);
+                WriteType(writer, l.Item, describeObjects: true);
                 writer.WriteEndObject();
                 break;
             case ScalarSchemaType s:

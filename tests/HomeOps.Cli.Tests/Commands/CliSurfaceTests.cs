@@ -49,6 +49,7 @@ public sealed class CliSurfaceTests
         var result = await CliRunner.RunAsync(RepositoryPaths.Root, "config", "valdate");
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("valdate");
+        result.Error.ShouldContain("Did you mean 'validate'?");
         result.Error.ShouldContain("--help");
     }
 }
