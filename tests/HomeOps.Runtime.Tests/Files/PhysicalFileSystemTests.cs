@@ -3,6 +3,7 @@ using HomeOps.Runtime.Files;
 
 namespace HomeOps.Runtime.Tests.Files;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PhysicalFileSystemTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("homeops-fs-").FullName;
