@@ -3,6 +3,8 @@ using HomeOps.Cli.Rendering;
 using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Operations;
 using HomeOps.Operations.Checks;
+using HomeOps.Operations.GitOps;
+using HomeOps.Runtime.Processes;
 
 namespace HomeOps.Cli.Commands;
 
@@ -13,17 +15,20 @@ internal static class CheckCommand
     {
         var file = CommonOptions.ClusterFile();
         var format = CommonOptions.Format();
-        var command = new Command("check", "Run every offline check on the repository: cluster.yaml and everything derived from it")
+        var offline = CommonOptions.Offline();
+        var command = new Command("check", "Run every offline check on the repository: cluster.yaml and the GitOps tree (homeops validate)")
         {
             file,
             format,
+            offline,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));
             var outputFormat = parse.GetValue(format);
             var text = outputFormat == OutputFormat.Text;
-            var outcomes = await OfflineChecks.Default().RunAsync(workspace, outcome =>
+            var checks = OfflineChecks.Default(ProcessCommandRunner.Instance, context.Time, new ValidateOptions { Offline = parse.GetValue(offline) });
+            var outcomes = await checks.RunAsync(workspace, outcome =>
             {
                 if (text)
                 {

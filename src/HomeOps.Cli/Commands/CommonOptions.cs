@@ -27,4 +27,25 @@ internal static class CommonOptions
     {
         Description = "Path to cluster.yaml (default: cluster.yaml in this folder or the nearest parent folder)",
     };
+
+    public static Option<bool> Offline() => new("--offline")
+    {
+        Description = "Fetch nothing: Helm charts not already in the cache are not rendered (and that is reported)",
+    };
+
+    public static Option<string[]> Schemas() => new("--schemas")
+    {
+        Description = "A folder of CRD manifests to validate custom resources against (repeatable)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Option<bool> NoCache() => new("--no-cache")
+    {
+        Description = "Build everything again instead of reusing unchanged builds from the cache",
+    };
+
+    public static Option<string?> Path() => new("--path")
+    {
+        Description = "The Flux entry folder, relative to the repository root (default: gitops.path in cluster.yaml)",
+    };
 }

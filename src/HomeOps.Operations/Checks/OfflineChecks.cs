@@ -1,5 +1,6 @@
 using HomeOps.Core.Diagnostics;
 using HomeOps.Operations.Config;
+using HomeOps.Runtime.Processes;
 
 namespace HomeOps.Operations.Checks;
 
@@ -7,7 +8,8 @@ namespace HomeOps.Operations.Checks;
 public sealed class OfflineChecks(IReadOnlyList<IOfflineCheck> checks)
 {
     /// <summary>Every check HomeOps has, in the order they run.</summary>
-    public static OfflineChecks Default() => new([new ClusterConfigCheck()]);
+    public static OfflineChecks Default(ICommandRunner runner, TimeProvider time, GitOps.ValidateOptions? gitOps = null) =>
+        new([new ClusterConfigCheck(), new GitOpsCheck(runner, time, gitOps)]);
 
     public IReadOnlyList<IOfflineCheck> Checks => checks;
 

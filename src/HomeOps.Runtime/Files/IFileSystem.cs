@@ -17,6 +17,10 @@ public interface IFileSystem
 
     IEnumerable<string> EnumerateFiles(string directory, string searchPattern, bool recursive);
 
+    IEnumerable<string> EnumerateDirectories(string directory);
+
+    void DeleteDirectory(string path);
+
     void CreateDirectory(string path);
 
     string GetFullPath(string path);

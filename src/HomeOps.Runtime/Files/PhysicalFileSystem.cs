@@ -61,6 +61,17 @@ public sealed class PhysicalFileSystem : IFileSystem
             ? Directory.EnumerateFiles(directory, searchPattern, recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
             : [];
 
+    public IEnumerable<string> EnumerateDirectories(string directory) =>
+        Directory.Exists(directory) ? Directory.EnumerateDirectories(directory) : [];
+
+    public void DeleteDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
     public void CreateDirectory(string path) => Directory.CreateDirectory(path);
 
     public string GetFullPath(string path) => Path.GetFullPath(path);

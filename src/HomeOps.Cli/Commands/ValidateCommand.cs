@@ -1,0 +1,49 @@
+using System.CommandLine;
+using HomeOps.Cli.Rendering;
+using HomeOps.Core.Diagnostics.Output;
+using HomeOps.Operations;
+using HomeOps.Operations.GitOps;
+using HomeOps.Runtime.Processes;
+
+namespace HomeOps.Cli.Commands;
+
+/// <summary>`homeops validate`: the whole GitOps tree, offline, with every rule.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = CommonOptions.ClusterFile();
+        var format = CommonOptions.Format();
+        var offline = CommonOptions.Offline();
+        var schemas = CommonOptions.Schemas();
+        var noCache = CommonOptions.NoCache();
+        var path = CommonOptions.Path();
+        var strict = new Option<bool>("--strict-substitution") { Description = "Fail on undefined post-build variables at build time, like Flux's StrictPostBuildSubstitutions" };
+        var command = new Command("validate", "Build and check the whole GitOps tree offline: kustomize, substitution, Helm, schemas and every rule (docs/rules.md)")
+        {
+            file, format, offline, schemas, noCache, path, strict,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));
+            var options = new ValidateOptions
+            {
+                Offline = parse.GetValue(offline),
+                SchemaDirectories = [.. (parse.GetValue(schemas) ?? []).Select(s => System.IO.Path.GetFullPath(s, context.WorkingDirectory))],
+                UseCache = !parse.GetValue(noCache),
+                EntryPath = parse.GetValue(path),
+                StrictSubstitution = parse.GetValue(strict),
+            };
+            var result = await new ValidateService(ProcessCommandRunner.Instance, context.Time).RunAsync(workspace, options, cancellationToken).ConfigureAwait(false);
+            var outputFormat = parse.GetValue(format);
+            DiagnosticPrinter.Print(context, workspace, outputFormat, result.Diagnostics);
+            if (outputFormat == OutputFormat.Text)
+            {
+                context.Out.WriteLine($"validate: {result.Summary()}; {TextDiagnosticWriter.Summary([.. result.Diagnostics])}");
+            }
+
+            return ExitCodeFor.Diagnostics(result.Diagnostics);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,109 @@
+namespace HomeOps.Core.Diagnostics;
+
+// HO30xx: discovering and building the GitOps tree (kustomize, substitution, Helm rendering).
+public static partial class DiagnosticCatalog
+{
+    public static readonly DiagnosticDescriptor KustomizeBuildFailed = Error(
+        "HO3001", "kustomize-build-failed", "kustomize build failed",
+        "Kustomization {0}: kustomize build of '{1}' failed: {2}",
+        "Fix the kustomization at this path; reproduce with 'kubectl kustomize {1}'");
+
+    public static readonly DiagnosticDescriptor KustomizationPathMissing = Error(
+        "HO3002", "kustomization-path-missing", "Kustomization path does not exist",
+        "Kustomization {0} points at '{1}', which does not exist in the repository",
+        "Correct spec.path (relative to the repository root, e.g. './infrastructure/longhorn')");
+
+    public static readonly DiagnosticDescriptor FluxEntryMissing = Error(
+        "HO3003", "flux-entry-missing", "Flux entry folder missing",
+        "The Flux entry folder '{0}' does not exist",
+        "Create it, or set gitops.path in cluster.yaml to the folder Flux reconciles (e.g. clusters/home-ops)");
+
+    public static readonly DiagnosticDescriptor ExternalSourceSkipped = Info(
+        "HO3004", "external-source-skipped", "Kustomization from another source not built",
+        "Kustomization {0} reconciles {1}, not this repository; it was not built",
+        "Nothing to do if that is intended; only this repository's Kustomizations are validated");
+
+    public static readonly DiagnosticDescriptor ObjectUndecodable = Error(
+        "HO3005", "object-undecodable", "Object without apiVersion, kind or name",
+        "A document built by Kustomization {0} has no {1}",
+        "Flux fails with 'failed to decode Kubernetes apiVersion, kind and name': give every document apiVersion, kind and metadata.name");
+
+    public static readonly DiagnosticDescriptor NamespaceNotSpecified = Error(
+        "HO3006", "namespace-not-specified", "Namespaced object without a namespace",
+        "{0} is namespaced but has no metadata.namespace after the build",
+        "Flux does not default namespaces ('namespace not specified'): set metadata.namespace, kustomize 'namespace:' or spec.targetNamespace");
+
+    public static readonly DiagnosticDescriptor SubstitutionSyntax = Error(
+        "HO3007", "substitution-syntax", "Invalid variable substitution",
+        "Kustomization {0}: variable substitution fails on '{1}' in {2}: {3}",
+        "Flux fails the whole Kustomization: fix the expression, escape a literal as '$${{...}}', or label the object kustomize.toolkit.fluxcd.io/substitute: disabled");
+
+    public static readonly DiagnosticDescriptor SubstitutionVariableNameInvalid = Error(
+        "HO3008", "substitution-variable-name-invalid", "Invalid substitution variable name",
+        "Variable '{0}' (from {1}) is not a valid name",
+        "Flux rejects the whole build ('var name is invalid'): names match ^[_a-zA-Z][_a-zA-Z0-9]*$, so rename the key");
+
+    public static readonly DiagnosticDescriptor SubstituteFromMissing = Error(
+        "HO3009", "substitute-from-missing", "substituteFrom object not found",
+        "Kustomization {0} reads variables from {1} '{2}' in namespace {3}, which is not in the tree",
+        "Add the {1} to the tree (e.g. the cluster-settings ConfigMap 'homeops render' writes), or mark the entry optional: true");
+
+    public static readonly DiagnosticDescriptor HelmChartUnavailable = Warning(
+        "HO3010", "helm-chart-unavailable", "Helm chart could not be fetched",
+        "HelmRelease {0}: chart {1} could not be fetched: {2}",
+        "Check the chart name, version and repository; run with --offline to skip chart rendering");
+
+    public static readonly DiagnosticDescriptor HelmTemplateFailed = Error(
+        "HO3011", "helm-template-failed", "helm template failed",
+        "HelmRelease {0}: 'helm template' of {1} failed: {2}",
+        "Fix the values (or the chart version) so the chart renders");
+
+    public static readonly DiagnosticDescriptor HelmRenderingSkipped = Info(
+        "HO3012", "helm-rendering-skipped", "HelmReleases not rendered",
+        "{0} HelmRelease(s) were not rendered: {1}",
+        "Objects inside charts were not checked; install helm 3 or drop --offline to render them");
+
+    public static readonly DiagnosticDescriptor HelmSourceUnsupported = Info(
+        "HO3013", "helm-source-unsupported", "HelmRelease source cannot be rendered offline",
+        "HelmRelease {0}: its chart comes from {1}, which HomeOps cannot fetch",
+        "Nothing to do; the chart is not rendered, so its objects are not checked");
+}
+
+// HO31xx: schemas.
+public static partial class DiagnosticCatalog
+{
+    public static readonly DiagnosticDescriptor SchemaUnknownField = Error(
+        "HO3101", "schema-unknown-field", "Unknown field",
+        "{0}: {1} at {2}",
+        "Remove the field or fix its spelling; the {3} schema does not have it (the API server rejects or drops it)");
+
+    public static readonly DiagnosticDescriptor SchemaWrongType = Error(
+        "HO3102", "schema-wrong-type", "Field has the wrong type",
+        "{0}: {2} {1}",
+        "Write the type the {3} schema expects");
+
+    public static readonly DiagnosticDescriptor SchemaMissingRequired = Error(
+        "HO3103", "schema-missing-required", "Required field missing",
+        "{0}: {1} at {2}",
+        "Add the field; the {3} schema requires it");
+
+    public static readonly DiagnosticDescriptor SchemaValueNotAllowed = Error(
+        "HO3104", "schema-value-not-allowed", "Value not allowed by the schema",
+        "{0}: {2} {1}",
+        "Use one of the values the {3} schema allows");
+
+    public static readonly DiagnosticDescriptor SchemaMissing = Info(
+        "HO3105", "schema-missing", "No schema for a kind",
+        "No schema for {0} ({1} object(s)); not checked",
+        "Add the CRD to the tree, or point --schemas (or 'schemas:' in .homeops.yaml) at a folder holding it");
+
+    public static readonly DiagnosticDescriptor ApiVersionNotServed = Error(
+        "HO3106", "api-version-not-served", "apiVersion not served",
+        "{0} uses apiVersion {1}, which {2} does not serve for kind {3}",
+        "Use {4}");
+
+    public static readonly DiagnosticDescriptor BuiltinSchemasUnavailable = Info(
+        "HO3107", "builtin-schemas-unavailable", "No built-in schemas for this Kubernetes version",
+        "HomeOps has no built-in schemas for Kubernetes {0}; built-in kinds were checked against Kubernetes {1}",
+        "Fields added or removed between the two versions may be misjudged; see docs/validate.md for adding a version");
+}

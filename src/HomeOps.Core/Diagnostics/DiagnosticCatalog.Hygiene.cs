@@ -1,0 +1,110 @@
+namespace HomeOps.Core.Diagnostics;
+
+// HO32xx: hygiene of the tree (rules from what broke the reference repository).
+public static partial class DiagnosticCatalog
+{
+    public static readonly DiagnosticDescriptor WaitWithHealthChecks = Error(
+        "HO3201", "wait-with-health-checks", "wait: true makes health checks inert",
+        "Kustomization {0} sets wait: true and lists {1} health check(s); Flux ignores spec.healthChecks when wait is true",
+        "Keep one: wait: true (checks everything the Kustomization applies) or explicit healthChecks with wait: false");
+
+    public static readonly DiagnosticDescriptor HealthCheckNotProduced = Error(
+        "HO3202", "health-check-not-produced", "Health check names an object the Kustomization does not apply",
+        "Kustomization {0} health-checks {1}, which it does not apply{2}",
+        "Point the health check at an object this Kustomization (or one of its HelmReleases) creates: check kind, name and namespace");
+
+    public static readonly DiagnosticDescriptor FileUnreferenced = Warning(
+        "HO3203", "file-unreferenced", "YAML file no Kustomization reaches",
+        "'{0}' is not reached by any Flux Kustomization",
+        "Delete it, or reference it from a kustomization.yaml; dead files mislead readers and Renovate");
+
+    public static readonly DiagnosticDescriptor SubstitutionVariableUnused = Warning(
+        "HO3204", "substitution-variable-unused", "Substitution variable never used",
+        "Variable '{0}' of Kustomization {1} is not referenced by any object it builds",
+        "Remove the variable, or reference it as ${{{0}}}");
+
+    public static readonly DiagnosticDescriptor SubstitutionVariableUndefined = Error(
+        "HO3205", "substitution-variable-undefined", "Substitution variable not defined",
+        "'${{{0}}}' in {1} is not defined for Kustomization {2}; Flux replaces it with an empty string",
+        "Define '{0}' in postBuild.substitute or a substituteFrom ConfigMap, or give a default: ${{{0}:=value}}");
+
+    public static readonly DiagnosticDescriptor SecretWithData = Error(
+        "HO3206", "secret-in-repository", "Secret with data in the repository",
+        "Secret '{0}' carries {1} in a tracked file",
+        "Store the value in 1Password and create the Secret with an ExternalSecret; if it is a reviewed test value, add it to the secrets baseline");
+
+    public static readonly DiagnosticDescriptor PrivateKeyInRepository = Error(
+        "HO3207", "private-key-in-repository", "Private key in the repository",
+        "'{0}' contains a private key ({1})",
+        "Remove it from the repository and its history, rotate the key; reviewed test keys go in the secrets baseline");
+
+    public static readonly DiagnosticDescriptor CredentialFileInRepository = Error(
+        "HO3208", "credential-file-in-repository", "kubeconfig or talosconfig in the repository",
+        "'{0}' is a {1} with credentials",
+        "Remove it and rotate the credentials; such files belong in a git-ignored path with mode 0600");
+
+    public static readonly DiagnosticDescriptor TokenInRepository = Error(
+        "HO3209", "token-in-repository", "Access token in the repository",
+        "'{0}' contains what looks like a {1}",
+        "Remove it and revoke the token; reviewed false positives go in the secrets baseline");
+
+    public static readonly DiagnosticDescriptor ImageNotPinned = Warning(
+        "HO3210", "image-not-pinned", "Container image not pinned",
+        "{0} runs image '{1}' {2}",
+        "Pin a version tag (and optionally a digest) so upgrades are commits Renovate can propose");
+
+    public static readonly DiagnosticDescriptor DuplicateObject = Error(
+        "HO3211", "duplicate-object", "Object defined twice in one Kustomization",
+        "{0} is produced twice by Kustomization {1} ({2})",
+        "Keep one definition; the second silently overwrites the first");
+
+    public static readonly DiagnosticDescriptor ObjectManagedTwice = Error(
+        "HO3212", "object-managed-twice", "Object applied by two Kustomizations",
+        "{0} is applied by both {1} and {2}",
+        "Let one Kustomization own it; two owners fight over it and pruning one deletes it");
+
+    public static readonly DiagnosticDescriptor FluxNotSelfManaged = Error(
+        "HO3213", "flux-not-self-managed", "Flux does not manage its own installation",
+        "The root Kustomization '{0}' does not apply the Flux controllers or a FluxInstance",
+        "List flux-system/ (gotk-components.yaml) in {1}, or deploy a FluxInstance, so Flux upgrades are commits that reach the cluster");
+
+    public static readonly DiagnosticDescriptor VersionDisagreesWithClusterConfig = Error(
+        "HO3214", "version-disagrees-with-cluster-config", "Version differs from cluster.yaml",
+        "{0} is {1} but cluster.yaml says {2}",
+        "Keep one source of truth: change {3}");
+
+    public static readonly DiagnosticDescriptor SecretConflictsWithExternalSecret = Error(
+        "HO3215", "secret-conflicts-with-external-secret", "Secret also written by an ExternalSecret",
+        "Secret {0} is defined in the tree and is also the target of ExternalSecret {1}",
+        "Delete the Secret object; the ExternalSecret owns it and the two overwrite each other");
+
+    public static readonly DiagnosticDescriptor JobWithoutForce = Warning(
+        "HO3216", "job-without-force", "Job applied without force",
+        "Job {0} is applied by Kustomization {1} without force",
+        "A Job's template is immutable, so its next change fails to apply: set spec.force: true on the Kustomization or annotate the Job kustomize.toolkit.fluxcd.io/force: enabled (or make it a CronJob)");
+
+    public static readonly DiagnosticDescriptor SourceUnused = Warning(
+        "HO3217", "source-unused", "Flux source not used",
+        "{0} {1} is not used by any HelmRelease or Kustomization",
+        "Delete it; unused sources are still polled and mislead readers");
+
+    public static readonly DiagnosticDescriptor ChartVersionNotPinned = Warning(
+        "HO3218", "chart-version-not-pinned", "Chart version not pinned",
+        "HelmRelease {0} uses chart version '{1}'",
+        "Pin an exact version so upgrades are commits Renovate can propose");
+
+    public static readonly DiagnosticDescriptor RecurringJobUnattached = Warning(
+        "HO3219", "recurring-job-unattached", "Longhorn recurring job attached to nothing",
+        "RecurringJob {0} runs for group(s) {1}, which no StorageClass, PersistentVolumeClaim or volume selects",
+        "Add 'recurring-job-group.longhorn.io/<group>: enabled' to the PVCs (with 'recurring-job.longhorn.io/source: enabled') or a StorageClass recurringJobSelector");
+
+    public static readonly DiagnosticDescriptor DependencyDoesNotWait = Warning(
+        "HO3220", "dependency-does-not-wait", "dependsOn target does not wait for its objects",
+        "Kustomization {0} depends on {1}, which has neither wait: true nor health checks",
+        "Flux marks {1} Ready as soon as it is applied: give it wait: true or healthChecks so the dependency means 'running'");
+
+    public static readonly DiagnosticDescriptor SettingsInvalid = Error(
+        "HO3221", "settings-invalid", "Invalid .homeops.yaml",
+        "{0}",
+        "See docs/validate.md for the keys of .homeops.yaml");
+}

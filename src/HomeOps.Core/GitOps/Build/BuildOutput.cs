@@ -1,0 +1,194 @@
+using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Flux;
+using HomeOps.Core.GitOps.Model;
+using HomeOps.Core.Yaml;
+
+namespace HomeOps.Core.GitOps.Build;
+
+/// <summary>
+/// Turns kustomize output into the objects Flux would apply: one document at a time, post-build substitution on its
+/// text (unless disabled per object), then origins from kustomize's <c>config.kubernetes.io/origin</c> annotation.
+/// </summary>
+public static class BuildOutput
+{
+    /// <summary>The documents of a YAML stream, each as its own text.</summary>
+    public static IReadOnlyList<string> SplitDocuments(string text)
+    {
+        var docs = new List<string>();
+        var current = new System.Text.StringBuilder();
+        foreach (var line in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            if (line == "---" || line.StartsWith("--- ", StringComparison.Ordinal))
+            {
+                Flush(docs, current);
+                continue;
+            }
+
+            current.Append(line).Append('\n');
+        }
+
+        Flush(docs, current);
+        return docs;
+    }
+
+    /// <param name="resolveOrigin">Maps an origin annotation path to a repository-relative path (null when outside the repository).</param>
+    public static void Populate(
+        KustomizationNode node,
+        string output,
+        Dictionary<string, string>? variables,
+        bool strict,
+        Func<string, string?> resolveOrigin,
+        SourceIndex sources,
+        DiagnosticBag diagnostics,
+        List<(string Variable, KubeObject Object)> undefined)
+    {
+        var fallback = KustomizeInputs.KustomizationFile(sources.Tree, node.Spec.Path) ?? node.Spec.Path;
+        var index = 0;
+        foreach (var docText in SplitDocuments(output))
+        {
+            index++;
+            var label = $"{node.Spec.Path} document {index}";
+            if (YamlReader.ReadAll(docText, label, new DiagnosticBag()).FirstOrDefault() is not YamlMapping root)
+            {
+                continue;
+            }
+
+            var origin = Origin(root, node, resolveOrigin, sources, fallback);
+            var text = docText;
+            if (variables is { Count: > 0 } && !SubstitutionDisabled(root))
+            {
+                var result = Substitution.Apply(docText, variables, strict);
+                var probe = new KubeObject(root, origin);
+                node.UsedVariables.UnionWith(result.Used);
+                if (result.Error is { } error)
+                {
+                    diagnostics.Add(DiagnosticCatalog.SubstitutionSyntax.At(LocateText(sources, origin, error.Expression), node.Id, error.Expression, probe, error.Message));
+                    continue;
+                }
+
+                foreach (var v in result.Undefined)
+                {
+                    undefined.Add((v, probe));
+                }
+
+                text = result.Text;
+                var bag = new DiagnosticBag();
+                if (YamlReader.ReadAll(text, label, bag).FirstOrDefault() is not YamlMapping substituted || bag.HasErrors)
+                {
+                    diagnostics.Add(DiagnosticCatalog.SubstitutionSyntax.At(origin.Span, node.Id, "(substituted values)", probe, "the YAML no longer parses after substitution; quote substituted values"));
+                    continue;
+                }
+
+                root = substituted;
+            }
+
+            var obj = new KubeObject(root, origin);
+            if (obj.ApiVersion.Length == 0 || obj.Kind.Length == 0 || obj.Name.Length == 0)
+            {
+                var missing = obj.ApiVersion.Length == 0 ? "apiVersion" : obj.Kind.Length == 0 ? "kind" : "metadata.name";
+                diagnostics.Add(DiagnosticCatalog.ObjectUndecodable.At(origin.Span, node.Id, missing));
+                continue;
+            }
+
+            node.Objects.Add(obj);
+        }
+    }
+
+    public static bool SubstitutionDisabled(YamlMapping root) =>
+        root.Str("metadata", "labels", FluxKinds.SubstituteAnnotation) == "disabled"
+        || root.Str("metadata", "annotations", FluxKinds.SubstituteAnnotation) == "disabled";
+
+    /// <summary>Where an expression is written in the object's source file (first occurrence), else the object itself.</summary>
+    public static SourceSpan LocateText(SourceIndex sources, ObjectOrigin origin, string needle)
+    {
+        if (sources.Tree.ReadText(origin.File) is { } text && needle.Length > 0)
+        {
+            var start = origin.Line > 1 ? LineOffset(text, origin.Line) : 0;
+            var at = text.IndexOf(needle, start, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                at = text.IndexOf(needle, StringComparison.Ordinal);
+            }
+
+            if (at >= 0)
+            {
+                var line = 1 + text.AsSpan(0, at).Count('\n');
+                var column = at - (text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
+                return SourceSpan.At(origin.File, line, column);
+            }
+        }
+
+        return origin.Span;
+    }
+
+    private static int LineOffset(string text, int line)
+    {
+        var offset = 0;
+        for (var i = 1; i < line && offset >= 0; i++)
+        {
+            offset = text.IndexOf('\n', offset) + 1;
+            if (offset == 0)
+            {
+                return 0;
+            }
+        }
+
+        return offset;
+    }
+
+    private static ObjectOrigin Origin(YamlMapping root, KustomizationNode node, Func<string, string?> resolveOrigin, SourceIndex sources, string fallback)
+    {
+        var annotation = root.Str("metadata", "annotations", KubeObject.OriginAnnotation);
+        var kind = root.Str("kind") ?? string.Empty;
+        var name = root.Str("metadata", "name") ?? string.Empty;
+        if (annotation is not null)
+        {
+            var fields = YamlReader.ReadAll(annotation, "origin", new DiagnosticBag()).FirstOrDefault();
+            var file = fields.Str("path") is { } p ? resolveOrigin(p) : null;
+            if (file is not null && sources.Find(file, kind, name) is { } source)
+            {
+                return new ObjectOrigin(node.Id, file, source.Root.Span.Line, source);
+            }
+
+            var configuredIn = fields.Str("configuredIn") is { } c ? resolveOrigin(c) : null;
+            if ((file ?? configuredIn) is { } f)
+            {
+                var generator = fields.Str("configuredBy", "kind");
+                var line = generator is not null && configuredIn is not null ? FindLine(sources, configuredIn, name) : 1;
+                return new ObjectOrigin(node.Id, f, line);
+            }
+        }
+
+        return new ObjectOrigin(node.Id, fallback, 1);
+    }
+
+    /// <summary>The line of a generator entry (configMapGenerator/secretGenerator name) in a kustomization file.</summary>
+    private static int FindLine(SourceIndex sources, string file, string generatedName)
+    {
+        if (sources.Documents(file).FirstOrDefault() is YamlMapping root)
+        {
+            foreach (var key in (string[])["configMapGenerator", "secretGenerator"])
+            {
+                foreach (var g in root.Seq(key))
+                {
+                    if (g.Str("name") is { } n && generatedName.StartsWith(n, StringComparison.Ordinal))
+                    {
+                        return g.Span.Line;
+                    }
+                }
+            }
+        }
+
+        return 1;
+    }
+
+    private static void Flush(List<string> docs, System.Text.StringBuilder current)
+    {
+        if (current.ToString().Trim().Length > 0)
+        {
+            docs.Add(current.ToString());
+        }
+
+        current.Clear();
+    }
+}

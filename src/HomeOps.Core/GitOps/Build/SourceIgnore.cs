@@ -1,0 +1,154 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HomeOps.Core.GitOps.Build;
+
+/// <summary>
+/// Which files Flux's source-controller leaves out of the artifact: the default exclusions plus every
+/// <c>.sourceignore</c> (gitignore syntax, relative to its folder). As in source-controller v1.4, any user pattern
+/// drops the default extension and CI exclusions, keeping only the VCS ones.
+/// </summary>
+public sealed class SourceIgnore
+{
+    private static readonly string[] s_vcs = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
+
+    private static readonly string[] s_defaults =
+    [
+        "*.jpg", "*.jpeg", "*.gif", "*.png", "*.wmv", "*.flv", "*.tar.gz", "*.zip", ".github/", ".circleci/", ".travis.yml",
+        ".gitlab-ci.yml", "appveyor.yml", ".drone.yml", "cloudbuild.yaml", "codeship-*.yml", "**/.goreleaser.yml", "**/.sops.yaml", "**/.flux.yaml",
+    ];
+
+    private readonly List<(Regex Pattern, bool Negate, bool DirectoryOnly)> _rules = [];
+
+    private SourceIgnore()
+    {
+    }
+
+    public static SourceIgnore Load(ISourceTree tree)
+    {
+        var ignore = new SourceIgnore();
+        var user = new List<(string Base, string Line)>();
+        Collect(tree, string.Empty, user, depth: 0);
+        foreach (var p in s_vcs)
+        {
+            ignore.Add(string.Empty, p);
+        }
+
+        if (user.Count == 0)
+        {
+            foreach (var p in s_defaults)
+            {
+                ignore.Add(string.Empty, p);
+            }
+        }
+
+        foreach (var (b, line) in user)
+        {
+            ignore.Add(b, line);
+        }
+
+        return ignore;
+    }
+
+    public bool IsIgnored(string path, bool isDirectory = false)
+    {
+        var ignored = false;
+        var parts = path.Split('/');
+        // A path is ignored when it or any parent folder is.
+        for (var i = 1; i <= parts.Length; i++)
+        {
+            var prefix = string.Join('/', parts.Take(i));
+            var dir = i < parts.Length || isDirectory;
+            foreach (var (pattern, negate, dirOnly) in _rules)
+            {
+                if ((!dirOnly || dir) && pattern.IsMatch(prefix))
+                {
+                    ignored = !negate;
+                }
+            }
+
+            if (ignored && i < parts.Length)
+            {
+                return true;
+            }
+        }
+
+        return ignored;
+    }
+
+    private static void Collect(ISourceTree tree, string directory, List<(string, string)> into, int depth)
+    {
+        if (depth > 32 || RepoPath.FileName(directory) is ".git" or "node_modules" or "bin" or "obj")
+        {
+            return;
+        }
+
+        var file = RepoPath.Combine(directory, ".sourceignore");
+        if (tree.ReadText(file) is { } text)
+        {
+            foreach (var raw in text.Split('\n'))
+            {
+                var line = raw.Trim();
+                if (line.Length > 0 && !line.StartsWith('#'))
+                {
+                    into.Add((directory, line));
+                }
+            }
+        }
+
+        foreach (var sub in tree.Directories(directory))
+        {
+            Collect(tree, sub, into, depth + 1);
+        }
+    }
+
+    private void Add(string baseDir, string line)
+    {
+        var negate = line.StartsWith('!');
+        if (negate)
+        {
+            line = line[1..];
+        }
+
+        var dirOnly = line.EndsWith('/');
+        line = line.TrimEnd('/');
+        var anchored = line.StartsWith('/') || line.TrimStart('/').Contains('/', StringComparison.Ordinal);
+        line = line.TrimStart('/');
+        var sb = new StringBuilder("^");
+        if (baseDir.Length > 0)
+        {
+            sb.Append(Regex.Escape(baseDir)).Append('/');
+        }
+
+        if (!anchored)
+        {
+            sb.Append("(?:.*/)?");
+        }
+
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '*' && i + 1 < line.Length && line[i + 1] == '*')
+            {
+                sb.Append(".*");
+                i++;
+                if (i + 1 < line.Length && line[i + 1] == '/')
+                {
+                    i++;
+                    sb.Append("/?");
+                }
+            }
+            else
+            {
+                sb.Append(c switch
+                {
+                    '*' => "[^/]*",
+                    '?' => "[^/]",
+                    _ => Regex.Escape(c.ToString()),
+                });
+            }
+        }
+
+        _rules.Add((new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), negate, dirOnly));
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text;
+using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Flux;
+using HomeOps.Core.GitOps.Model;
+
+namespace HomeOps.Core.GitOps.Build;
+
+/// <summary>
+/// Resolves a Kustomization's postBuild variables as kustomize-controller does: substituteFrom in list order (later
+/// keys win), then inline substitute on top, every value with newlines removed, every key checked against Flux's
+/// name rule. Returns null when there is no postBuild (no substitution at all).
+/// </summary>
+public static class Variables
+{
+    public static Dictionary<string, string>? Resolve(KustomizationNode node, IEnumerable<KubeObject> known, DiagnosticBag diagnostics)
+    {
+        var postBuild = node.Spec.PostBuild;
+        if (postBuild is null)
+        {
+            return null;
+        }
+
+        var vars = new Dictionary<string, string>(StringComparer.Ordinal);
+        var objects = known.ToList();
+        foreach (var from in postBuild.SubstituteFrom)
+        {
+            var source = objects.Find(o => o.Kind == from.Kind && o.Group.Length == 0 && o.Name == from.Name && (o.Namespace ?? node.Spec.Namespace) == node.Spec.Namespace);
+            var external = source is null && from.Kind == "Secret" ? ExternalSecretKeys(objects, from.Name, node.Spec.Namespace) : null;
+            if (source is null && external is null)
+            {
+                if (!from.Optional)
+                {
+                    diagnostics.Add(DiagnosticCatalog.SubstituteFromMissing.At(node.Spec.Object.Origin.Locate("spec", "postBuild", "substituteFrom"), node.Id, from.Kind, from.Name, node.Spec.Namespace));
+                }
+
+                continue;
+            }
+
+            var data = external ?? Data(source!);
+            foreach (var (key, value) in data)
+            {
+                vars[key] = value;
+                node.VariableSources[key] = $"{from.Kind} {from.Name}";
+                if (!Substitution.IsValidVariableName(key))
+                {
+                    var at = source is null ? node.Spec.Object.Origin.Locate("spec", "postBuild", "substituteFrom") : source.Origin.Locate("data", key);
+                    diagnostics.Add(DiagnosticCatalog.SubstitutionVariableNameInvalid.At(at, key, $"{from.Kind} {from.Name}"));
+                }
+            }
+        }
+
+        foreach (var (key, entry) in postBuild.Substitute)
+        {
+            vars[key] = entry.Value is Yaml.YamlScalar s ? s.Value : string.Empty;
+            node.VariableSources[key] = "postBuild.substitute";
+            if (!Substitution.IsValidVariableName(key))
+            {
+                diagnostics.Add(DiagnosticCatalog.SubstitutionVariableNameInvalid.At(entry.Key.Span, key, "postBuild.substitute"));
+            }
+        }
+
+        foreach (var key in vars.Keys.ToList())
+        {
+            vars[key] = vars[key].Replace("\n", string.Empty, StringComparison.Ordinal);
+        }
+
+        return vars;
+    }
+
+    private static Dictionary<string, string> Data(KubeObject obj)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in obj.Root.StringMap("data"))
+        {
+            result[k] = obj.Kind == "Secret" ? Decode(v) : v;
+        }
+
+        if (obj.Kind == "Secret")
+        {
+            foreach (var (k, v) in obj.Root.StringMap("stringData"))
+            {
+                result[k] = v;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The keys an in-tree ExternalSecret will write to the Secret; values stay as their own ${...} expression.</summary>
+    private static Dictionary<string, string>? ExternalSecretKeys(List<KubeObject> objects, string name, string ns)
+    {
+        var es = objects.Find(o => o.Kind == "ExternalSecret" && (o.Root.Str("spec", "target", "name") ?? o.Name) == name && o.Namespace == ns);
+        return es?.Root.Seq("spec", "data").Select(d => d.Str("secretKey")).OfType<string>().ToDictionary(k => k, k => "${" + k + "}", StringComparer.Ordinal);
+    }
+
+    private static string Decode(string base64)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(base64.Trim()));
+        }
+        catch (FormatException)
+        {
+            return base64;
+        }
+    }
+}

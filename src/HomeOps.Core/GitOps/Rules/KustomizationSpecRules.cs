@@ -1,0 +1,63 @@
+using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Model;
+
+namespace HomeOps.Core.GitOps.Rules;
+
+/// <summary>HO3201, HO3202, HO3220: wait vs health checks, health checks that name nothing, dependencies that do not wait.</summary>
+public sealed class KustomizationSpecRules : IGitOpsRule
+{
+    public IReadOnlyList<DiagnosticDescriptor> Descriptors =>
+        [DiagnosticCatalog.WaitWithHealthChecks, DiagnosticCatalog.HealthCheckNotProduced, DiagnosticCatalog.DependencyDoesNotWait];
+
+    public IEnumerable<Diagnostic> Check(RuleContext context)
+    {
+        foreach (var k in context.Tree.Kustomizations)
+        {
+            var spec = k.Spec;
+            var origin = spec.Object.Origin;
+            if (spec.Wait && spec.HealthChecks.Count > 0)
+            {
+                yield return DiagnosticCatalog.WaitWithHealthChecks.At(origin.Locate("spec", "wait"), k.Id, spec.HealthChecks.Count);
+            }
+
+            if (k.Built)
+            {
+                foreach (var hc in spec.HealthChecks)
+                {
+                    if (Unproduced(k, hc) is { } detail)
+                    {
+                        var ns = hc.Namespace is null ? string.Empty : $"{hc.Namespace}/";
+                        yield return DiagnosticCatalog.HealthCheckNotProduced.At(origin.Locate("spec", "healthChecks", hc.Index), k.Id, $"{hc.Kind}/{ns}{hc.Name}", detail);
+                    }
+                }
+            }
+
+            foreach (var d in spec.DependsOn)
+            {
+                if (context.Tree.Find(Flux.FluxKustomization.IdOf(d.Namespace, d.Name)) is { } target
+                    && !target.Spec.Wait && target.Spec.HealthChecks.Count == 0 && target != k)
+                {
+                    yield return DiagnosticCatalog.DependencyDoesNotWait.At(d.Node.Span, k.Id, target.Id);
+                }
+            }
+        }
+    }
+
+    /// <summary>Null when the Kustomization produces the object (or cannot be known to), else a detail for the message.</summary>
+    private static string? Unproduced(KustomizationNode k, Flux.HealthCheck hc)
+    {
+        var group = hc.ApiVersion.Contains('/', StringComparison.Ordinal) ? hc.ApiVersion[..hc.ApiVersion.IndexOf('/', StringComparison.Ordinal)] : string.Empty;
+        var sameKind = k.AllObjects.Where(o => o.Kind == hc.Kind && o.Group == group).ToList();
+        if (sameKind.Exists(o => o.Name == hc.Name && o.Namespace == hc.Namespace))
+        {
+            return null;
+        }
+
+        if (sameKind.Find(o => o.Name == hc.Name) is { } elsewhere)
+        {
+            return $" (it applies {hc.Kind} {hc.Name} in namespace '{elsewhere.Namespace ?? "(none)"}')";
+        }
+
+        return k.HasUnrenderedReleases ? null : string.Empty;
+    }
+}

@@ -1,0 +1,85 @@
+using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Model;
+
+namespace HomeOps.Core.GitOps.Rules;
+
+/// <summary>
+/// HO3006 namespaced object without a namespace, HO4009 namespace nothing creates, HO4012 namespace created only
+/// downstream. Reported once per Kustomization and namespace.
+/// </summary>
+public sealed class NamespaceRule : IGitOpsRule
+{
+    private static readonly HashSet<string> s_builtin = new(StringComparer.Ordinal) { "default", "kube-system", "kube-public", "kube-node-lease" };
+
+    public IReadOnlyList<DiagnosticDescriptor> Descriptors =>
+        [DiagnosticCatalog.NamespaceNotSpecified, DiagnosticCatalog.NamespaceNotCreated, DiagnosticCatalog.NamespaceNotUpstream];
+
+    public IEnumerable<Diagnostic> Check(RuleContext context)
+    {
+        var creators = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var k in context.Tree.Kustomizations)
+        {
+            foreach (var ns in k.AllObjects.Where(o => o.Kind == "Namespace" && o.Group.Length == 0))
+            {
+                Add(creators, ns.Name, k.Id);
+            }
+
+            foreach (var r in k.Releases.Where(r => r.Spec.CreateNamespace))
+            {
+                Add(creators, r.Spec.TargetNamespace, k.Id);
+            }
+        }
+
+        foreach (var k in context.Tree.Kustomizations)
+        {
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var obj in k.AllObjects)
+            {
+                var namespaced = context.IsNamespaced(obj);
+                if (namespaced != true)
+                {
+                    continue;
+                }
+
+                if (obj.Namespace is null)
+                {
+                    // Helm fills in the release namespace for chart objects; only Flux-applied objects must name one.
+                    if (obj.Origin.HelmRelease is null)
+                    {
+                        yield return DiagnosticCatalog.NamespaceNotSpecified.At(obj.Origin.Span, obj);
+                    }
+
+                    continue;
+                }
+
+                if (s_builtin.Contains(obj.Namespace) || !reported.Add(obj.Namespace))
+                {
+                    continue;
+                }
+
+                if (!creators.TryGetValue(obj.Namespace, out var makers))
+                {
+                    yield return DiagnosticCatalog.NamespaceNotCreated.At(obj.Origin.Locate("metadata", "namespace"), obj, obj.Namespace);
+                }
+                else if (!makers.Exists(m => context.IsUpstreamOrSame(k.Id, m)))
+                {
+                    var maker = makers[0];
+                    yield return DiagnosticCatalog.NamespaceNotUpstream.At(obj.Origin.Locate("metadata", "namespace"), obj, obj.Namespace, maker, k.Id, maker[(maker.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+                }
+            }
+        }
+    }
+
+    private static void Add(Dictionary<string, List<string>> map, string key, string value)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        if (!list.Contains(value))
+        {
+            list.Add(value);
+        }
+    }
+}

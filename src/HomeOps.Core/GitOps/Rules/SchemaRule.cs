@@ -1,0 +1,60 @@
+using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Model;
+using HomeOps.Core.GitOps.Schemas;
+
+namespace HomeOps.Core.GitOps.Rules;
+
+/// <summary>
+/// HO3101-HO3106: every object against its schema (built-in kinds of the cluster's Kubernetes version, CRDs from the
+/// tree, charts or schema folders). A kind without a schema is reported once as skipped, never silently passed.
+/// </summary>
+public sealed class SchemaRule : IGitOpsRule
+{
+    public IReadOnlyList<DiagnosticDescriptor> Descriptors =>
+    [
+        DiagnosticCatalog.SchemaUnknownField, DiagnosticCatalog.SchemaWrongType, DiagnosticCatalog.SchemaMissingRequired,
+        DiagnosticCatalog.SchemaValueNotAllowed, DiagnosticCatalog.SchemaMissing, DiagnosticCatalog.ApiVersionNotServed,
+    ];
+
+    public IEnumerable<Diagnostic> Check(RuleContext context)
+    {
+        var validator = new SchemaValidator(context.Schemas.Builtin);
+        var missing = new Dictionary<string, (KubeObject First, int Count)>(StringComparer.Ordinal);
+        var k8s = context.Schemas.Builtin is { } b ? $"Kubernetes {b.KubernetesVersion}" : "the cluster";
+        foreach (var obj in context.Tree.AllObjects)
+        {
+            var schema = context.Schemas.Find(obj.ApiVersion, obj.Kind);
+            if (schema is null)
+            {
+                if (context.Schemas.ServedVersionsIfWrong(obj.ApiVersion, obj.Kind) is { } served)
+                {
+                    var use = served.Count == 0 ? "a kind this API group serves (or remove the object)" : $"apiVersion: {string.Join(" or ", served)}";
+                    yield return DiagnosticCatalog.ApiVersionNotServed.At(obj.Origin.Locate("apiVersion"), obj, obj.ApiVersion, k8s, obj.Kind, use);
+                    continue;
+                }
+
+                var key = $"{obj.ApiVersion} {obj.Kind}";
+                missing[key] = missing.TryGetValue(key, out var m) ? (m.First, m.Count + 1) : (obj, 1);
+                continue;
+            }
+
+            foreach (var v in validator.Validate(obj.Root, schema))
+            {
+                var path = YamlAccess.FormatPath(v.Path);
+                var at = obj.Origin.Locate([.. v.Path]);
+                yield return v.Kind switch
+                {
+                    ViolationKind.UnknownField => DiagnosticCatalog.SchemaUnknownField.At(at, obj, v.Message, path.Length == 0 ? "the top level" : path, schema.Source),
+                    ViolationKind.WrongType => DiagnosticCatalog.SchemaWrongType.At(at, obj, v.Message, path, schema.Source),
+                    ViolationKind.MissingRequired => DiagnosticCatalog.SchemaMissingRequired.At(at, obj, v.Message, path.Length == 0 ? "the top level" : path, schema.Source),
+                    _ => DiagnosticCatalog.SchemaValueNotAllowed.At(at, obj, v.Message, path, schema.Source),
+                };
+            }
+        }
+
+        foreach (var (key, (first, count)) in missing)
+        {
+            yield return DiagnosticCatalog.SchemaMissing.At(first.Origin.Span, key, count);
+        }
+    }
+}

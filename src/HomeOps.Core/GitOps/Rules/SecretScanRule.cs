@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Model;
+using HomeOps.Core.Yaml;
+
+namespace HomeOps.Core.GitOps.Rules;
+
+/// <summary>
+/// HO3206-HO3209: secrets anywhere in tracked files: Secret objects carrying data, private keys, kubeconfig and
+/// talosconfig files with credentials, and well-known token formats. Reviewed exceptions live in the
+/// secretsBaseline of .homeops.yaml (a path or glob, optionally one finding's fingerprint, and a reason).
+/// </summary>
+public sealed partial class SecretScanRule : IGitOpsRule
+{
+    private const int MaxBytes = 1024 * 1024;
+
+    private static readonly (string Name, Regex Pattern)[] s_tokens =
+    [
+        ("GitHub token", GitHubToken()),
+        ("AWS access key id", AwsKey()),
+        ("Slack token", SlackToken()),
+        ("JSON Web Token (1Password Connect tokens are JWTs)", Jwt()),
+        ("age secret key", AgeKey()),
+    ];
+
+    public IReadOnlyList<DiagnosticDescriptor> Descriptors =>
+        [DiagnosticCatalog.SecretWithData, DiagnosticCatalog.PrivateKeyInRepository, DiagnosticCatalog.CredentialFileInRepository, DiagnosticCatalog.TokenInRepository];
+
+    public IEnumerable<Diagnostic> Check(RuleContext context)
+    {
+        var baseline = context.Settings.SecretsBaseline.Select(b => (Entry: b, Glob: Glob(b.Path))).ToList();
+        foreach (var file in context.TrackedFiles)
+        {
+            var text = context.Tree.Sources.Tree.ReadText(file);
+            if (text is null || text.Length > MaxBytes || text.Contains('\0', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var (diagnostic, secret) in Scan(file, text, context))
+            {
+                var fingerprint = Fingerprint(secret);
+                if (!baseline.Exists(b => b.Glob.IsMatch(file) && (b.Entry.Fingerprint is null || b.Entry.Fingerprint == fingerprint)))
+                {
+                    yield return diagnostic with { Hint = $"{diagnostic.Hint} (fingerprint {fingerprint})" };
+                }
+            }
+        }
+    }
+
+    public static string Fingerprint(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))[..16];
+
+    private static IEnumerable<(Diagnostic, string)> Scan(string file, string text, RuleContext context)
+    {
+        foreach (Match m in PrivateKey().Matches(text))
+        {
+            yield return (DiagnosticCatalog.PrivateKeyInRepository.At(At(file, text, m.Index), file, m.Value.Trim('-').Trim()), m.Value + Around(text, m.Index));
+        }
+
+        foreach (var (name, pattern) in s_tokens)
+        {
+            foreach (Match m in pattern.Matches(text))
+            {
+                yield return (DiagnosticCatalog.TokenInRepository.At(At(file, text, m.Index), file, name), m.Value);
+            }
+        }
+
+        if (!Build.RepoPath.IsYaml(file) && !Build.RepoPath.FileName(file).Contains("config", StringComparison.OrdinalIgnoreCase))
+        {
+            yield break;
+        }
+
+        foreach (var doc in context.Tree.Sources.Documents(file).OfType<YamlMapping>())
+        {
+            if (doc.Str("kind") == "Secret" && (doc.Str("apiVersion") ?? "v1") == "v1")
+            {
+                foreach (var key in (string[])["data", "stringData"])
+                {
+                    foreach (var entry in doc.Map(key)?.Entries ?? [])
+                    {
+                        if (entry.Value is YamlScalar { IsNull: false, Value.Length: > 0 } v && !IsPlaceholder(v.Value))
+                        {
+                            var name = doc.Str("metadata", "name") ?? "(unnamed)";
+                            yield return (DiagnosticCatalog.SecretWithData.At(entry.Key.Span, name, $"{key}.{entry.Key.Value}"), name + "/" + entry.Key.Value + "=" + v.Value);
+                        }
+                    }
+                }
+            }
+
+            if (doc.Str("kind") == "Config" && doc.Seq("users").Any(u => u.Map("user") is { } user && user.Entries.Any(e => e.Key.Value is "client-key-data" or "token" or "password" or "client-key")))
+            {
+                yield return (DiagnosticCatalog.CredentialFileInRepository.At(doc.Span, file, "kubeconfig"), text);
+            }
+
+            if (doc.Map("contexts") is { } contexts && contexts.Entries.Any(c => c.Value.Str("key") is { Length: > 0 } && c.Value.Str("crt") is not null))
+            {
+                yield return (DiagnosticCatalog.CredentialFileInRepository.At(doc.Span, file, "talosconfig"), text);
+            }
+        }
+    }
+
+    private static bool IsPlaceholder(string value) => PlaceholderPattern().IsMatch(value.Trim());
+
+    private static string Around(string text, int index) => text.Substring(index, Math.Min(200, text.Length - index));
+
+    private static SourceSpan At(string file, string text, int index)
+    {
+        var line = 1 + text.AsSpan(0, index).Count('\n');
+        var column = index - (index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1) + 1;
+        return SourceSpan.At(file, line, column);
+    }
+
+    private static Regex Glob(string glob)
+    {
+        var sb = new StringBuilder("^");
+        for (var i = 0; i < glob.Length; i++)
+        {
+            if (glob[i] == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
+            {
+                sb.Append(".*");
+                i++;
+            }
+            else
+            {
+                sb.Append(glob[i] switch { '*' => "[^/]*", '?' => "[^/]", var c => Regex.Escape(c.ToString()) });
+            }
+        }
+
+        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+
+    [GeneratedRegex(@"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----")]
+    private static partial Regex PrivateKey();
+
+    [GeneratedRegex(@"\b(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b")]
+    private static partial Regex GitHubToken();
+
+    [GeneratedRegex(@"\b(AKIA|ASIA)[0-9A-Z]{16}\b")]
+    private static partial Regex AwsKey();
+
+    [GeneratedRegex(@"\bxox[baprs]-[0-9A-Za-z-]{10,}")]
+    private static partial Regex SlackToken();
+
+    [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")]
+    private static partial Regex Jwt();
+
+    [GeneratedRegex(@"\bAGE-SECRET-KEY-1[0-9A-Z]{58}\b")]
+    private static partial Regex AgeKey();
+
+    [GeneratedRegex(@"^(\$\{[^}]+\}|<[^>]+>|\(\(.*\)\)|REPLACE[_-]?ME|CHANGEME|changeme)$")]
+    private static partial Regex PlaceholderPattern();
+}

@@ -1,0 +1,69 @@
+using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Model;
+
+namespace HomeOps.Core.GitOps.Rules;
+
+/// <summary>HO4005: a claim (PVC, StatefulSet template, CNPG Cluster) whose StorageClass does not exist or exists only downstream.</summary>
+public sealed class StorageClassRule : IGitOpsRule
+{
+    public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.StorageClassNotUpstream];
+
+    public IEnumerable<Diagnostic> Check(RuleContext context)
+    {
+        var classes = Providers.StorageClasses(context);
+        foreach (var obj in context.Tree.AllObjects)
+        {
+            foreach (var (name, path) in Claims(obj))
+            {
+                var providers = classes.Where(c => c.Name == name).ToList();
+                var consumer = obj.Origin.Kustomization;
+                if (providers.Count == 0)
+                {
+                    if (Providers.CanReportMissing(context))
+                    {
+                        yield return DiagnosticCatalog.StorageClassNotUpstream.At(obj.Origin.Locate(path), obj, name,
+                            $"which the tree does not define (known: {Providers.Known(classes.Select(c => c.Name))})", "Use a StorageClass the tree defines, or add it");
+                    }
+                }
+                else if (!providers.Exists(p => context.IsUpstreamOrSame(consumer, p.Object.Origin.Kustomization)))
+                {
+                    var provider = providers[0].Object.Origin.Kustomization;
+                    yield return DiagnosticCatalog.StorageClassNotUpstream.At(obj.Origin.Locate(path), obj, name,
+                        $"which {provider} provides, but {consumer} does not depend on it",
+                        $"Add '{provider[(provider.IndexOf('/', StringComparison.Ordinal) + 1)..]}' to dependsOn of {consumer}");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Name, object[] Path)> Claims(KubeObject obj)
+    {
+        if (obj.Kind == "PersistentVolumeClaim" && obj.Root.Str("spec", "storageClassName") is { Length: > 0 } pvc)
+        {
+            yield return (pvc, ["spec", "storageClassName"]);
+        }
+
+        if (obj.Kind == "StatefulSet")
+        {
+            var templates = obj.Root.Seq("spec", "volumeClaimTemplates");
+            for (var i = 0; i < templates.Count; i++)
+            {
+                if (templates[i].Str("spec", "storageClassName") is { Length: > 0 } sts)
+                {
+                    yield return (sts, ["spec", "volumeClaimTemplates", i, "spec", "storageClassName"]);
+                }
+            }
+        }
+
+        if (obj.Kind == "Cluster" && obj.Group == "postgresql.cnpg.io")
+        {
+            foreach (var key in (string[])["storage", "walStorage"])
+            {
+                if (obj.Root.Str("spec", key, "storageClass") is { Length: > 0 } cnpg)
+                {
+                    yield return (cnpg, ["spec", key, "storageClass"]);
+                }
+            }
+        }
+    }
+}

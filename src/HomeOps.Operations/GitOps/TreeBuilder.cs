@@ -1,0 +1,227 @@
+using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Build;
+using HomeOps.Core.GitOps.Flux;
+using HomeOps.Core.GitOps.Model;
+using HomeOps.Core.Yaml;
+using HomeOps.Runtime.Files;
+using HomeOps.Runtime.Processes;
+using HomeOps.Runtime.Tools;
+
+namespace HomeOps.Operations.GitOps;
+
+/// <summary>
+/// Discovers and builds the tree the way Flux would: the entry folder first, then every Flux Kustomization its
+/// output declares, wave by wave, each wave's builds in parallel (unchanged ones from the content-hash cache), with
+/// post-build substitution and origins, and HelmRelease nodes for the renderer.
+/// </summary>
+public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, KustomizeTool kustomize, BuildCache cache, ValidateOptions options)
+{
+    private readonly SemaphoreSlim _gate = new(options.Parallelism ?? Math.Max(2, Environment.ProcessorCount + 1));
+    private string _toolVersion = string.Empty;
+
+    public List<(string Variable, KubeObject Object)> Undefined { get; } = [];
+
+    public async Task<GitOpsTree> BuildAsync(string entryPath, string? repositoryUrl, CancellationToken cancellationToken)
+    {
+        var ignore = SourceIgnore.Load(source);
+        var tree = new GitOpsTree(entryPath, new SourceIndex(source), ignore);
+        if (!source.DirectoryExists(entryPath))
+        {
+            tree.BuildDiagnostics.Add(DiagnosticCatalog.FluxEntryMissing.At(SourceSpan.File(entryPath), entryPath));
+            return tree;
+        }
+
+        if (kustomize.Program is null)
+        {
+            throw new ToolNotFoundException("kubectl");
+        }
+
+        _toolVersion = await kustomize.VersionAsync(cancellationToken).ConfigureAwait(false);
+        var root = new KustomizationNode(SyntheticRoot(entryPath), parent: null);
+        tree.Kustomizations.Add(root);
+        var ownSources = new HashSet<string>(StringComparer.Ordinal) { "GitRepository/flux-system/flux-system" };
+        var wave = new List<KustomizationNode> { root };
+        while (wave.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var outputs = await Task.WhenAll(wave.Select(n => BuildOneAsync(tree, n, cancellationToken))).ConfigureAwait(false);
+            var next = new List<KustomizationNode>();
+            for (var i = 0; i < wave.Count; i++)
+            {
+                var node = wave[i];
+                if (outputs[i] is not { } output)
+                {
+                    continue;
+                }
+
+                if (node == root)
+                {
+                    node = AdoptRealRoot(tree, root, output, ownSources, repositoryUrl);
+                }
+
+                var known = tree.AllObjects.Concat(RawObjects(output, node)).ToList();
+                var variables = Variables.Resolve(node, known, tree.BuildDiagnostics);
+                BuildOutput.Populate(node, output, variables, options.StrictSubstitution, p => ResolveOrigin(node, p), tree.Sources, tree.BuildDiagnostics, Undefined);
+                node.Built = true;
+                Discover(tree, node, ownSources, repositoryUrl, next);
+            }
+
+            wave = next;
+        }
+
+        return tree;
+    }
+
+    private async Task<string?> BuildOneAsync(GitOpsTree tree, KustomizationNode node, CancellationToken cancellationToken)
+    {
+        node.Inputs = KustomizeInputs.Collect(source, node.Spec.Path, tree.Ignore);
+        var overlayDir = OverlayDirectory(node);
+        var toRoot = Path.GetRelativePath(overlayDir, source.Root).Replace('\\', '/');
+        var overlay = Overlay.Write(node.Spec, node.Inputs, toRoot);
+        node.InputHash = BuildCache.Hash([_toolVersion, Overlay.Write(node.Spec, node.Inputs, "__ROOT__"),
+            .. node.Inputs.Files.SelectMany(f => new[] { f, source.ReadText(f) ?? string.Empty })]);
+        if (options.BuildFilter is { } filter && !filter(node))
+        {
+            node.SkipReason = "unchanged";
+            return null;
+        }
+
+        if (Overlay.IsEmpty(node.Inputs))
+        {
+            return string.Empty;
+        }
+
+        if (cache.Get("builds", node.InputHash) is { } cached)
+        {
+            node.FromCache = true;
+            return cached;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            files.WriteAllTextAtomic(Path.Combine(overlayDir, "kustomization.yaml"), overlay);
+            var result = await kustomize.BuildAsync(overlayDir, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                var at = node.Parent is null ? SourceSpan.File(KustomizeInputs.KustomizationFile(source, node.Spec.Path) ?? node.Spec.Path) : node.Spec.Object.Origin.Locate("spec", "path");
+                tree.BuildDiagnostics.Add(DiagnosticCatalog.KustomizeBuildFailed.At(at, node.Id, node.Spec.Path, CleanError(result.ErrorSummary(3), overlayDir, toRoot)));
+                return null;
+            }
+
+            var portable = result.StandardOutput.Replace(toRoot + "/", "__ROOT__/", StringComparison.Ordinal);
+            cache.Put("builds", node.InputHash, portable);
+            return portable;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static string? ResolveOrigin(KustomizationNode node, string annotationPath) =>
+        annotationPath.StartsWith("__ROOT__/", StringComparison.Ordinal) ? annotationPath["__ROOT__/".Length..] : null;
+
+    private string OverlayDirectory(KustomizationNode node) =>
+        Path.Combine(cache.Directory, "overlays", BuildCache.Hash([source.Root, node.Id])[..24]);
+
+    /// <summary>The entry folder's own Flux Kustomization (path == entry) replaces the synthetic root when the tree has one.</summary>
+    private static KustomizationNode AdoptRealRoot(GitOpsTree tree, KustomizationNode root, string output, HashSet<string> ownSources, string? repositoryUrl)
+    {
+        foreach (var obj in RawObjects(output, root))
+        {
+            if (obj.Group == FluxKinds.KustomizeGroup && obj.Kind == "Kustomization"
+                && FluxKustomization.NormalizePath(obj.Root.Str("spec", "path")) == root.Spec.Path)
+            {
+                var spec = FluxKustomization.FromObject(obj);
+                var real = new KustomizationNode(spec, parent: null) { Inputs = root.Inputs, InputHash = root.InputHash, FromCache = root.FromCache };
+                tree.Kustomizations[0] = real;
+                if (spec.SourceRef is { } s)
+                {
+                    ownSources.Add(s.ToString());
+                }
+
+                return real;
+            }
+        }
+
+        return root;
+    }
+
+    private void Discover(GitOpsTree tree, KustomizationNode node, HashSet<string> ownSources, string? repositoryUrl, List<KustomizationNode> next)
+    {
+        foreach (var repo in node.Objects.Where(o => o.Group == FluxKinds.SourceGroup && o.Kind == "GitRepository"))
+        {
+            if (repositoryUrl is not null && SameRepository(repo.Root.Str("spec", "url"), repositoryUrl))
+            {
+                ownSources.Add($"GitRepository/{repo.Namespace}/{repo.Name}");
+            }
+        }
+
+        foreach (var hr in node.Objects.Where(o => o.Group == FluxKinds.HelmGroup && o.Kind == "HelmRelease"))
+        {
+            node.Releases.Add(new ReleaseNode(HelmReleaseSpec.FromObject(hr)));
+        }
+
+        foreach (var obj in node.Objects.Where(o => o.Group == FluxKinds.KustomizeGroup && o.Kind == "Kustomization"))
+        {
+            var spec = FluxKustomization.FromObject(obj);
+            if (tree.Find(spec.Id) is not null || (spec.Path == tree.EntryPath && node.Parent is null))
+            {
+                continue;
+            }
+
+            var child = new KustomizationNode(spec, node.Id);
+            tree.Kustomizations.Add(child);
+            if (spec.SourceRef is null || !ownSources.Contains(spec.SourceRef.ToString()))
+            {
+                child.SkipReason = $"{spec.SourceRef?.ToString() ?? "no sourceRef"}";
+                tree.BuildDiagnostics.Add(DiagnosticCatalog.ExternalSourceSkipped.At(obj.Origin.Locate("spec", "sourceRef"), spec.Id, child.SkipReason));
+            }
+            else if (!source.DirectoryExists(spec.Path))
+            {
+                child.SkipReason = "path missing";
+                tree.BuildDiagnostics.Add(DiagnosticCatalog.KustomizationPathMissing.At(obj.Origin.Locate("spec", "path"), spec.Id, spec.Path));
+            }
+            else if (spec.Suspend)
+            {
+                child.SkipReason = "suspended";
+            }
+            else
+            {
+                next.Add(child);
+            }
+        }
+    }
+
+    /// <summary>Objects of a build output before substitution, used to find the root and substituteFrom sources.</summary>
+    private static IEnumerable<KubeObject> RawObjects(string output, KustomizationNode node)
+    {
+        foreach (var doc in BuildOutput.SplitDocuments(output))
+        {
+            if (YamlReader.ReadAll(doc, node.Spec.Path, new DiagnosticBag()).FirstOrDefault() is YamlMapping m)
+            {
+                yield return new KubeObject(m, new ObjectOrigin(node.Id, node.Spec.Path, 1));
+            }
+        }
+    }
+
+    private static bool SameRepository(string? a, string b)
+    {
+        static string Norm(string url) => url.Trim().TrimEnd('/').Replace("ssh://git@", "https://", StringComparison.Ordinal)
+            .Replace("git@github.com:", "https://github.com/", StringComparison.Ordinal).Replace(".git", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        return a is not null && Norm(a) == Norm(b);
+    }
+
+    private static string CleanError(string error, string overlayDir, string toRoot) =>
+        error.Replace(overlayDir + "/", string.Empty, StringComparison.Ordinal).Replace(toRoot + "/", string.Empty, StringComparison.Ordinal)
+            .Replace("__ROOT__/", string.Empty, StringComparison.Ordinal);
+
+    private static FluxKustomization SyntheticRoot(string entryPath)
+    {
+        var text = $"apiVersion: {FluxKinds.KustomizeGroup}/v1\nkind: Kustomization\nmetadata:\n  name: flux-system\n  namespace: flux-system\n" +
+                   $"spec:\n  path: ./{entryPath}\n  prune: true\n  interval: 10m\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n";
+        var node = (YamlMapping)YamlReader.ReadAll(text, entryPath, new DiagnosticBag())[0];
+        return FluxKustomization.FromObject(new KubeObject(node, new ObjectOrigin("flux-system/flux-system", entryPath, 1)));
+    }
+}

@@ -1,0 +1,47 @@
+using HomeOps.Runtime.Processes;
+
+namespace HomeOps.Runtime.Tools;
+
+/// <summary>git: tracked files, revisions and throwaway worktrees for rendering another revision.</summary>
+public sealed class GitTool(ICommandRunner runner)
+{
+    public static CommandSpec LsFilesSpec(string repository) =>
+        new("git", ["-C", repository, "ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
+
+    public static CommandSpec RevParseSpec(string repository, string revision) =>
+        new("git", ["-C", repository, "rev-parse", "--verify", "--quiet", revision + "^{commit}"]);
+
+    public static CommandSpec WorktreeAddSpec(string repository, string path, string commit) =>
+        new("git", ["-C", repository, "worktree", "add", "--detach", "--force", path, commit]);
+
+    public static CommandSpec WorktreeRemoveSpec(string repository, string path) =>
+        new("git", ["-C", repository, "worktree", "remove", "--force", path]);
+
+    public static CommandSpec TopLevelSpec(string directory) => new("git", ["-C", directory, "rev-parse", "--show-toplevel"]);
+
+    /// <summary>Tracked and untracked-but-not-ignored files (what a commit would contain), or null outside a repository.</summary>
+    public async Task<IReadOnlyList<string>?> ListFilesAsync(string repository, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(LsFilesSpec(repository), cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? [.. result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)] : null;
+    }
+
+    public async Task<string?> TopLevelAsync(string directory, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(TopLevelSpec(directory), cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.StandardOutput.Trim() : null;
+    }
+
+    /// <summary>The commit a revision names, or null when it names none.</summary>
+    public async Task<string?> ResolveAsync(string repository, string revision, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(RevParseSpec(repository, revision), cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.StandardOutput.Trim() : null;
+    }
+
+    public Task<CommandResult> AddWorktreeAsync(string repository, string path, string commit, CancellationToken cancellationToken) =>
+        runner.RunAsync(WorktreeAddSpec(repository, path, commit), cancellationToken);
+
+    public Task<CommandResult> RemoveWorktreeAsync(string repository, string path, CancellationToken cancellationToken) =>
+        runner.RunAsync(WorktreeRemoveSpec(repository, path), cancellationToken);
+}
