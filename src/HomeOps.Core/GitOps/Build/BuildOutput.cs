@@ -62,6 +62,8 @@ public static class BuildOutput
                 node.UsedVariables.UnionWith(result.Used);
                 if (result.Error is { } error)
                 {
+                    // Evaluation stopped at the error; the names after it are still referenced.
+                    node.UsedVariables.UnionWith(System.Text.RegularExpressions.Regex.Matches(docText, @"\$\{#?([A-Za-z0-9_]+)").Select(m => m.Groups[1].Value));
                     diagnostics.Add(DiagnosticCatalog.SubstitutionSyntax.At(LocateText(sources, origin, error.Expression), node.Id, error.Expression, probe, error.Message));
                     continue;
                 }
@@ -75,7 +77,15 @@ public static class BuildOutput
                 var bag = new DiagnosticBag();
                 if (YamlReader.ReadAll(text, label, bag).FirstOrDefault() is not YamlMapping substituted || bag.HasErrors)
                 {
-                    diagnostics.Add(DiagnosticCatalog.SubstitutionSyntax.At(origin.Span, node.Id, "(substituted values)", probe, "the YAML no longer parses after substitution; quote substituted values"));
+                    // A missing substituteFrom source already failed the build; its empty values break YAML as a consequence.
+                    if (!node.VariablesIncomplete)
+                    {
+                        var first = result.Undefined.FirstOrDefault();
+                        var at = first is null ? origin.Span : LocateText(sources, origin, "${" + first + "}");
+                        diagnostics.Add(DiagnosticCatalog.SubstitutionSyntax.At(at, node.Id, first is null ? "the substituted values" : "${" + first + "}", probe,
+                            "the object is no longer valid YAML after substitution (an empty or unquoted value)"));
+                    }
+
                     continue;
                 }
 

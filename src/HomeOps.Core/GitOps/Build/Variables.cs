@@ -30,6 +30,9 @@ public static class Variables
             {
                 if (!from.Optional)
                 {
+                    // Flux fails the whole build here; substitute what is known (defaults included) so the report
+                    // shows this one cause rather than every unsubstituted expression.
+                    node.VariablesIncomplete = true;
                     diagnostics.Add(DiagnosticCatalog.SubstituteFromMissing.At(node.Spec.Object.Origin.Locate("spec", "postBuild", "substituteFrom"), node.Id, from.Kind, from.Name, node.Spec.Namespace));
                 }
 
@@ -55,8 +58,13 @@ public static class Variables
             node.VariableSources[key] = "postBuild.substitute";
             if (!Substitution.IsValidVariableName(key))
             {
-                diagnostics.Add(DiagnosticCatalog.SubstitutionVariableNameInvalid.At(entry.Key.Span, key, "postBuild.substitute"));
+                diagnostics.Add(DiagnosticCatalog.SubstitutionVariableNameInvalid.At(node.Spec.Object.Origin.Locate("spec", "postBuild", "substitute", key), key, "postBuild.substitute"));
             }
+        }
+
+        if (node.VariablesIncomplete && vars.Count == 0)
+        {
+            vars["_homeops_unresolved"] = string.Empty;
         }
 
         foreach (var key in vars.Keys.ToList())

@@ -30,13 +30,13 @@ public sealed record FluxKustomization(
         var spec = obj.Spec;
         var ns = obj.Namespace ?? "flux-system";
         var dependsOn = spec.Seq("dependsOn")
-            .Select(d => new NamedRef("Kustomization", d.Str("name") ?? string.Empty, d.Str("namespace") ?? ns, d))
+            .Select((d, i) => new NamedRef("Kustomization", d.Str("name") ?? string.Empty, d.Str("namespace") ?? ns, ["spec", "dependsOn", i]))
             .ToList();
         var healthChecks = spec.Seq("healthChecks")
             .Select((h, i) => new HealthCheck(h.Str("apiVersion") ?? "apps/v1", h.Str("kind") ?? string.Empty, h.Str("name") ?? string.Empty, h.Str("namespace"), i))
             .ToList();
         NamedRef? sourceRef = spec.Map("sourceRef") is { } sr
-            ? new NamedRef(sr.Str("kind") ?? string.Empty, sr.Str("name") ?? string.Empty, sr.Str("namespace") ?? ns, sr)
+            ? new NamedRef(sr.Str("kind") ?? string.Empty, sr.Str("name") ?? string.Empty, sr.Str("namespace") ?? ns, ["spec", "sourceRef"])
             : null;
         return new FluxKustomization(
             obj.Name,
@@ -103,7 +103,7 @@ public sealed record PostBuild(IReadOnlyDictionary<string, YamlEntry> Substitute
         }
 
         var from = node.Seq("substituteFrom")
-            .Select(f => new NamedRef(f.Str("kind") ?? string.Empty, f.Str("name") ?? string.Empty, ns, f, f.Bool("optional") ?? false))
+            .Select((f, i) => new NamedRef(f.Str("kind") ?? string.Empty, f.Str("name") ?? string.Empty, ns, ["spec", "postBuild", "substituteFrom", i], f.Bool("optional") ?? false))
             .ToList();
         return new PostBuild(inline, from);
     }

@@ -28,10 +28,10 @@ public sealed record HelmReleaseSpec(
         var ns = obj.Namespace ?? "default";
         var chartSpec = spec.Map("chart", "spec");
         NamedRef? sourceRef = chartSpec.Map("sourceRef") is { } sr
-            ? new NamedRef(sr.Str("kind") ?? string.Empty, sr.Str("name") ?? string.Empty, sr.Str("namespace") ?? ns, sr)
+            ? new NamedRef(sr.Str("kind") ?? string.Empty, sr.Str("name") ?? string.Empty, sr.Str("namespace") ?? ns, ["spec", "chart", "spec", "sourceRef"])
             : null;
         NamedRef? chartRef = spec.Map("chartRef") is { } cr
-            ? new NamedRef(cr.Str("kind") ?? string.Empty, cr.Str("name") ?? string.Empty, cr.Str("namespace") ?? ns, cr)
+            ? new NamedRef(cr.Str("kind") ?? string.Empty, cr.Str("name") ?? string.Empty, cr.Str("namespace") ?? ns, ["spec", "chartRef"])
             : null;
         var target = spec.Str("targetNamespace");
         var releaseName = spec.Str("releaseName") ?? (target is null ? obj.Name : $"{target}-{obj.Name}");

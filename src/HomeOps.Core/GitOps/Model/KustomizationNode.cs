@@ -32,6 +32,9 @@ public sealed class KustomizationNode(FluxKustomization spec, string? parent)
     /// <summary>Variables of postBuild, after substituteFrom is resolved (name → where it was defined).</summary>
     public Dictionary<string, string> VariableSources { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>A substituteFrom source is missing, so which variables are defined is not fully known.</summary>
+    public bool VariablesIncomplete { get; set; }
+
     /// <summary>Variables referenced by the objects of this Kustomization.</summary>
     public HashSet<string> UsedVariables { get; } = new(StringComparer.Ordinal);
 

@@ -29,7 +29,7 @@ public sealed class DependencyRules : IGitOpsRule
                     : Suggestions.Closest(d.Name, context.Tree.Kustomizations.Select(x => x.Spec.Name)) is { } close
                         ? $"Did you mean '{close}'?"
                         : "Name a Kustomization of the tree (namespace/name); Flux waits forever for one that does not exist";
-                yield return DiagnosticCatalog.DependsOnUnknown.At(d.Node.Span, k.Id, id, hint);
+                yield return DiagnosticCatalog.DependsOnUnknown.At(k.Spec.Object.Origin.Locate(d.Path), k.Id, id, hint);
             }
         }
 
@@ -38,7 +38,7 @@ public sealed class DependencyRules : IGitOpsRule
             var first = context.Tree.Find(cycle[0])!;
             var next = cycle[1];
             var entry = first.Spec.DependsOn.FirstOrDefault(d => FluxKustomization.IdOf(d.Namespace, d.Name) == next);
-            yield return DiagnosticCatalog.DependencyCycle.At(entry?.Node.Span ?? first.Spec.Object.Origin.Span, string.Join(" → ", cycle));
+            yield return DiagnosticCatalog.DependencyCycle.At(entry is null ? first.Spec.Object.Origin.Span : first.Spec.Object.Origin.Locate(entry.Path), string.Join(" → ", cycle));
         }
     }
 }

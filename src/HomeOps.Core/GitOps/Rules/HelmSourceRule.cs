@@ -23,7 +23,7 @@ public sealed class HelmSourceRule : IGitOpsRule
             var group = reference.Kind == "HelmChart" || reference.Kind.EndsWith("Repository", StringComparison.Ordinal) || reference.Kind == "Bucket" ? FluxKinds.SourceGroup : string.Empty;
             if (Providers.Of(context, group, reference.Kind, reference.Name, reference.Namespace).Count == 0)
             {
-                yield return DiagnosticCatalog.HelmSourceMissing.At(reference.Node.Span, spec.Id, reference, reference.Kind);
+                yield return DiagnosticCatalog.HelmSourceMissing.At(spec.Object.Origin.Locate(reference.Path), spec.Id, reference, reference.Kind);
             }
         }
     }

@@ -37,7 +37,7 @@ public sealed class KustomizationSpecRules : IGitOpsRule
                 if (context.Tree.Find(Flux.FluxKustomization.IdOf(d.Namespace, d.Name)) is { } target
                     && !target.Spec.Wait && target.Spec.HealthChecks.Count == 0 && target != k)
                 {
-                    yield return DiagnosticCatalog.DependencyDoesNotWait.At(d.Node.Span, k.Id, target.Id);
+                    yield return DiagnosticCatalog.DependencyDoesNotWait.At(origin.Locate(d.Path), k.Id, target.Id);
                 }
             }
         }

@@ -17,11 +17,11 @@ public sealed class SubstitutionVariablesRule : IGitOpsRule
         var sharedUse = new Dictionary<(string Ns, string Kind, string Name), HashSet<string>>();
         foreach (var k in context.Tree.Kustomizations.Where(k => k.Built && k.Spec.PostBuild is not null))
         {
-            foreach (var (key, entry) in k.Spec.PostBuild!.Substitute)
+            foreach (var key in k.Spec.PostBuild!.Substitute.Keys)
             {
                 if (!k.UsedVariables.Contains(key))
                 {
-                    yield return DiagnosticCatalog.SubstitutionVariableUnused.At(entry.Key.Span, key, k.Id);
+                    yield return DiagnosticCatalog.SubstitutionVariableUnused.At(k.Spec.Object.Origin.Locate("spec", "postBuild", "substitute", key), key, k.Id);
                 }
             }
 
@@ -51,7 +51,7 @@ public sealed class SubstitutionVariablesRule : IGitOpsRule
             }
         }
 
-        foreach (var group in context.UndefinedVariables.GroupBy(u => (u.Variable, u.Object.Origin.Kustomization, u.Object.Origin.File)))
+        foreach (var group in context.UndefinedVariables.Where(u => !context.NodeOf(u.Object).VariablesIncomplete).GroupBy(u => (u.Variable, u.Object.Origin.Kustomization, u.Object.Origin.File)))
         {
             var (variable, obj) = group.First();
             var at = BuildOutput.LocateText(context.Tree.Sources, obj.Origin, "${" + variable + "}");

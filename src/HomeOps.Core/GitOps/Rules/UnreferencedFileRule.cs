@@ -15,7 +15,7 @@ public sealed class UnreferencedFileRule : IGitOpsRule
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
         // A failed build reads an unknown set of files: reporting them all as dead would bury the real error.
-        if (context.Tree.Kustomizations.Exists(k => !k.Built && k.SkipReason is null))
+        if (context.Tree.Root is not { Built: true } || context.Tree.Kustomizations.Exists(k => !k.Built && k.SkipReason is null))
         {
             yield break;
         }
