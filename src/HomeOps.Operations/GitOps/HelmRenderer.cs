@@ -2,6 +2,7 @@ using HomeOps.Core.Diagnostics;
 using HomeOps.Core.GitOps.Build;
 using HomeOps.Core.GitOps.Flux;
 using HomeOps.Core.GitOps.Model;
+using HomeOps.Core.GitOps.Schemas;
 using HomeOps.Core.Yaml;
 using HomeOps.Runtime.Files;
 using HomeOps.Runtime.Tools;
@@ -13,7 +14,7 @@ namespace HomeOps.Operations.GitOps;
 /// a chart folder in this repository, or a HelmChart), pulls it once per version into the cache folder, merges
 /// values, applies kustomize post-renderers, and attaches the rendered objects to the release.
 /// </summary>
-public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, HelmTool helm, KustomizeTool kustomize, BuildCache cache, ValidateOptions options, string? kubeVersion)
+public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, HelmTool helm, KustomizeTool kustomize, BuildCache cache, ValidateOptions options, string? kubeVersion, BuiltinSchemas? builtin)
 {
     private readonly SemaphoreSlim _gate = new(options.Parallelism ?? Math.Max(2, Environment.ProcessorCount));
 
@@ -174,15 +175,26 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, HelmT
         }
     }
 
-    private static void Attach(KustomizationNode k, ReleaseNode release, string output)
+    /// <summary>
+    /// Adds the rendered objects; namespaced objects without a namespace land in the release namespace, as Helm
+    /// installs them (scope from the built-in kinds or from CRDs in the same chart; unknown kinds count as namespaced).
+    /// </summary>
+    private void Attach(KustomizationNode k, ReleaseNode release, string output)
     {
         var origin = new ObjectOrigin(k.Id, release.Spec.Object.Origin.File, release.Spec.Object.Origin.Line, HelmRelease: release.Spec.Id);
-        foreach (var doc in BuildOutput.SplitDocuments(output))
+        var docs = BuildOutput.SplitDocuments(output)
+            .Select(d => YamlReader.ReadAll(d, origin.File, new DiagnosticBag()).FirstOrDefault() as YamlMapping)
+            .OfType<YamlMapping>()
+            .Where(m => m.Str("kind") is not null)
+            .ToList();
+        var clusterScoped = docs.Where(d => d.Str("kind") == "CustomResourceDefinition" && d.Str("spec", "scope") == "Cluster")
+            .Select(d => $"{d.Str("spec", "group")}/{d.Str("spec", "names", "kind")}").ToHashSet(StringComparer.Ordinal);
+        foreach (var m in docs)
         {
-            if (YamlReader.ReadAll(doc, origin.File, new DiagnosticBag()).FirstOrDefault() is YamlMapping m && m.Str("kind") is not null)
-            {
-                release.Objects.Add(new KubeObject(m, origin, release.Spec.TargetNamespace));
-            }
+            var probe = new KubeObject(m, origin);
+            var namespaced = clusterScoped.Contains($"{probe.Group}/{probe.Kind}") ? false
+                : builtin?.VersionsOf(probe.Group, probe.Kind) is [var v, ..] ? builtin.Find(v, probe.Kind)?.Namespaced : null;
+            release.Objects.Add(new KubeObject(m, origin, namespaced == false ? null : release.Spec.TargetNamespace));
         }
     }
 

@@ -37,13 +37,14 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         var builder = new TreeBuilder(workspace.Files, source, kustomize, cache, options);
         var tree = await builder.BuildAsync(entry, cluster?.GitOps.Repository, cancellationToken).ConfigureAwait(false);
         var ownSources = tree.Kustomizations.Select(k => k.Spec.SourceRef?.ToString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        await new HelmRenderer(workspace.Files, source, new HelmTool(runner), kustomize, cache, options, kubeVersion)
+        var builtin = LoadBuiltin(kubeVersion);
+        await new HelmRenderer(workspace.Files, source, new HelmTool(runner), kustomize, cache, options, kubeVersion, builtin)
             .RenderAsync(tree, ownSources, cancellationToken).ConfigureAwait(false);
         diagnostics.AddRange(tree.BuildDiagnostics.Items);
 
         if (!options.RenderOnly)
         {
-            var schemas = LoadSchemas(workspace, tree, kubeVersion, [.. settings.SchemaDirectories, .. options.SchemaDirectories], diagnostics);
+            var schemas = LoadSchemas(workspace, tree, builtin, kubeVersion, [.. settings.SchemaDirectories, .. options.SchemaDirectories], diagnostics);
             var tracked = await TrackedFilesAsync(workspace, source, cancellationToken).ConfigureAwait(false);
             var context = new RuleContext(tree, schemas, cluster, settings, tracked) { UndefinedVariables = builder.Undefined };
             diagnostics.AddRange(GitOpsRules.Run(context));
@@ -68,10 +69,14 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         return settings;
     }
 
-    private static SchemaRegistry LoadSchemas(Workspace workspace, GitOpsTree tree, string? kubeVersion, IEnumerable<string> directories, List<Diagnostic> diagnostics)
+    private static string? Minor(string? kubeVersion) => kubeVersion is null ? null : string.Join('.', kubeVersion.TrimStart('v').Split('.').Take(2));
+
+    private static BuiltinSchemas? LoadBuiltin(string? kubeVersion) =>
+        (Minor(kubeVersion) is { } minor ? BuiltinSchemas.Load(minor) : null) ?? BuiltinSchemas.Load(BuiltinSchemas.Available[^1]);
+
+    private static SchemaRegistry LoadSchemas(Workspace workspace, GitOpsTree tree, BuiltinSchemas? builtin, string? kubeVersion, IEnumerable<string> directories, List<Diagnostic> diagnostics)
     {
-        var minor = kubeVersion is null ? null : string.Join('.', kubeVersion.TrimStart('v').Split('.').Take(2));
-        var builtin = (minor is null ? null : BuiltinSchemas.Load(minor)) ?? BuiltinSchemas.Load(BuiltinSchemas.Available[^1]);
+        var minor = Minor(kubeVersion);
         if (minor is not null && builtin is not null && builtin.KubernetesVersion != minor)
         {
             diagnostics.Add(DiagnosticCatalog.BuiltinSchemasUnavailable.At(SourceSpan.File(workspace.Display(workspace.ClusterFile)), minor, builtin.KubernetesVersion));

@@ -35,13 +35,20 @@ public sealed class KustomizationSpecRules : IGitOpsRule
             foreach (var d in spec.DependsOn)
             {
                 if (context.Tree.Find(Flux.FluxKustomization.IdOf(d.Namespace, d.Name)) is { } target
-                    && !target.Spec.Wait && target.Spec.HealthChecks.Count == 0 && target != k)
+                    && !target.Spec.Wait && target.Spec.HealthChecks.Count == 0 && target != k && TakesTimeToBecomeReady(target))
                 {
                     yield return DiagnosticCatalog.DependencyDoesNotWait.At(origin.Locate(d.Path), k.Id, target.Id);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// Whether "applied" and "running" differ for what the Kustomization applies: workloads, HelmReleases, CRDs and
+    /// nested Kustomizations do; sources, namespaces and configuration are usable as soon as they are applied.
+    /// </summary>
+    private static bool TakesTimeToBecomeReady(KustomizationNode k) =>
+        k.Objects.Exists(o => o.Kind is "HelmRelease" or "Deployment" or "StatefulSet" or "DaemonSet" or "Job" or "Kustomization" or "CustomResourceDefinition");
 
     /// <summary>Null when the Kustomization produces the object (or cannot be known to), else a detail for the message.</summary>
     private static string? Unproduced(KustomizationNode k, Flux.HealthCheck hc)
