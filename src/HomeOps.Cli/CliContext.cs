@@ -1,10 +1,22 @@
+using HomeOps.Core.Crypto;
+using HomeOps.Runtime.Crypto;
 using HomeOps.Runtime.Files;
+using HomeOps.Runtime.Processes;
 
 namespace HomeOps.Cli;
 
 /// <summary>Everything a command touches outside its arguments, so tests can run the CLI in-process.</summary>
 public sealed record CliContext(TextWriter Out, TextWriter Error, string WorkingDirectory, IFileSystem Files, TimeProvider Time)
 {
+    /// <summary>Runs external programs (tests point it at fakes).</summary>
+    public ICommandRunner Commands { get; init; } = ProcessCommandRunner.Instance;
+
+    /// <summary>The 1Password CLI program: "op" on PATH, or a path (tests use the fake op).</summary>
+    public string OnePasswordProgram { get; init; } = "op";
+
+    /// <summary>Where new keys and tokens come from (tests use a seeded source).</summary>
+    public IRandomSource Random { get; init; } = SystemRandomSource.Instance;
+
     public static CliContext FromProcess() =>
         new(Console.Out, Console.Error, Environment.CurrentDirectory, PhysicalFileSystem.Instance, TimeProvider.System);
 }

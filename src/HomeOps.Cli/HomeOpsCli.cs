@@ -13,6 +13,7 @@ public static class HomeOpsCli
         root.Subcommands.Add(ConfigCommands.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
+        root.Subcommands.Add(TalosCommands.Create(context));
         return root;
     }
 

@@ -13,7 +13,9 @@ internal static class DiagnosticPrinter
 
     public static void Print(CliContext context, Workspace workspace, OutputFormat format, IReadOnlyList<Diagnostic> diagnostics)
     {
-        var text = DiagnosticWriter.Write(format, diagnostics, ToolVersion, path => ReadForDisplay(context, workspace, path));
+        // A secrets bundle's lines are secrets: diagnostics about a bundle (HO20xx) never show their source line.
+        var secretFiles = diagnostics.Where(d => d.Code.StartsWith("HO20", StringComparison.Ordinal)).Select(d => d.Location.Path).ToHashSet(StringComparer.Ordinal);
+        var text = DiagnosticWriter.Write(format, diagnostics, ToolVersion, path => secretFiles.Contains(path) ? null : ReadForDisplay(context, workspace, path));
         context.Out.Write(text);
     }
 

@@ -4,12 +4,24 @@ using HomeOps.Core.Schema;
 
 namespace HomeOps.Core.ClusterConfig;
 
+public enum AddressingMode
+{
+    /// <summary>Nodes get their address from DHCP (a reservation per node on the router).</summary>
+    Dhcp,
+
+    /// <summary>Each node's address, default routes and nameservers are written into its config.</summary>
+    Static,
+}
+
 [ConfigObject("The node network, the API address and the pod and service networks.")]
 public sealed record NetworkSettings : ConfigObject
 {
     [ConfigKey("interface", "The network interface every node uses (overridable per node).", Required = true, Example = "enp3s0f0")]
     [Format(ValueFormats.NetworkInterface)]
     public string Interface { get; init; } = string.Empty;
+
+    [ConfigKey("addressing", "How nodes get their IPv4 address: dhcp (a reservation on the router for each node's address) or static.")]
+    public AddressingMode Addressing { get; init; } = AddressingMode.Dhcp;
 
     [ConfigKey("vlan", "The VLAN the node network is on, for documentation and router configuration (1-4094).")]
     [Range(1, 4094)]

@@ -30,6 +30,9 @@ public sealed record TalosSettings : ConfigObject
     [ConfigKey("wipeInstallDisk", "Wipe the install disk when Talos is installed.")]
     public bool WipeInstallDisk { get; init; } = true;
 
+    [ConfigKey("apiServerCertSans", "Extra names and addresses for the Kubernetes API server certificate; the VIP, every control-plane address and 127.0.0.1 are always included.", Example = "api.k8s.home.example.com")]
+    public IReadOnlyList<string> ApiServerCertSans { get; init; } = [];
+
     [ConfigKey("patches", "Folder of Talos strategic-merge patches: all/, controlplane/, worker/ and nodes/<name>/, applied in that order.")]
     [Format(ValueFormats.RelativePath)]
     public string Patches { get; init; } = "talos/patches";

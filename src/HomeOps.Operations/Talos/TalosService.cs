@@ -1,0 +1,64 @@
+using HomeOps.Core.ClusterConfig;
+using HomeOps.Core.Diagnostics;
+using HomeOps.Core.Talos.Diff;
+using HomeOps.Core.Talos.Documents;
+using HomeOps.Core.Talos.Rendering;
+using HomeOps.Core.Talos.Secrets;
+
+namespace HomeOps.Operations.Talos;
+
+/// <summary>Renders the Talos configs of a workspace, writes them, and compares them with the last render.</summary>
+public sealed class TalosService(Workspace workspace, ClusterDefinition config)
+{
+    public const string DefaultOutput = "talos/generated";
+
+    public TalosRenderResult Render(LoadedSecrets? secrets, DateTimeOffset now, DiagnosticBag diagnostics)
+    {
+        var patches = TalosPatchLoader.Load(workspace, config, diagnostics);
+        var result = TalosRenderer.Render(config, workspace.Display(workspace.ClusterFile), patches, secrets, now);
+        diagnostics.AddRange(result.Diagnostics);
+        return result;
+    }
+
+    public string OutputPath(string? output) => Path.GetFullPath(output ?? DefaultOutput, output is null ? workspace.Root : workspace.DisplayBase);
+
+    /// <summary>Writes every file with mode 0600 (they hold secrets); returns the paths written, for display.</summary>
+    public IReadOnlyList<string> Write(TalosRenderResult result, string? output)
+    {
+        var folder = OutputPath(output);
+        var written = new List<string>();
+        foreach (var (name, content) in result.Files(SecretHandling.Include))
+        {
+            var path = Path.Combine(folder, name);
+            workspace.Files.WriteAllTextAtomic(path, content, TalosSecretsService.SecretFileMode);
+            written.Add(workspace.Display(path));
+        }
+
+        return written;
+    }
+
+    /// <summary>File name → changes between what is in the output folder and <paramref name="result"/> (files that would change only).</summary>
+    public IReadOnlyList<KeyValuePair<string, IReadOnlyList<ConfigChange>>> Diff(TalosRenderResult result, string? output)
+    {
+        var folder = OutputPath(output);
+        var changes = new List<KeyValuePair<string, IReadOnlyList<ConfigChange>>>();
+        var documents = result.Nodes.Select(n => (n.FileName, n.Documents)).ToList();
+        if (result.Talosconfig is not null)
+        {
+            documents.Add((TalosRenderResult.TalosconfigFileName, [result.Talosconfig]));
+        }
+
+        foreach (var (name, docs) in documents)
+        {
+            var path = Path.Combine(folder, name);
+            var old = workspace.Files.FileExists(path) ? workspace.Files.ReadAllText(path) : null;
+            var fileChanges = ConfigDiff.Compare(old, docs);
+            if (fileChanges.Count > 0)
+            {
+                changes.Add(new(name, fileChanges));
+            }
+        }
+
+        return changes;
+    }
+}
