@@ -39,7 +39,7 @@ public sealed record TalosPatch(string Path, PatchScope Scope, string? NodeName,
             }
         }
 
-        if (yaml.Count == 0 || (documents.Count == 0 && diagnostics.ErrorCount == errors))
+        if (documents.Count == 0 && diagnostics.ErrorCount == errors)
         {
             diagnostics.Add(DiagnosticCatalog.PatchEmpty.At(SourceSpan.File(path), path));
         }
