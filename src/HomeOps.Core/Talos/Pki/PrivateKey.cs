@@ -21,19 +21,26 @@ public sealed class PrivateKey
     // PKCS#8 wrapper for a raw Ed25519 seed, as Go's x509.MarshalPKCS8PrivateKey emits it (v1, no public key).
     private static readonly byte[] s_ed25519Pkcs8Prefix = Convert.FromHexString("302e020100300506032b657004220420");
 
-    private PrivateKey(KeyAlgorithm algorithm, AsymmetricKeyParameter privateKey, AsymmetricKeyParameter publicKey, string pem)
+    private readonly Lazy<AsymmetricKeyParameter> _private;
+    private readonly Lazy<AsymmetricKeyParameter> _public;
+
+    private PrivateKey(KeyAlgorithm algorithm, Func<AsymmetricKeyParameter> privateKey, Func<AsymmetricKeyParameter> publicKey, string pem)
     {
         Algorithm = algorithm;
-        Private = privateKey;
-        Public = publicKey;
+        _private = new Lazy<AsymmetricKeyParameter>(privateKey);
+        _public = new Lazy<AsymmetricKeyParameter>(publicKey);
         Pem = pem;
     }
 
     public KeyAlgorithm Algorithm { get; }
 
-    public AsymmetricKeyParameter Private { get; }
+    /// <summary>
+    /// The BouncyCastle key, made on first use: for RSA, BouncyCastle checks the modulus for primality when the
+    /// parameters are built, which takes most of a second for a 4096-bit key and is not needed to render configs.
+    /// </summary>
+    public AsymmetricKeyParameter Private => _private.Value;
 
-    public AsymmetricKeyParameter Public { get; }
+    public AsymmetricKeyParameter Public => _public.Value;
 
     /// <summary>The PEM text (what the secrets bundle stores, base64-encoded once more).</summary>
     public string Pem { get; }
@@ -49,7 +56,7 @@ public sealed class PrivateKey
     {
         var key = new Ed25519PrivateKeyParameters(seed);
         var pem = new PemBlock("ED25519 PRIVATE KEY", [.. s_ed25519Pkcs8Prefix, .. seed]).Encode();
-        return new PrivateKey(KeyAlgorithm.Ed25519, key, key.GeneratePublicKey(), pem);
+        return new PrivateKey(KeyAlgorithm.Ed25519, () => key, key.GeneratePublicKey, pem);
     }
 
     public static PrivateKey GenerateEcdsaP256(IRandomSource random)
@@ -65,7 +72,8 @@ public sealed class PrivateKey
         var generator = new RsaKeyPairGenerator();
         generator.Init(new RsaKeyGenerationParameters(BigInteger.ValueOf(65537), RandomSourceAdapter.SecureRandomFrom(random), bits, 100));
         var pair = generator.GenerateKeyPair();
-        return FromRsa((RsaPrivateCrtKeyParameters)pair.Private);
+        var key = (RsaPrivateCrtKeyParameters)pair.Private;
+        return FromRsa(new RsaPrivateKeyStructure(key.Modulus, key.PublicExponent, key.Exponent, key.P, key.Q, key.DP, key.DQ, key.QInv));
     }
 
     /// <summary>Parses a PEM private key as Talos writes it; null with a reason when it is not one.</summary>
@@ -90,7 +98,7 @@ public sealed class PrivateKey
                     {
                         Ed25519PrivateKeyParameters ed => FromEd25519Seed(ed.GetEncoded()),
                         ECPrivateKeyParameters ec => FromEcdsa(ec),
-                        RsaPrivateCrtKeyParameters rsa => FromRsa(rsa),
+                        RsaPrivateCrtKeyParameters rsa => FromRsa(new RsaPrivateKeyStructure(rsa.Modulus, rsa.PublicExponent, rsa.Exponent, rsa.P, rsa.Q, rsa.DP, rsa.DQ, rsa.QInv)),
                         _ => Fail(out problem, $"the PKCS#8 key type {info.PrivateKeyAlgorithm.Algorithm.Id} is not supported"),
                     };
                 case "EC PRIVATE KEY":
@@ -104,7 +112,7 @@ public sealed class PrivateKey
                     return FromEcdsa(new ECPrivateKeyParameters("EC", sec1.GetKey(), SecObjectIdentifiers.SecP256r1));
                 case "RSA PRIVATE KEY":
                     var rsaKey = RsaPrivateKeyStructure.GetInstance(Asn1Object.FromByteArray(block.Der));
-                    return FromRsa(new RsaPrivateCrtKeyParameters(rsaKey));
+                    return IsConsistent(rsaKey) ? FromRsa(rsaKey) : Fail(out problem, "the RSA key's numbers do not belong together");
                 default:
                     return Fail(out problem, $"a PEM block labelled '{block.Label}' is not a private key");
             }
@@ -125,14 +133,28 @@ public sealed class PrivateKey
         var publicKey = new ECPublicKeyParameters("EC", q, SecObjectIdentifiers.SecP256r1);
         var structure = new ECPrivateKeyStructure(256, key.D, new DerBitString(q.GetEncoded(false)), SecObjectIdentifiers.SecP256r1);
         var pem = new PemBlock("EC PRIVATE KEY", structure.GetDerEncoded()).Encode();
-        return new PrivateKey(KeyAlgorithm.EcdsaP256, new ECPrivateKeyParameters("EC", key.D, SecObjectIdentifiers.SecP256r1), publicKey, pem);
+        return new PrivateKey(KeyAlgorithm.EcdsaP256, () => new ECPrivateKeyParameters("EC", key.D, SecObjectIdentifiers.SecP256r1), () => publicKey, pem);
     }
 
-    private static PrivateKey FromRsa(RsaPrivateCrtKeyParameters key)
+    private static PrivateKey FromRsa(RsaPrivateKeyStructure key)
     {
-        var structure = new RsaPrivateKeyStructure(key.Modulus, key.PublicExponent, key.Exponent, key.P, key.Q, key.DP, key.DQ, key.QInv);
-        var pem = new PemBlock("RSA PRIVATE KEY", structure.GetDerEncoded()).Encode();
-        return new PrivateKey(KeyAlgorithm.Rsa, key, new RsaKeyParameters(false, key.Modulus, key.PublicExponent), pem);
+        var pem = new PemBlock("RSA PRIVATE KEY", key.GetDerEncoded()).Encode();
+        return new PrivateKey(
+            KeyAlgorithm.Rsa,
+            () => new RsaPrivateCrtKeyParameters(key),
+            () => new RsaKeyParameters(false, key.Modulus, key.PublicExponent),
+            pem);
+    }
+
+    /// <summary>The cheap arithmetic checks of a PKCS#1 key: n = pq, the CRT exponents and coefficient match.</summary>
+    private static bool IsConsistent(RsaPrivateKeyStructure k)
+    {
+        var one = BigInteger.One;
+        return k.Modulus.Equals(k.Prime1.Multiply(k.Prime2))
+            && k.Exponent1.Equals(k.PrivateExponent.Mod(k.Prime1.Subtract(one)))
+            && k.Exponent2.Equals(k.PrivateExponent.Mod(k.Prime2.Subtract(one)))
+            && k.Coefficient.Multiply(k.Prime2).Mod(k.Prime1).Equals(one)
+            && k.PublicExponent.Multiply(k.PrivateExponent).Mod(k.Prime1.Subtract(one)).Equals(one);
     }
 
     private static PrivateKey? Fail(out string? problem, string reason)
