@@ -12,6 +12,8 @@ public static class HomeOpsCli
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(ConfigCommands.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(GraphCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
         root.Subcommands.Add(TalosCommands.Create(context));
         return root;

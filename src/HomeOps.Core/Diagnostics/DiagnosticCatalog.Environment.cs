@@ -22,4 +22,9 @@ public static partial class DiagnosticCatalog
         "HO0104", "tool-timed-out", "External program timed out",
         "'{0}' did not finish within {1} s",
         "Check that the program is not waiting for input or the network; rerun with a longer --timeout if it is slow");
+
+    public static readonly DiagnosticDescriptor DiffBaseUnknown = Error(
+        "HO0105", "diff-base-unknown", "Revision to compare with not found",
+        "Cannot compare with '{0}': {1}",
+        "Pass --base with a branch, tag or commit git knows (e.g. --base main), from inside the repository");
 }

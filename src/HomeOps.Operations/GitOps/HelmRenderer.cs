@@ -18,9 +18,9 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, HelmT
 {
     private readonly SemaphoreSlim _gate = new(options.Parallelism ?? Math.Max(2, Environment.ProcessorCount));
 
-    public async Task RenderAsync(GitOpsTree tree, HashSet<string> ownSources, CancellationToken cancellationToken)
+    public async Task RenderAsync(GitOpsTree tree, HashSet<string> ownSources, Func<KustomizationNode, bool>? include, CancellationToken cancellationToken)
     {
-        var releases = tree.Kustomizations.Where(k => k.Built).SelectMany(k => k.Releases.Select(r => (k, r))).ToList();
+        var releases = tree.Kustomizations.Where(k => k.Built && (include is null || include(k))).SelectMany(k => k.Releases.Select(r => (k, r))).ToList();
         if (releases.Count == 0)
         {
             return;

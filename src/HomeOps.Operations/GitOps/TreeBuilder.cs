@@ -61,6 +61,7 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
 
                 var known = tree.AllObjects.Concat(RawObjects(output, node)).ToList();
                 var variables = Variables.Resolve(node, known, tree.BuildDiagnostics);
+                node.VariablesHash = variables is null ? null : BuildCache.Hash(variables.OrderBy(v => v.Key, StringComparer.Ordinal).SelectMany(v => new[] { v.Key, v.Value }));
                 BuildOutput.Populate(node, output, variables, options.StrictSubstitution, p => ResolveOrigin(node, p), tree.Sources, tree.BuildDiagnostics, Undefined);
                 node.Built = true;
                 Discover(tree, node, ownSources, repositoryUrl, next);

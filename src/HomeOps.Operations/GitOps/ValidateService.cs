@@ -21,37 +21,61 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
     public async Task<ValidateResult> RunAsync(Workspace workspace, ValidateOptions options, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        var rendered = await RenderAsync(workspace, options, renderReleases: null, cancellationToken).ConfigureAwait(false);
+        var diagnostics = rendered.Diagnostics;
+        if (rendered.Tree is { } tree && !options.RenderOnly)
+        {
+            var schemas = LoadSchemas(workspace, tree, rendered.Builtin, rendered.KubernetesVersion, [.. rendered.Settings.SchemaDirectories, .. options.SchemaDirectories], diagnostics);
+            var tracked = await TrackedFilesAsync(workspace, new DiskSourceTree(workspace.Files, workspace.Root), cancellationToken).ConfigureAwait(false);
+            var context = new RuleContext(tree, schemas, rendered.Cluster, rendered.Settings, tracked) { UndefinedVariables = rendered.Undefined };
+            diagnostics.AddRange(GitOpsRules.Run(context));
+        }
+
+        var shown = rendered.Settings.Apply(diagnostics.Select(d => d with { Location = d.Location with { Path = Display(workspace, d.Location.Path) } }));
+        return new ValidateResult(DiagnosticBag.Sort(shown), rendered.Tree, time.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// Builds the tree and renders its HelmReleases (only those of Kustomizations <paramref name="renderReleases"/>
+    /// accepts, when given), without running the rules: the shared first half of validate, diff and graph.
+    /// </summary>
+    public async Task<RenderedTree> RenderAsync(Workspace workspace, ValidateOptions options, Func<KustomizationNode, bool>? renderReleases, CancellationToken cancellationToken)
+    {
         var diagnostics = new List<Diagnostic>();
         var cluster = workspace.Files.FileExists(workspace.ClusterFile) ? ClusterConfigService.Load(workspace).Config : null;
         var settings = LoadSettings(workspace, diagnostics);
         var entry = RepoPath.Normalize(options.EntryPath ?? cluster?.GitOps.Path ?? (cluster is null ? "clusters" : $"clusters/{cluster.Cluster.Name}"));
         var kubeVersion = options.KubernetesVersion ?? cluster?.Cluster.KubernetesVersion;
+        var builtin = LoadBuiltin(kubeVersion);
         var source = new DiskSourceTree(workspace.Files, workspace.Root);
         var cache = new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), options.UseCache);
         var kustomize = new KustomizeTool(runner);
         if (kustomize.Program is null)
         {
             diagnostics.Add(DiagnosticCatalog.ToolNotFound.At(SourceSpan.File(entry), "kubectl (or kustomize)", "to build the Flux Kustomizations"));
-            return new ValidateResult(diagnostics, null, time.GetElapsedTime(started));
+            return new RenderedTree(null, diagnostics, cluster, settings, [], builtin, kubeVersion);
         }
+
         var builder = new TreeBuilder(workspace.Files, source, kustomize, cache, options);
         var tree = await builder.BuildAsync(entry, cluster?.GitOps.Repository, cancellationToken).ConfigureAwait(false);
         var ownSources = tree.Kustomizations.Select(k => k.Spec.SourceRef?.ToString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var builtin = LoadBuiltin(kubeVersion);
         await new HelmRenderer(workspace.Files, source, new HelmTool(runner), kustomize, cache, options, kubeVersion, builtin)
-            .RenderAsync(tree, ownSources, cancellationToken).ConfigureAwait(false);
+            .RenderAsync(tree, ownSources, renderReleases, cancellationToken).ConfigureAwait(false);
         diagnostics.AddRange(tree.BuildDiagnostics.Items);
+        return new RenderedTree(tree, diagnostics, cluster, settings, builder.Undefined, builtin, kubeVersion);
+    }
 
-        if (!options.RenderOnly)
-        {
-            var schemas = LoadSchemas(workspace, tree, builtin, kubeVersion, [.. settings.SchemaDirectories, .. options.SchemaDirectories], diagnostics);
-            var tracked = await TrackedFilesAsync(workspace, source, cancellationToken).ConfigureAwait(false);
-            var context = new RuleContext(tree, schemas, cluster, settings, tracked) { UndefinedVariables = builder.Undefined };
-            diagnostics.AddRange(GitOpsRules.Run(context));
-        }
-
-        var shown = settings.Apply(diagnostics.Select(d => d with { Location = d.Location with { Path = Display(workspace, d.Location.Path) } }));
-        return new ValidateResult(DiagnosticBag.Sort(shown), tree, time.GetElapsedTime(started));
+    /// <summary>Renders the HelmReleases of an already built tree (those of Kustomizations <paramref name="include"/> accepts).</summary>
+    public async Task RenderReleasesAsync(Workspace workspace, ValidateOptions options, RenderedTree rendered, Func<KustomizationNode, bool> include, CancellationToken cancellationToken)
+    {
+        var tree = rendered.Tree!;
+        var before = tree.BuildDiagnostics.Count;
+        var source = new DiskSourceTree(workspace.Files, workspace.Root);
+        var cache = new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), options.UseCache);
+        var ownSources = tree.Kustomizations.Select(k => k.Spec.SourceRef?.ToString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        await new HelmRenderer(workspace.Files, source, new HelmTool(runner), new KustomizeTool(runner), cache, options, rendered.KubernetesVersion, rendered.Builtin)
+            .RenderAsync(tree, ownSources, include, cancellationToken).ConfigureAwait(false);
+        rendered.Diagnostics.AddRange(tree.BuildDiagnostics.Items.Skip(before));
     }
 
     public static ValidateSettings LoadSettings(Workspace workspace, List<Diagnostic> diagnostics)
@@ -126,6 +150,6 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         return source.AllFiles();
     }
 
-    private static string Display(Workspace workspace, string path) =>
+    public static string Display(Workspace workspace, string path) =>
         Path.IsPathRooted(path) ? workspace.Display(path) : workspace.Display(Path.Combine(workspace.Root, path));
 }

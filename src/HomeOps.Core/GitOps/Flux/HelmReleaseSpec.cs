@@ -18,6 +18,7 @@ public sealed record HelmReleaseSpec(
     IReadOnlyList<ValuesFrom> ValuesFrom,
     IReadOnlyList<YamlMapping> PostRenderers,
     string? CrdsPolicy,
+    IReadOnlyList<NamedRef> DependsOn,
     KubeObject Object)
 {
     public string Id => $"{Namespace}/{Name}";
@@ -52,6 +53,7 @@ public sealed record HelmReleaseSpec(
             valuesFrom,
             [.. spec.Seq("postRenderers").Select(p => p.Map("kustomize")).OfType<YamlMapping>()],
             spec.Str("install", "crds"),
+            [.. spec.Seq("dependsOn").Select((d, i) => new NamedRef("HelmRelease", d.Str("name") ?? string.Empty, d.Str("namespace") ?? ns, ["spec", "dependsOn", i]))],
             obj);
     }
 }

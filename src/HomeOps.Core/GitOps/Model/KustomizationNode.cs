@@ -18,6 +18,9 @@ public sealed class KustomizationNode(FluxKustomization spec, string? parent)
     /// <summary>The content hash of the build inputs, the key of the build cache.</summary>
     public string? InputHash { get; set; }
 
+    /// <summary>A hash of the resolved postBuild variables: with <see cref="InputHash"/>, everything the output depends on.</summary>
+    public string? VariablesHash { get; set; }
+
     /// <summary>Objects applied directly (kustomize output after substitution).</summary>
     public List<KubeObject> Objects { get; } = [];
 

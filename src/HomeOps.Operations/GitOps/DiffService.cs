@@ -1,0 +1,103 @@
+using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Model;
+using HomeOps.Core.GitOps.Output;
+using HomeOps.Runtime.Processes;
+using HomeOps.Runtime.Tools;
+
+namespace HomeOps.Operations.GitOps;
+
+/// <summary>
+/// `homeops diff`: renders the tree of the working copy and of another revision (checked out in a throwaway git
+/// worktree) and compares them object by object. A Kustomization that fails to build on one side is reported, not
+/// shown as everything deleted.
+/// </summary>
+public sealed class DiffService(ICommandRunner runner, TimeProvider time)
+{
+    public async Task<DiffResult> RunAsync(Workspace workspace, DiffOptions options, CancellationToken cancellationToken)
+    {
+        var git = new GitTool(runner);
+        var diagnostics = new List<Diagnostic>();
+        var top = await git.TopLevelAsync(workspace.Root, cancellationToken).ConfigureAwait(false);
+        var commit = top is null ? null : await git.ResolveAsync(top, options.Base, cancellationToken).ConfigureAwait(false);
+        if (top is null || commit is null)
+        {
+            diagnostics.Add(DiagnosticCatalog.DiffBaseUnknown.At(SourceSpan.File(workspace.Display(workspace.Root)), options.Base, top is null ? "this folder is not in a git repository" : "git does not know that revision"));
+            return new DiffResult([], diagnostics, options.Base, "working tree", 0);
+        }
+
+        var worktree = Path.Combine(Path.GetTempPath(), $"homeops-diff-{commit[..12]}-{Environment.ProcessId}-{time.GetTimestamp()}");
+        var added = await git.AddWorktreeAsync(top, worktree, commit, cancellationToken).ConfigureAwait(false);
+        if (!added.Succeeded)
+        {
+            diagnostics.Add(DiagnosticCatalog.ToolFailed.At(SourceSpan.File(workspace.Display(workspace.Root)), added.Spec.Display(), added.ExitCode, added.ErrorSummary()));
+            return new DiffResult([], diagnostics, options.Base, "working tree", 0);
+        }
+
+        try
+        {
+            var baseRoot = Path.Combine(worktree, Path.GetRelativePath(top, workspace.Root));
+            var baseWorkspace = workspace with
+            {
+                Root = baseRoot,
+                ClusterFile = Path.Combine(baseRoot, Path.GetRelativePath(workspace.Root, workspace.ClusterFile)),
+                DisplayBase = baseRoot,
+            };
+            var service = new ValidateService(runner, time);
+            var render = options.Render with { RenderOnly = true };
+            var none = options.ChangedOnly ? (Func<KustomizationNode, bool>)(_ => false) : null;
+            var before = await service.RenderAsync(baseWorkspace, render, none, cancellationToken).ConfigureAwait(false);
+            var after = await service.RenderAsync(workspace, render, none, cancellationToken).ConfigureAwait(false);
+            diagnostics.AddRange(after.Diagnostics.Where(d => d.IsError).Select(d => d with { Location = d.Location with { Path = ValidateService.Display(workspace, d.Location.Path) } }));
+            diagnostics.AddRange(before.Diagnostics.Where(d => d.IsError).Select(d => d with { Message = $"(at {options.Base}) {d.Message}" }));
+            if (before.Tree is null || after.Tree is null)
+            {
+                return new DiffResult([], diagnostics, options.Base, "working tree", 0);
+            }
+
+            var include = Comparable(before.Tree, after.Tree, options.ChangedOnly);
+            if (options.ChangedOnly)
+            {
+                // Only the changed Kustomizations' HelmReleases are rendered, on both sides.
+                await service.RenderReleasesAsync(baseWorkspace, render, before, k => include(k.Id), cancellationToken).ConfigureAwait(false);
+                await service.RenderReleasesAsync(workspace, render, after, k => include(k.Id), cancellationToken).ConfigureAwait(false);
+            }
+
+            var changes = TreeDiff.Compare(
+                RenderedObjects.Collect(before.Tree, k => include(k.Id)),
+                RenderedObjects.Collect(after.Tree, k => include(k.Id)));
+            var compared = before.Tree.Kustomizations.Select(k => k.Id).Union(after.Tree.Kustomizations.Select(k => k.Id)).Count(include);
+            return new DiffResult(changes, diagnostics, $"{options.Base} ({commit[..12]})", "working tree", compared);
+        }
+        finally
+        {
+            await git.RemoveWorktreeAsync(top, worktree, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Which Kustomizations to compare: built on every side they exist on (a failed build is reported, not diffed),
+    /// and with --changed-only, only those whose inputs or variables differ.
+    /// </summary>
+    private static Func<string, bool> Comparable(GitOpsTree before, GitOpsTree after, bool changedOnly)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in before.Kustomizations.Select(k => k.Id).Union(after.Kustomizations.Select(k => k.Id)))
+        {
+            var a = before.Find(id);
+            var b = after.Find(id);
+            if ((a is not null && !a.Built && a.SkipReason is null) || (b is not null && !b.Built && b.SkipReason is null))
+            {
+                continue;
+            }
+
+            if (changedOnly && a is not null && b is not null && a.InputHash == b.InputHash && a.VariablesHash == b.VariablesHash)
+            {
+                continue;
+            }
+
+            result.Add(id);
+        }
+
+        return result.Contains;
+    }
+}

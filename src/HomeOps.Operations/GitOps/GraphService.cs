@@ -1,0 +1,29 @@
+using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Output;
+using HomeOps.Core.GitOps.Rules;
+using HomeOps.Core.GitOps.Schemas;
+using HomeOps.Core.Graph;
+using HomeOps.Runtime.Processes;
+
+namespace HomeOps.Operations.GitOps;
+
+/// <summary>`homeops graph`: the tree's dependency graph (Kustomizations and HelmReleases), built without rendering charts.</summary>
+public sealed class GraphService(ICommandRunner runner, TimeProvider time)
+{
+    public async Task<(DependencyGraph<GraphNode>? Graph, IReadOnlyList<Diagnostic> Diagnostics)> RunAsync(Workspace workspace, ValidateOptions options, CancellationToken cancellationToken)
+    {
+        var rendered = await new ValidateService(runner, time)
+            .RenderAsync(workspace, options with { RenderOnly = true, Offline = true }, _ => false, cancellationToken).ConfigureAwait(false);
+        var diagnostics = rendered.Diagnostics.Where(d => d.IsError).ToList();
+        if (rendered.Tree is not { } tree)
+        {
+            return (null, diagnostics);
+        }
+
+        // The graph rules matter here: a cycle or a missing dependency changes what the picture means.
+        var context = new RuleContext(tree, new SchemaRegistry(rendered.Builtin), rendered.Cluster, rendered.Settings, []);
+        diagnostics.AddRange(new DependencyRules().Check(context));
+        var shown = diagnostics.Select(d => d with { Location = d.Location with { Path = ValidateService.Display(workspace, d.Location.Path) } });
+        return (TreeGraph.Build(tree), DiagnosticBag.Sort(shown));
+    }
+}
