@@ -45,8 +45,11 @@ public sealed class DiffService(ICommandRunner runner, TimeProvider time)
             var service = new ValidateService(runner, time);
             var render = options.Render with { RenderOnly = true };
             var none = options.ChangedOnly ? (Func<KustomizationNode, bool>)(_ => false) : null;
-            var before = await service.RenderAsync(baseWorkspace, render, none, cancellationToken).ConfigureAwait(false);
-            var after = await service.RenderAsync(workspace, render, none, cancellationToken).ConfigureAwait(false);
+            // Both sides at once: each is mostly waiting on kustomize and helm processes.
+            var renders = await Task.WhenAll(
+                service.RenderAsync(baseWorkspace, render, none, cancellationToken),
+                service.RenderAsync(workspace, render, none, cancellationToken)).ConfigureAwait(false);
+            var (before, after) = (renders[0], renders[1]);
             diagnostics.AddRange(after.Diagnostics.Where(d => d.IsError).Select(d => d with { Location = d.Location with { Path = ValidateService.Display(workspace, d.Location.Path) } }));
             diagnostics.AddRange(before.Diagnostics.Where(d => d.IsError).Select(d => d with { Message = $"(at {options.Base}) {d.Message}" }));
             if (before.Tree is null || after.Tree is null)
@@ -58,8 +61,9 @@ public sealed class DiffService(ICommandRunner runner, TimeProvider time)
             if (options.ChangedOnly)
             {
                 // Only the changed Kustomizations' HelmReleases are rendered, on both sides.
-                await service.RenderReleasesAsync(baseWorkspace, render, before, k => include(k.Id), cancellationToken).ConfigureAwait(false);
-                await service.RenderReleasesAsync(workspace, render, after, k => include(k.Id), cancellationToken).ConfigureAwait(false);
+                await Task.WhenAll(
+                    service.RenderReleasesAsync(baseWorkspace, render, before, k => include(k.Id), cancellationToken),
+                    service.RenderReleasesAsync(workspace, render, after, k => include(k.Id), cancellationToken)).ConfigureAwait(false);
             }
 
             var changes = TreeDiff.Compare(

@@ -36,7 +36,7 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
             throw new ToolNotFoundException("kubectl");
         }
 
-        _toolVersion = await kustomize.VersionAsync(cancellationToken).ConfigureAwait(false);
+        _toolVersion = await ToolVersionAsync(cancellationToken).ConfigureAwait(false);
         var root = new KustomizationNode(SyntheticRoot(entryPath), parent: null);
         tree.Kustomizations.Add(root);
         var ownSources = new HashSet<string>(StringComparer.Ordinal) { "GitRepository/flux-system/flux-system" };
@@ -66,11 +66,32 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
                 node.Built = true;
                 Discover(tree, node, ownSources, repositoryUrl, next);
             }
-
             wave = next;
         }
 
         return tree;
+    }
+
+    /// <summary>
+    /// The kustomize version (part of every build key), remembered per binary: asking kubectl costs more than a
+    /// cached build of a whole Kustomization.
+    /// </summary>
+    private async Task<string> ToolVersionAsync(CancellationToken cancellationToken)
+    {
+        var path = ToolLocator.Find(kustomize.Program!);
+        var identity = path is null ? null : BuildCache.Hash(["tool-version", path, File.GetLastWriteTimeUtc(path).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), new FileInfo(path).Length.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        if (identity is not null && cache.Get("tools", identity) is { Length: > 0 } known)
+        {
+            return known;
+        }
+
+        var version = await kustomize.VersionAsync(cancellationToken).ConfigureAwait(false);
+        if (identity is not null)
+        {
+            cache.Put("tools", identity, version);
+        }
+
+        return version;
     }
 
     private async Task<string?> BuildOneAsync(GitOpsTree tree, KustomizationNode node, CancellationToken cancellationToken)

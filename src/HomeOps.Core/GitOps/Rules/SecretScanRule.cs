@@ -16,13 +16,13 @@ public sealed partial class SecretScanRule : IGitOpsRule
 {
     private const int MaxBytes = 1024 * 1024;
 
-    private static readonly (string Name, Regex Pattern)[] s_tokens =
+    private static readonly (string Name, Regex Pattern, string[] Markers)[] s_tokens =
     [
-        ("GitHub token", GitHubToken()),
-        ("AWS access key id", AwsKey()),
-        ("Slack token", SlackToken()),
-        ("JSON Web Token (1Password Connect tokens are JWTs)", Jwt()),
-        ("age secret key", AgeKey()),
+        ("GitHub token", GitHubToken(), ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"]),
+        ("AWS access key id", AwsKey(), ["AKIA", "ASIA"]),
+        ("Slack token", SlackToken(), ["xox"]),
+        ("JSON Web Token (1Password Connect tokens are JWTs)", Jwt(), ["eyJ"]),
+        ("age secret key", AgeKey(), ["AGE-SECRET-KEY-"]),
     ];
 
     public IReadOnlyList<DiagnosticDescriptor> Descriptors =>
@@ -54,20 +54,27 @@ public sealed partial class SecretScanRule : IGitOpsRule
 
     private static IEnumerable<(Diagnostic, string)> Scan(string file, string text, RuleContext context)
     {
-        foreach (Match m in PrivateKey().Matches(text))
+        // Cheap substring checks first: most files contain none of the markers, and regexes over every file add up.
+        foreach (Match m in text.Contains("PRIVATE KEY", StringComparison.Ordinal) ? PrivateKey().Matches(text) : Enumerable.Empty<Match>())
         {
             yield return (DiagnosticCatalog.PrivateKeyInRepository.At(At(file, text, m.Index), file, m.Value.Trim('-').Trim()), m.Value + Around(text, m.Index));
         }
 
-        foreach (var (name, pattern) in s_tokens)
+        foreach (var (name, pattern, marker) in s_tokens)
         {
+            if (!marker.Any(m => text.Contains(m, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             foreach (Match m in pattern.Matches(text))
             {
                 yield return (DiagnosticCatalog.TokenInRepository.At(At(file, text, m.Index), file, name), m.Value);
             }
         }
 
-        if (!Build.RepoPath.IsYaml(file) && !Build.RepoPath.FileName(file).Contains("config", StringComparison.OrdinalIgnoreCase))
+        if ((!Build.RepoPath.IsYaml(file) && !Build.RepoPath.FileName(file).Contains("config", StringComparison.OrdinalIgnoreCase))
+            || !(text.Contains("Secret", StringComparison.Ordinal) || text.Contains("contexts:", StringComparison.Ordinal)))
         {
             yield break;
         }

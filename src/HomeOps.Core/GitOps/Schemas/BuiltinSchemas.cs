@@ -8,13 +8,16 @@ namespace HomeOps.Core.GitOps.Schemas;
 /// </summary>
 public sealed class BuiltinSchemas
 {
-    private readonly Dictionary<string, SchemaNode> _definitions;
+    // Definitions are parsed on first use: a tree touches a few dozen of the ~600, and startup time matters.
+    private readonly JsonElement _raw;
+    private readonly Dictionary<string, SchemaNode?> _definitions = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
     private readonly Dictionary<string, (string Definition, bool Namespaced)> _kinds;
 
-    private BuiltinSchemas(string version, Dictionary<string, SchemaNode> definitions, Dictionary<string, (string, bool)> kinds)
+    private BuiltinSchemas(string version, JsonElement raw, Dictionary<string, (string, bool)> kinds)
     {
         KubernetesVersion = version;
-        _definitions = definitions;
+        _raw = raw;
         _kinds = kinds;
         Groups = kinds.Keys.Select(k => k.Split('/') is { Length: 3 } p ? p[0] : string.Empty).ToHashSet(StringComparer.Ordinal);
     }
@@ -36,24 +39,35 @@ public sealed class BuiltinSchemas
         }
 
         using (stream)
-        using (var doc = JsonDocument.Parse(stream))
         {
-            var definitions = doc.RootElement.GetProperty("definitions").EnumerateObject()
-                .ToDictionary(p => p.Name, p => SchemaParser.FromJson(p.Value), StringComparer.Ordinal);
-            var kinds = doc.RootElement.GetProperty("kinds").EnumerateObject()
+            // Cloned so the element outlives the document; the schema set lives as long as the process.
+            var root = JsonDocument.Parse(stream).RootElement.Clone();
+            var kinds = root.GetProperty("kinds").EnumerateObject()
                 .ToDictionary(p => p.Name, p => (p.Value.GetProperty("definition").GetString()!, p.Value.GetProperty("namespaced").GetBoolean()), StringComparer.Ordinal);
-            return new BuiltinSchemas(doc.RootElement.GetProperty("kubernetesVersion").GetString()!, definitions, kinds);
+            return new BuiltinSchemas(root.GetProperty("kubernetesVersion").GetString()!, root.GetProperty("definitions"), kinds);
         }
     }
 
-    public SchemaNode? Definition(string name) => _definitions.GetValueOrDefault(name);
+    public SchemaNode? Definition(string name)
+    {
+        lock (_lock)
+        {
+            if (!_definitions.TryGetValue(name, out var node))
+            {
+                node = _raw.TryGetProperty(name, out var raw) ? SchemaParser.FromJson(raw) : null;
+                _definitions[name] = node;
+            }
 
-    public SchemaNode ObjectMeta => _definitions["io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"];
+            return node;
+        }
+    }
+
+    public SchemaNode ObjectMeta => Definition("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta")!;
 
     public KindSchema? Find(string apiVersion, string kind)
     {
         return _kinds.TryGetValue($"{apiVersion}/{kind}", out var k)
-            ? new KindSchema(apiVersion, kind, _definitions[k.Definition], k.Namespaced, $"Kubernetes {KubernetesVersion}")
+            ? new KindSchema(apiVersion, kind, Definition(k.Definition)!, k.Namespaced, $"Kubernetes {KubernetesVersion}")
             : null;
     }
 
