@@ -96,12 +96,13 @@ public sealed partial class SecretScanRule : IGitOpsRule
                 }
             }
 
-            if (doc.Str("kind") == "Config" && doc.Seq("users").Any(u => u.Map("user") is { } user && user.Entries.Any(e => e.Key.Value is "client-key-data" or "token" or "password" or "client-key")))
+            if (doc.Str("kind") == "Config" && doc.Seq("users").Any(u => u.Map("user") is { } user
+                && user.Entries.Any(e => e.Key.Value is "client-key-data" or "token" or "password" or "client-key" && e.Value.Str() is { Length: > 0 } v && !IsPlaceholder(v))))
             {
                 yield return (DiagnosticCatalog.CredentialFileInRepository.At(doc.Span, file, "kubeconfig"), text);
             }
 
-            if (doc.Map("contexts") is { } contexts && contexts.Entries.Any(c => c.Value.Str("key") is { Length: > 0 } && c.Value.Str("crt") is not null))
+            if (doc.Map("contexts") is { } contexts && contexts.Entries.Any(c => c.Value.Str("key") is { Length: > 0 } key && !IsPlaceholder(key) && c.Value.Str("crt") is not null))
             {
                 yield return (DiagnosticCatalog.CredentialFileInRepository.At(doc.Span, file, "talosconfig"), text);
             }
