@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+
+namespace HomeOps.Runtime.Kubernetes;
+
+/// <summary>
+/// The narrow slice of the Kubernetes API HomeOps uses. Objects are plain JSON so one interface serves built-in
+/// kinds and custom resources alike. Every call retries transient failures (connection refused, 429, 5xx) and
+/// nothing else; a missing object is null, not an exception.
+/// </summary>
+public interface IKubeApi
+{
+    /// <summary>The server this client talks to, for messages.</summary>
+    Uri Server { get; }
+
+    Task<JsonObject?> GetAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken);
+
+    Task<KubeList> ListAsync(KubeResource resource, string? ns, CancellationToken cancellationToken, string? labelSelector = null);
+
+    /// <summary>Server-side apply: creates the object or merges the fields this manager owns.</summary>
+    Task<JsonObject> ApplyAsync(KubeResource resource, JsonObject obj, string fieldManager, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the object; false when it did not exist.</summary>
+    Task<bool> DeleteAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Changes to objects of one kind after <paramref name="resourceVersion"/> (or all current ones as ADDED when
+    /// null), until the server closes the stream or the token is cancelled.
+    /// </summary>
+    IAsyncEnumerable<KubeWatchEvent> WatchAsync(KubeResource resource, string? ns, string? resourceVersion, CancellationToken cancellationToken);
+
+    /// <summary>True when GET /readyz answers 200. Never throws for an unreachable server: that is "not ready".</summary>
+    Task<bool> IsReadyAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,82 @@
+namespace HomeOps.Fakes.Kubernetes;
+
+/// <summary>
+/// Fault injection for the fake API server: a fixed latency on every request, and one-shot faults (an error
+/// status, a 409 conflict on writes, a dropped connection) consumed by the next matching requests.
+/// Downtime is <see cref="FakeKubeApiServer.TakeDownAsync"/>.
+/// </summary>
+public sealed class FakeKubeFaults
+{
+    private readonly Lock _gate = new();
+    private readonly List<(Func<string, string, bool> Match, FakeFault Fault, int Remaining)> _planned = [];
+
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>How many planned faults have fired.</summary>
+    public int Fired { get; private set; }
+
+    /// <summary>The next <paramref name="count"/> requests whose "METHOD /path?query" contains <paramref name="pathContains"/> fail with <paramref name="code"/>.</summary>
+    public void FailNext(int count, int code, string pathContains = "", string? method = null) =>
+        Plan(count, (m, line) => (method is null || m == method) && line.Contains(pathContains, StringComparison.Ordinal),
+            new FakeFault.Respond(code, code == 429 ? "TooManyRequests" : code >= 500 ? "InternalError" : "BadRequest",
+                code == 429 ? "Too many requests, please try again later." : $"Internal error occurred: injected fault {code}"));
+
+    /// <summary>The next writes (POST, PUT, PATCH) matching answer 409 Conflict.</summary>
+    public void ConflictNext(int count, string pathContains = "") =>
+        Plan(count, (m, line) => m is "POST" or "PUT" or "PATCH" && line.Contains(pathContains, StringComparison.Ordinal),
+            new FakeFault.Respond(409, "Conflict", "Operation cannot be fulfilled: the object has been modified; please apply your changes to the latest version and try again"));
+
+    /// <summary>The next requests matching get their connection closed without an answer.</summary>
+    public void DropNext(int count, string pathContains = "") =>
+        Plan(count, (_, line) => line.Contains(pathContains, StringComparison.Ordinal), new FakeFault.Drop());
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _planned.Clear();
+        }
+    }
+
+    internal async Task<FakeFault?> BeforeRequestAsync(string method, string line, CancellationToken cancellationToken)
+    {
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, cancellationToken).ConfigureAwait(false);
+        }
+
+        lock (_gate)
+        {
+            for (var i = 0; i < _planned.Count; i++)
+            {
+                var (match, fault, remaining) = _planned[i];
+                if (!match(method, line))
+                {
+                    continue;
+                }
+
+                if (remaining <= 1)
+                {
+                    _planned.RemoveAt(i);
+                }
+                else
+                {
+                    _planned[i] = (match, fault, remaining - 1);
+                }
+
+                Fired++;
+                return fault;
+            }
+        }
+
+        return null;
+    }
+
+    private void Plan(int count, Func<string, string, bool> match, FakeFault fault)
+    {
+        lock (_gate)
+        {
+            _planned.Add((match, fault, count));
+        }
+    }
+}

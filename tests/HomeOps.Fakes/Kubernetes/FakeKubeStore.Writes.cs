@@ -1,0 +1,239 @@
+using System.Text.Json.Nodes;
+
+namespace HomeOps.Fakes.Kubernetes;
+
+/// <summary>Writes: the rules the real API server applies to metadata it owns, status and generation.</summary>
+public sealed partial class FakeKubeStore
+{
+    /// <summary>Counts every write per kind and verb ("create secrets", "patch kustomizations", ...), for tests.</summary>
+    public Dictionary<string, int> WriteCounts { get; } = new(StringComparer.Ordinal);
+
+    public JsonObject Create(FakeResourceType type, string? ns, JsonObject body)
+    {
+        lock (_gate)
+        {
+            var obj = (JsonObject)body.DeepClone();
+            var metadata = obj["metadata"] as JsonObject ?? throw Invalid(type, "", "metadata.name: Required value: name or generateName is required");
+            var name = metadata["name"]?.GetValue<string>() ?? throw Invalid(type, "", "metadata.name: Required value: name or generateName is required");
+            ns = Scope(type, ns, metadata);
+            if (metadata["resourceVersion"] is not null)
+            {
+                throw new FakeKubeException(KubeStatus.Failure(500, "InternalError", "resourceVersion should not be set on objects to be created"));
+            }
+
+            if (_objects.ContainsKey((Key(type), ns, name)))
+            {
+                throw new FakeKubeException(KubeStatus.AlreadyExists(type, name));
+            }
+
+            obj["apiVersion"] = type.ApiVersion;
+            obj["kind"] = type.Kind;
+            metadata["uid"] = Guid.NewGuid().ToString();
+            metadata["creationTimestamp"] = Now();
+            metadata["resourceVersion"] = NextRevision();
+            if (type.HasStatus && type.Kind is not ("Node" or "Namespace"))
+            {
+                obj.Remove("status");
+                metadata["generation"] = 1;
+            }
+
+            _objects[(Key(type), ns, name)] = obj;
+            Count("create", type);
+            Emit(type, "ADDED", obj);
+            if (type.Kind == "CustomResourceDefinition")
+            {
+                RegisterCrd(obj);
+            }
+
+            return (JsonObject)_objects[(Key(type), ns, name)].DeepClone();
+        }
+    }
+
+    /// <summary>PUT: the whole object (main resource) or only its status (<paramref name="status"/>).</summary>
+    public JsonObject Replace(FakeResourceType type, string? ns, string name, JsonObject body, bool status)
+    {
+        lock (_gate)
+        {
+            ns = type.Namespaced ? ns ?? string.Empty : string.Empty;
+            var live = _objects.GetValueOrDefault((Key(type), ns, name)) ?? throw new FakeKubeException(KubeStatus.NotFound(type, name));
+            var bodyName = body["metadata"]?["name"]?.GetValue<string>();
+            if (bodyName is not null && bodyName != name)
+            {
+                throw new FakeKubeException(KubeStatus.Failure(400, "BadRequest", $"the name of the object ({bodyName}) does not match the name on the URL ({name})"));
+            }
+
+            var rv = body["metadata"]?["resourceVersion"]?.GetValue<string>();
+            if (rv is null && type.IsCustom)
+            {
+                throw Invalid(type, name, "metadata.resourceVersion: Invalid value: 0x0: must be specified for an update");
+            }
+
+            if (rv is not null && rv != live["metadata"]!["resourceVersion"]!.GetValue<string>())
+            {
+                throw new FakeKubeException(KubeStatus.Conflict(type, name));
+            }
+
+            return Store(type, ns, name, live, (JsonObject)body.DeepClone(), status, "update");
+        }
+    }
+
+    /// <summary>PATCH with merge-patch or apply-patch semantics; apply creates a missing object.</summary>
+    public (JsonObject Object, bool Created) Patch(FakeResourceType type, string? ns, string name, JsonObject patch, bool apply, bool status)
+    {
+        lock (_gate)
+        {
+            ns = type.Namespaced ? ns ?? string.Empty : string.Empty;
+            var live = _objects.GetValueOrDefault((Key(type), ns, name));
+            if (live is null)
+            {
+                if (!apply || status)
+                {
+                    throw new FakeKubeException(KubeStatus.NotFound(type, name));
+                }
+
+                var body = (JsonObject)patch.DeepClone();
+                (body["metadata"] as JsonObject)?.Remove("resourceVersion");
+                return (Create(type, ns, body), true);
+            }
+
+            var merged = (JsonObject)(apply ? JsonMerge.Apply(live, patch) : JsonMerge.MergePatch(live, patch))!;
+            return (Store(type, ns, name, live, merged, status, apply ? "apply" : "patch"), false);
+        }
+    }
+
+    /// <summary>For simulated controllers and tests: change an object in place (status included), as a controller would.</summary>
+    public JsonObject? Mutate(FakeResourceType type, string? ns, string name, Action<JsonObject> change)
+    {
+        lock (_gate)
+        {
+            ns = type.Namespaced ? ns ?? string.Empty : string.Empty;
+            var live = _objects.GetValueOrDefault((Key(type), ns, name));
+            if (live is null)
+            {
+                return null;
+            }
+
+            var copy = (JsonObject)live.DeepClone();
+            change(copy);
+            if (JsonMerge.Same(copy, live))
+            {
+                return copy;
+            }
+
+            copy["metadata"]!["resourceVersion"] = NextRevision();
+            _objects[(Key(type), ns, name)] = copy;
+            Emit(type, "MODIFIED", copy);
+            return (JsonObject)copy.DeepClone();
+        }
+    }
+
+    public JsonObject? Delete(FakeResourceType type, string? ns, string name)
+    {
+        lock (_gate)
+        {
+            ns = type.Namespaced ? ns ?? string.Empty : string.Empty;
+            if (!_objects.Remove((Key(type), ns, name), out var live))
+            {
+                return null;
+            }
+
+            live["metadata"]!["resourceVersion"] = NextRevision();
+            Count("delete", type);
+            Emit(type, "DELETED", live);
+            return live;
+        }
+    }
+
+    private JsonObject Store(FakeResourceType type, string ns, string name, JsonObject live, JsonObject next, bool status, string verb)
+    {
+        var metadata = next["metadata"] as JsonObject ?? [];
+        next["metadata"] = metadata;
+        next["apiVersion"] = type.ApiVersion;
+        next["kind"] = type.Kind;
+        var liveMeta = (JsonObject)live["metadata"]!;
+        foreach (var owned in new[] { "uid", "creationTimestamp", "generation", "name", "namespace" })
+        {
+            metadata[owned] = liveMeta[owned]?.DeepClone();
+        }
+
+        if (status)
+        {
+            // The status subresource changes status only.
+            var kept = (JsonObject)live.DeepClone();
+            kept["status"] = next["status"]?.DeepClone();
+            next = kept;
+        }
+        else if (type.HasStatus)
+        {
+            next["status"] = live["status"]?.DeepClone();
+            if (liveMeta["generation"] is not null && !SameSpec(live, next))
+            {
+                next["metadata"]!["generation"] = liveMeta["generation"]!.GetValue<long>() + 1;
+            }
+        }
+
+        if (JsonMerge.Same(WithoutVersion(next), WithoutVersion(live)))
+        {
+            return (JsonObject)live.DeepClone();
+        }
+
+        next["metadata"]!["resourceVersion"] = NextRevision();
+        _objects[(Key(type), ns, name)] = next;
+        Count(status ? verb + " status" : verb, type);
+        Emit(type, "MODIFIED", next);
+        return (JsonObject)next.DeepClone();
+    }
+
+    private static bool SameSpec(JsonObject a, JsonObject b)
+    {
+        static JsonObject Strip(JsonObject o)
+        {
+            var copy = (JsonObject)o.DeepClone();
+            copy.Remove("metadata");
+            copy.Remove("status");
+            return copy;
+        }
+
+        return JsonMerge.Same(Strip(a), Strip(b));
+    }
+
+    private static JsonObject WithoutVersion(JsonObject o)
+    {
+        var copy = (JsonObject)o.DeepClone();
+        (copy["metadata"] as JsonObject)?.Remove("resourceVersion");
+        return copy;
+    }
+
+    private string Scope(FakeResourceType type, string? ns, JsonObject metadata)
+    {
+        if (!type.Namespaced)
+        {
+            metadata.Remove("namespace");
+            return string.Empty;
+        }
+
+        var bodyNs = metadata["namespace"]?.GetValue<string>();
+        if (bodyNs is not null && ns is not null && bodyNs != ns)
+        {
+            throw new FakeKubeException(KubeStatus.Failure(400, "BadRequest", "the namespace of the provided object does not match the namespace sent on the request"));
+        }
+
+        ns = ns ?? bodyNs ?? "default";
+        if (!_objects.ContainsKey(($"/v1/namespaces", string.Empty, ns)))
+        {
+            throw new FakeKubeException(KubeStatus.Failure(404, "NotFound", $"namespaces \"{ns}\" not found", ns, FakeResourceType.Core("namespaces", "Namespace", false)));
+        }
+
+        metadata["namespace"] = ns;
+        return ns;
+    }
+
+    private void Count(string verb, FakeResourceType type)
+    {
+        var key = $"{verb} {type.Plural}";
+        WriteCounts[key] = WriteCounts.GetValueOrDefault(key) + 1;
+    }
+
+    private static FakeKubeException Invalid(FakeResourceType type, string name, string detail) =>
+        new(KubeStatus.Failure(422, "Invalid", $"{type.Kind}{(type.Group.Length > 0 ? "." + type.Group : "")} \"{name}\" is invalid: {detail}"));
+}
