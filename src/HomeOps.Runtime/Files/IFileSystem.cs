@@ -23,5 +23,8 @@ public interface IFileSystem
 
     void CreateDirectory(string path);
 
+    /// <summary>Deletes a file; nothing happens when it does not exist.</summary>
+    void DeleteFile(string path);
+
     string GetFullPath(string path);
 }

@@ -74,5 +74,7 @@ public sealed class PhysicalFileSystem : IFileSystem
 
     public void CreateDirectory(string path) => Directory.CreateDirectory(path);
 
+    public void DeleteFile(string path) => File.Delete(path);
+
     public string GetFullPath(string path) => Path.GetFullPath(path);
 }

@@ -1,0 +1,110 @@
+namespace HomeOps.Core.Diagnostics;
+
+// HO5xxx: bootstrap, cluster reset and node rollouts (steps that talk to nodes, 1Password and the cluster).
+public static partial class DiagnosticCatalog
+{
+    public static readonly DiagnosticDescriptor BootstrapInputInvalid = Error(
+        "HO5001", "bootstrap-input-invalid", "Bootstrap refused: the repository has errors",
+        "'homeops check' found {0} error(s); bootstrap does not start on a broken cluster.yaml or tree",
+        "Fix the errors listed above ('homeops check' shows them), then run the bootstrap again");
+
+    public static readonly DiagnosticDescriptor BootstrapUnknownStep = Error(
+        "HO5002", "bootstrap-unknown-step", "Unknown bootstrap step",
+        "There is no bootstrap step '{0}'",
+        "Steps are: {1}");
+
+    public static readonly DiagnosticDescriptor BootstrapStepCycle = Error(
+        "HO5003", "bootstrap-step-cycle", "Bootstrap steps depend on each other in a cycle",
+        "The bootstrap steps form a cycle: {0}",
+        "This is a bug in HomeOps: please report it");
+
+    public static readonly DiagnosticDescriptor BootstrapDependencyNotDone = Error(
+        "HO5004", "bootstrap-dependency-not-done", "A step's dependencies have not run",
+        "Step '{0}' needs '{1}', which has not completed",
+        "Run 'homeops bootstrap --resume' (or '--from {1}') first");
+
+    public static readonly DiagnosticDescriptor NodeUnreachable = Error(
+        "HO5010", "node-unreachable", "Node does not answer on the Talos API",
+        "Node {0} ({1}) does not answer on the Talos API (port 50000): {2}",
+        "Check that the node is powered on, booted from the Talos image and on the network; 'talosctl -n {1} -e {1} get machinestatus --insecure' should answer");
+
+    public static readonly DiagnosticDescriptor ApplyConfigFailed = Error(
+        "HO5011", "talos-apply-failed", "Applying the machine config failed",
+        "Applying the machine config to {0} ({1}) failed: {2}",
+        "Check the rendered config with 'homeops talos validate'; a node that is already configured needs the talosconfig of this cluster");
+
+    public static readonly DiagnosticDescriptor EtcdBootstrapFailed = Error(
+        "HO5012", "etcd-bootstrap-failed", "etcd bootstrap failed",
+        "Bootstrapping etcd on {0} failed: {1}",
+        "Check 'talosctl -n {0} -e {0} service etcd' and the node's logs ('talosctl dmesg'); then run 'homeops bootstrap --resume'");
+
+    public static readonly DiagnosticDescriptor OnePasswordItemMissing = Error(
+        "HO5020", "onepassword-item-missing", "1Password item not found",
+        "1Password has no item '{0}' in vault '{1}': {2}",
+        "Create it (see docs/bootstrap.md, 'Bootstrap secrets'), or name the right item in cluster.yaml under secrets.onePassword");
+
+    public static readonly DiagnosticDescriptor OnePasswordUnavailable = Error(
+        "HO5021", "onepassword-unavailable", "1Password CLI failed",
+        "'op' could not read '{0}': {1}",
+        "Sign in with 'op signin' (or set OP_SERVICE_ACCOUNT_TOKEN) and check the vault name in cluster.yaml");
+
+    public static readonly DiagnosticDescriptor ConnectCredentialsInvalid = Error(
+        "HO5022", "connect-credentials-invalid", "1Password Connect credentials are not valid",
+        "The Connect credentials in '{0}' are not a version 2 1password-credentials.json: {1}",
+        "Store the file 'op connect server create' wrote as a Document item, unmodified (a text field truncates it)");
+
+    public static readonly DiagnosticDescriptor ConnectTokenInvalid = Error(
+        "HO5023", "connect-token-invalid", "1Password Connect token looks wrong",
+        "The Connect token in '{0}' is {1} characters long; a Connect access token is a JWT of several hundred",
+        "Create a token with 'op connect token create' and store it in the item's 'token' field");
+
+    public static readonly DiagnosticDescriptor CoreChartMissing = Error(
+        "HO5030", "core-chart-missing", "A core chart is not defined in the tree",
+        "The bootstrap installs '{0}' from the GitOps tree, but no HelmRelease named '{0}' was found under {1}",
+        "Add its HelmRelease (with chart, version and values) to the tree; the bootstrap reads it so Flux can adopt the release");
+
+    public static readonly DiagnosticDescriptor CoreChartSourceMissing = Error(
+        "HO5031", "core-chart-source-missing", "A core chart's source is not defined",
+        "HelmRelease '{0}' uses {1} '{2}', which is not defined in the tree",
+        "Add the HelmRepository or OCIRepository the HelmRelease names in its sourceRef");
+
+    public static readonly DiagnosticDescriptor HelmInstallFailed = Error(
+        "HO5032", "helm-install-failed", "Installing a chart failed",
+        "helm could not install '{0}': {1}",
+        "Run the helm command shown above by hand to see its full output, fix the cause, then 'homeops bootstrap --resume'");
+
+    public static readonly DiagnosticDescriptor ApiUnreachable = Error(
+        "HO5040", "api-unreachable", "The Kubernetes API does not answer",
+        "The Kubernetes API at {0} did not answer while {1}: {2}",
+        "Check the control-plane nodes ('talosctl health'); once the API answers, 'homeops bootstrap --resume' continues where this stopped");
+
+    public static readonly DiagnosticDescriptor ApiRequestFailed = Error(
+        "HO5041", "api-request-failed", "The Kubernetes API refused a request",
+        "{0}",
+        "Fix the cause shown, then 'homeops bootstrap --resume'");
+
+    public static readonly DiagnosticDescriptor WaitTimedOut = Error(
+        "HO5042", "wait-timed-out", "Timed out waiting for the cluster",
+        "Waited {0} for {1}; still {2}",
+        "Look at what it still waits on (above); once it is fixed, 'homeops bootstrap --resume' picks up from this step");
+
+    public static readonly DiagnosticDescriptor ResetConfirmationMismatch = Error(
+        "HO5050", "reset-confirmation-mismatch", "Reset not confirmed",
+        "The typed name '{0}' is not the cluster name '{1}'; nothing was reset",
+        "Type the cluster name exactly to confirm, or pass --confirm {1}");
+
+    public static readonly DiagnosticDescriptor ResetBreaksQuorum = Error(
+        "HO5051", "reset-breaks-quorum", "Reset would break etcd quorum",
+        "Resetting {0} of {1} control-plane node(s) leaves {2}, below the etcd quorum of {3}",
+        "Reset fewer control-plane nodes at a time, or pass --all to rebuild the whole cluster from scratch");
+
+    public static readonly DiagnosticDescriptor UnknownNode = Error(
+        "HO5052", "unknown-node", "Unknown node",
+        "cluster.yaml has no node '{0}'",
+        "Nodes are: {1}");
+
+    public static readonly DiagnosticDescriptor NodeUnhealthy = Error(
+        "HO5053", "node-unhealthy", "Node not healthy after the change",
+        "{0} did not become healthy after '{1}': {2}",
+        "The rollout stopped here so the other nodes keep quorum; fix this node ('talosctl -n {0} dmesg'), then run the command again");
+}

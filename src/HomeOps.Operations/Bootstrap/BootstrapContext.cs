@@ -1,0 +1,108 @@
+using HomeOps.Core.ClusterConfig;
+using HomeOps.Core.Diagnostics;
+using HomeOps.Runtime.Files;
+using HomeOps.Runtime.Kubernetes;
+using HomeOps.Runtime.Processes;
+
+namespace HomeOps.Operations.Bootstrap;
+
+/// <summary>Everything a step uses: the cluster definition, the tree, the outside world and the run's state.</summary>
+public sealed class BootstrapContext(
+    ClusterDefinition cluster,
+    Workspace workspace,
+    BootstrapPaths paths,
+    BootstrapEnvironment environment,
+    BootstrapOptions options,
+    BootstrapState state)
+{
+    public const string FieldManager = "homeops";
+
+    private IKubeApi? _kube;
+    private Uri? _kubeServer;
+
+    public ClusterDefinition Cluster { get; } = cluster;
+
+    public Workspace Workspace { get; } = workspace;
+
+    public BootstrapPaths Paths { get; } = paths;
+
+    public BootstrapEnvironment Environment { get; } = environment;
+
+    public BootstrapOptions Options { get; } = options;
+
+    public BootstrapState State { get; } = state;
+
+    public IFileSystem Files => Workspace.Files;
+
+    public TimeProvider Time => Environment.Time;
+
+    /// <summary>The step running now, for progress details.</summary>
+    public string CurrentStep { get; set; } = string.Empty;
+
+    public IReadOnlyList<NodeSettings> ControlPlanes => [.. Cluster.Nodes.Where(n => n.Role == NodeRole.ControlPlane)];
+
+    public NodeSettings FirstControlPlane => ControlPlanes[0];
+
+    /// <summary>The node API address first; the VIP once a step has seen it answer (recorded in the state file).</summary>
+    public Uri ApiServer => State.Facts.TryGetValue(Facts.ApiServer, out var s) ? new Uri(s) : NodeApi(FirstControlPlane.Address.ToString());
+
+    public Uri VipApi => NodeApi(Cluster.Network.ApiVip.ToString());
+
+    public static Uri NodeApi(string address) => new($"https://{address}:6443");
+
+    /// <summary>The Kubernetes API through the current <see cref="ApiServer"/>, built on first use.</summary>
+    public IKubeApi Kube
+    {
+        get
+        {
+            if (_kube is null || _kubeServer != ApiServer)
+            {
+                (_kube as IDisposable)?.Dispose();
+                _kubeServer = ApiServer;
+                _kube = Environment.Kube.Create(Paths.Kubeconfig, ApiServer);
+            }
+
+            return _kube;
+        }
+    }
+
+    public void Detail(string message) => Environment.Progress.Detail(CurrentStep, message);
+
+    /// <summary>Runs a program; a missing program or a timeout becomes a diagnostic. The caller judges the exit code.</summary>
+    public async Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken)
+    {
+        Detail("$ " + spec.Display());
+        try
+        {
+            return await Environment.Runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ToolNotFoundException e)
+        {
+            throw Fail(DiagnosticCatalog.ToolNotFound.At(Location, e.Program, $"by bootstrap step '{CurrentStep}'"));
+        }
+        catch (CommandTimeoutException e)
+        {
+            throw Fail(DiagnosticCatalog.ToolTimedOut.At(Location, e.Spec.Display(), (int)e.Spec.Timeout.TotalSeconds));
+        }
+    }
+
+    /// <summary>Runs a program that must succeed.</summary>
+    public async Task<CommandResult> RunCheckedAsync(CommandSpec spec, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(spec, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result : throw Fail(DiagnosticCatalog.ToolFailed.At(Location, spec.Display(), result.ExitCode, result.ErrorSummary()));
+    }
+
+    /// <summary>Where bootstrap diagnostics point: cluster.yaml, the input they derive from.</summary>
+    public SourceSpan Location => SourceSpan.File(Workspace.Display(Workspace.ClusterFile));
+
+    public static BootstrapStepException Fail(Diagnostic diagnostic) => new(diagnostic);
+
+    public void SaveState() => State.Save(Files, Paths.StateFile);
+
+    public void DisposeKube()
+    {
+        (_kube as IDisposable)?.Dispose();
+        _kube = null;
+    }
+}

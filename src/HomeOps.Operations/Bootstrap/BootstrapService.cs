@@ -1,0 +1,42 @@
+using HomeOps.Core.Diagnostics;
+using HomeOps.Operations.Bootstrap.Tree;
+using HomeOps.Operations.Config;
+
+namespace HomeOps.Operations.Bootstrap;
+
+/// <summary>`homeops bootstrap`: load cluster.yaml and the tree, build the step graph, run it (or print it).</summary>
+public static class BootstrapService
+{
+    public static async Task<IReadOnlyList<Diagnostic>> RunAsync(Workspace workspace, BootstrapEnvironment environment, BootstrapOptions options, CancellationToken cancellationToken)
+    {
+        var config = ClusterConfigService.Load(workspace);
+        if (config.Config is null)
+        {
+            var errors = config.Diagnostics.Where(d => d.IsError).ToList();
+            return [.. config.Diagnostics, DiagnosticCatalog.BootstrapInputInvalid.At(SourceSpan.File(workspace.Display(workspace.ClusterFile)), errors.Count)];
+        }
+
+        var cluster = config.Config;
+        var paths = BootstrapPaths.For(workspace, cluster.Cluster.Name);
+        var tree = GitOpsTree.Load(workspace);
+        var location = SourceSpan.File(workspace.Display(workspace.ClusterFile));
+        var (charts, chartDiagnostics) = CoreCharts.Resolve(tree, location);
+        var inputs = new BootstrapPlanInputs(tree, charts, chartDiagnostics);
+        var (graph, cycle) = BootstrapEngine.BuildGraph(BootstrapPlan.Steps(inputs), location);
+        if (graph is null)
+        {
+            return [cycle!];
+        }
+
+        var state = BootstrapState.Load(workspace.Files, paths.StateFile, cluster.Cluster.Name);
+        var context = new BootstrapContext(cluster, workspace, paths, environment, options, state);
+        try
+        {
+            return await BootstrapEngine.RunAsync(graph, context, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.DisposeKube();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace HomeOps.Operations.Bootstrap;
+
+public enum StepStatus
+{
+    Pending,
+    Running,
+    Done,
+    Failed,
+}

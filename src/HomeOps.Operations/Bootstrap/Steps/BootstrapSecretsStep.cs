@@ -1,0 +1,137 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HomeOps.Core.Diagnostics;
+using HomeOps.Runtime.Kubernetes;
+using HomeOps.Runtime.Processes;
+using HomeOps.Runtime.Tools;
+
+namespace HomeOps.Operations.Bootstrap.Steps;
+
+/// <summary>
+/// The two secrets 1Password Connect needs before anything else can read 1Password: its credentials file and its
+/// access token. Read with op into memory and applied straight to the cluster, never written to disk. Names and
+/// keys come from the tree (the Connect HelmRelease values and the ClusterSecretStore). An existing Secret is never
+/// overwritten: delete it first to rotate.
+/// </summary>
+public sealed class BootstrapSecretsStep(BootstrapPlanInputs inputs) : BootstrapStep
+{
+    public override string Name => BootstrapSteps.BootstrapSecrets;
+
+    public override string Description => "1Password Connect credentials and token (read with op, applied as Secrets)";
+
+    public override IReadOnlyList<string> DependsOn => [BootstrapSteps.Namespaces];
+
+    public static string Namespace(BootstrapPlanInputs inputs) =>
+        inputs.Charts.FirstOrDefault(c => c.Name == "onepassword-connect")?.Namespace ?? "onepassword-connect";
+
+    private JsonNode? ConnectValues => JsonNode.Parse(inputs.Charts.FirstOrDefault(c => c.Name == "onepassword-connect")?.ValuesYaml ?? "{}");
+
+    private (string Name, string Key) CredentialsSecret =>
+        (ConnectValues?["connect"]?["credentialsName"]?.GetValue<string>() ?? "op-credentials",
+         ConnectValues?["connect"]?["credentialsKey"]?.GetValue<string>() ?? "1password-credentials.json");
+
+    private (string Name, string Key, string Namespace) TokenSecret
+    {
+        get
+        {
+            var reference = inputs.Tree.OfKind("ClusterSecretStore")
+                .Select(d => d.Object["spec"]?["provider"]?["onepassword"]?["auth"]?["secretRef"]?["connectTokenSecretRef"])
+                .FirstOrDefault(r => r is not null);
+            return (reference?["name"]?.GetValue<string>() ?? "onepassword-connect-token",
+                reference?["key"]?.GetValue<string>() ?? "token",
+                reference?["namespace"]?.GetValue<string>() ?? Namespace(inputs));
+        }
+    }
+
+    private static string CredentialsItem(BootstrapContext c) => c.Cluster.Secrets.OnePassword.ConnectCredentialsItem ?? $"1Password Connect Credentials - {c.Cluster.Cluster.Name}";
+
+    private static string TokenItem(BootstrapContext c) => c.Cluster.Secrets.OnePassword.ConnectTokenItem ?? $"1Password Connect Token - {c.Cluster.Cluster.Name}";
+
+    public override async Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken) =>
+        await context.Kube.GetAsync(KubeResource.Secrets, Namespace(inputs), CredentialsSecret.Name, cancellationToken).ConfigureAwait(false) is not null
+        && await context.Kube.GetAsync(KubeResource.Secrets, TokenSecret.Namespace, TokenSecret.Name, cancellationToken).ConfigureAwait(false) is not null;
+
+    public override async Task RunAsync(BootstrapContext context, CancellationToken cancellationToken)
+    {
+        var vault = context.Cluster.Secrets.OnePassword.Vault;
+        var credentials = await ReadAsync(context, OnePassword.DocumentGet(CredentialsItem(context), vault), CredentialsItem(context), cancellationToken).ConfigureAwait(false);
+        var token = (await ReadAsync(context, OnePassword.Read(vault, TokenItem(context), "token"), TokenItem(context), cancellationToken).ConfigureAwait(false)).Trim();
+        CheckCredentials(context, credentials);
+        if (token.Length < 100)
+        {
+            throw BootstrapContext.Fail(DiagnosticCatalog.ConnectTokenInvalid.At(context.Location, TokenItem(context), token.Length));
+        }
+
+        // The Connect chart reads OP_SESSION as the base64 of the credentials file.
+        var (credName, credKey) = CredentialsSecret;
+        await ApplyIfMissingAsync(context, Secret(credName, Namespace(inputs), credKey, Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials))), cancellationToken).ConfigureAwait(false);
+        var (tokenName, tokenKey, tokenNs) = TokenSecret;
+        await ApplyIfMissingAsync(context, Secret(tokenName, tokenNs, tokenKey, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ApplyIfMissingAsync(BootstrapContext context, JsonObject secret, CancellationToken cancellationToken)
+    {
+        var ns = secret["metadata"]!["namespace"]!.GetValue<string>();
+        var name = secret["metadata"]!["name"]!.GetValue<string>();
+        if (await context.Kube.GetAsync(KubeResource.Secrets, ns, name, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            context.Detail($"Secret {ns}/{name} exists: kept as it is");
+            return;
+        }
+
+        await context.Kube.ApplyAsync(KubeResource.Secrets, secret, BootstrapContext.FieldManager, cancellationToken).ConfigureAwait(false);
+        context.Detail($"Secret {ns}/{name} applied");
+    }
+
+    private static async Task<string> ReadAsync(BootstrapContext context, CommandSpec spec, string item, CancellationToken cancellationToken)
+    {
+        var result = await context.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return result.StandardOutput;
+        }
+
+        var vault = context.Cluster.Secrets.OnePassword.Vault;
+        throw BootstrapContext.Fail(OnePassword.IsItemMissing(result)
+            ? DiagnosticCatalog.OnePasswordItemMissing.At(context.Location, item, vault, result.ErrorSummary(1))
+            : DiagnosticCatalog.OnePasswordUnavailable.At(context.Location, item, result.ErrorSummary(2)));
+    }
+
+    private static void CheckCredentials(BootstrapContext context, string credentials)
+    {
+        string? problem;
+        try
+        {
+            var version = JsonNode.Parse(credentials)?["version"];
+            problem = version?.ToString() == "2" ? null : $"its \"version\" is {(version is null ? "missing" : version.ToJsonString())}, not \"2\"";
+        }
+        catch (JsonException)
+        {
+            problem = "it is not valid JSON (truncated?)";
+        }
+
+        if (problem is not null)
+        {
+            throw BootstrapContext.Fail(DiagnosticCatalog.ConnectCredentialsInvalid.At(context.Location, CredentialsItem(context), problem));
+        }
+    }
+
+    private static JsonObject Secret(string name, string ns, string key, string value) => new()
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "Secret",
+        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns, ["labels"] = new JsonObject { ["app.kubernetes.io/managed-by"] = "homeops" } },
+        ["type"] = "Opaque",
+        ["stringData"] = new JsonObject { [key] = value },
+    };
+
+    public override IEnumerable<string> Plan(BootstrapContext context)
+    {
+        var vault = context.Cluster.Secrets.OnePassword.Vault;
+        yield return OnePassword.DocumentGet(CredentialsItem(context), vault).Display() + "  (kept in memory)";
+        yield return OnePassword.Read(vault, TokenItem(context), "token").Display() + "  (kept in memory)";
+        yield return $"apply Secret {Namespace(inputs)}/{CredentialsSecret.Name} ({CredentialsSecret.Key}: {Redactor.Mask}) unless it exists";
+        yield return $"apply Secret {TokenSecret.Namespace}/{TokenSecret.Name} ({TokenSecret.Key}: {Redactor.Mask}) unless it exists";
+    }
+}

@@ -1,0 +1,49 @@
+using HomeOps.Core.Diagnostics;
+using HomeOps.Runtime.Tools;
+
+namespace HomeOps.Operations.Bootstrap.Steps;
+
+/// <summary>
+/// Bootstraps etcd on the first control-plane node, exactly once: skipped when etcd already runs there, and an
+/// "AlreadyExists" answer (a bootstrap that happened but was not recorded) counts as done, never as a reason to retry.
+/// </summary>
+public sealed class EtcdBootstrapStep : BootstrapStep
+{
+    public override string Name => BootstrapSteps.EtcdBootstrap;
+
+    public override string Description => "bootstrap etcd on the first control-plane node (once)";
+
+    public override IReadOnlyList<string> DependsOn => [BootstrapSteps.ApplyConfigs];
+
+    public override async Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken)
+    {
+        var node = context.FirstControlPlane.Address.ToString();
+        var result = await context.RunAsync(Talosctl.Service(node, context.Paths.Talosconfig, "etcd"), cancellationToken).ConfigureAwait(false);
+        return result.Succeeded && result.StandardOutput.Split('\n').Any(l => l.StartsWith("STATE", StringComparison.Ordinal) && l.Contains("Running", StringComparison.Ordinal));
+    }
+
+    public override async Task RunAsync(BootstrapContext context, CancellationToken cancellationToken)
+    {
+        var node = context.FirstControlPlane.Address.ToString();
+        var result = await context.RunAsync(Talosctl.Bootstrap(node, context.Paths.Talosconfig), cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        if (result.StandardError.Contains("AlreadyExists", StringComparison.Ordinal))
+        {
+            context.Detail("etcd was bootstrapped already (AlreadyExists): not bootstrapping again");
+            return;
+        }
+
+        throw BootstrapContext.Fail(DiagnosticCatalog.EtcdBootstrapFailed.At(context.Location, node, result.ErrorSummary(2)));
+    }
+
+    public override IEnumerable<string> Plan(BootstrapContext context)
+    {
+        var node = context.FirstControlPlane.Address.ToString();
+        yield return Talosctl.Service(node, context.Paths.Talosconfig, "etcd").Display() + "  (skip when Running)";
+        yield return Talosctl.Bootstrap(node, context.Paths.Talosconfig).Display();
+    }
+}

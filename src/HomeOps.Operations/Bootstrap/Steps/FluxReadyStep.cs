@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using HomeOps.Core.Graph;
+using HomeOps.Runtime.Kubernetes;
+
+namespace HomeOps.Operations.Bootstrap.Steps;
+
+/// <summary>
+/// Waits (watching Kustomizations) until Flux has applied the whole tree: every Kustomization Ready for its
+/// current generation. While waiting it shows what blocks what, from dependsOn and each Ready condition.
+/// </summary>
+public sealed class FluxReadyStep : BootstrapStep
+{
+    public override string Name => BootstrapSteps.FluxReady;
+
+    public override string Description => "every Flux Kustomization Ready (Flux in control)";
+
+    public override IReadOnlyList<string> DependsOn => [BootstrapSteps.FluxSync];
+
+    public override async Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken) =>
+        Evaluate((await context.Kube.ListAsync(KubeResource.Kustomizations, null, cancellationToken).ConfigureAwait(false)).Items).Done;
+
+    public override Task RunAsync(BootstrapContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override Task WaitAsync(BootstrapContext context, CancellationToken cancellationToken) =>
+        Waits.WatchAsync(context, "every Flux Kustomization to be Ready", KubeResource.Kustomizations, null, Evaluate, cancellationToken);
+
+    public static (bool Done, string Status) Evaluate(IReadOnlyCollection<JsonObject> kustomizations)
+    {
+        if (kustomizations.Count == 0)
+        {
+            return (false, "no Kustomization yet");
+        }
+
+        var graph = new DependencyGraph<JsonObject>();
+        foreach (var k in kustomizations)
+        {
+            graph.Add(Id(k), k);
+        }
+
+        foreach (var k in kustomizations)
+        {
+            foreach (var dependency in (k["spec"]?["dependsOn"] as JsonArray ?? []).Select(d => $"{d?["namespace"]?.GetValue<string>() ?? Ns(k)}/{d?["name"]}"))
+            {
+                if (graph.Contains(dependency))
+                {
+                    graph.AddDependency(Id(k), dependency);
+                }
+            }
+        }
+
+        var notReady = graph.Names.Where(n => !IsReady(graph[n])).ToList();
+        if (notReady.Count == 0)
+        {
+            return (true, $"{kustomizations.Count}/{kustomizations.Count} Ready");
+        }
+
+        // Show the roots of what is missing first: a Kustomization waiting only on others is named with them.
+        var blocked = notReady.Select(n =>
+        {
+            var waitsOn = graph.DependenciesOf(n).Where(notReady.Contains).ToList();
+            var reason = graph[n]["status"]?["conditions"] is JsonArray c ? c.FirstOrDefault(x => x?["type"]?.GetValue<string>() == "Ready")?["reason"]?.GetValue<string>() : null;
+            return waitsOn.Count > 0 ? $"{Short(n)} waits on {string.Join(", ", waitsOn.Select(Short))}" : $"{Short(n)}: {reason ?? "not reconciled yet"}";
+        });
+        return (false, $"{kustomizations.Count - notReady.Count}/{kustomizations.Count} Ready; " + string.Join("; ", blocked));
+    }
+
+    private static bool IsReady(JsonObject k) =>
+        k["status"]?["conditions"] is JsonArray conditions
+        && conditions.Any(c => c?["type"]?.GetValue<string>() == "Ready" && c["status"]?.GetValue<string>() == "True")
+        && k["status"]?["observedGeneration"]?.GetValue<long>() == k["metadata"]?["generation"]?.GetValue<long>();
+
+    private static string Ns(JsonObject k) => k["metadata"]?["namespace"]?.GetValue<string>() ?? "flux-system";
+
+    private static string Id(JsonObject k) => $"{Ns(k)}/{k["metadata"]?["name"]}";
+
+    private static string Short(string name) => name.StartsWith("flux-system/", StringComparison.Ordinal) ? name["flux-system/".Length..] : name;
+
+    public override IEnumerable<string> Plan(BootstrapContext context)
+    {
+        yield return $"watch kustomizations (all namespaces) until every one is Ready (up to {context.Options.WaitTimeout.TotalMinutes:0} min)";
+    }
+}

@@ -1,0 +1,63 @@
+using HomeOps.Runtime.Processes;
+
+namespace HomeOps.Runtime.Tools;
+
+/// <summary>
+/// talosctl command lines. Every command names its node as both --nodes and --endpoints, so nothing depends on the
+/// endpoints stored in a talosconfig. Maintenance-mode nodes only answer with --insecure (no client certificate).
+/// </summary>
+public static class Talosctl
+{
+    public const string Program = "talosctl";
+
+    public static CommandSpec ClientVersion() => new(Program, ["version", "--client"]) { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>The node's machine status; with <paramref name="talosconfig"/> null the call is --insecure (maintenance mode).</summary>
+    public static CommandSpec MachineStatus(string node, string? talosconfig) =>
+        new(Program, ["get", "machinestatus", .. Target(node, talosconfig), "--output", "json"]) { Timeout = TimeSpan.FromSeconds(20) };
+
+    public static CommandSpec ApplyConfig(string node, string file, string? talosconfig) =>
+        new(Program, ["apply-config", .. Target(node, talosconfig), "--file", file]) { Timeout = TimeSpan.FromMinutes(2) };
+
+    public static CommandSpec Bootstrap(string node, string talosconfig) =>
+        new(Program, ["bootstrap", .. Target(node, talosconfig)]) { Timeout = TimeSpan.FromMinutes(2) };
+
+    /// <summary>The state of one Talos service (etcd: "Running" once bootstrapped).</summary>
+    public static CommandSpec Service(string node, string talosconfig, string service) =>
+        new(Program, ["service", service, .. Target(node, talosconfig)]) { Timeout = TimeSpan.FromSeconds(30) };
+
+    public static CommandSpec Kubeconfig(string node, string talosconfig, string output) =>
+        new(Program, ["kubeconfig", output, .. Target(node, talosconfig), "--force"]) { Timeout = TimeSpan.FromMinutes(1) };
+
+    public static CommandSpec Health(string node, string talosconfig, TimeSpan wait) =>
+        new(Program, ["health", .. Target(node, talosconfig), "--wait-timeout", $"{(int)wait.TotalSeconds}s"]) { Timeout = wait + TimeSpan.FromMinutes(1) };
+
+    public static CommandSpec Upgrade(string node, string talosconfig, string image) =>
+        new(Program, ["upgrade", .. Target(node, talosconfig), "--image", image, "--wait"]) { Timeout = TimeSpan.FromMinutes(20) };
+
+    /// <summary>
+    /// The only reset HomeOps runs: wipe STATE and EPHEMERAL and reboot into maintenance mode. A full wipe erases
+    /// the OS and forces a USB reinstall on the Mac minis, so no other form exists here.
+    /// </summary>
+    public static CommandSpec Reset(string node, string talosconfig) =>
+        new(Program, ["reset", .. Target(node, talosconfig), "--system-labels-to-wipe", "STATE", "--system-labels-to-wipe", "EPHEMERAL", "--graceful=false", "--reboot", "--wait=false"])
+        { Timeout = TimeSpan.FromMinutes(2) };
+
+    public static CommandSpec GenSecrets(string output) =>
+        new(Program, ["gen", "secrets", "--output-file", output]) { Timeout = TimeSpan.FromMinutes(1) };
+
+    public static CommandSpec GenConfig(string clusterName, string endpoint, string secrets, string outputDirectory, string kubernetesVersion, string talosVersion, IReadOnlyList<string> patchFiles) =>
+        new(Program,
+        [
+            "gen", "config", clusterName, endpoint,
+            "--with-secrets", secrets,
+            "--output-dir", outputDirectory,
+            "--kubernetes-version", kubernetesVersion.TrimStart('v'),
+            "--talos-version", talosVersion,
+            "--force",
+            .. patchFiles.SelectMany(p => new[] { "--config-patch", "@" + p }),
+        ]) { Timeout = TimeSpan.FromMinutes(1) };
+
+    private static string[] Target(string node, string? talosconfig) =>
+        talosconfig is null ? ["--nodes", node, "--endpoints", node, "--insecure"] : ["--nodes", node, "--endpoints", node, "--talosconfig", talosconfig];
+}
