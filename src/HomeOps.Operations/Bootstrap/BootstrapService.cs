@@ -7,7 +7,11 @@ namespace HomeOps.Operations.Bootstrap;
 /// <summary>`homeops bootstrap`: load cluster.yaml and the tree, build the step graph, run it (or print it).</summary>
 public static class BootstrapService
 {
-    public static async Task<IReadOnlyList<Diagnostic>> RunAsync(Workspace workspace, BootstrapEnvironment environment, BootstrapOptions options, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<Diagnostic>> RunAsync(Workspace workspace, BootstrapEnvironment environment, BootstrapOptions options, CancellationToken cancellationToken) =>
+        RunAsync(workspace, environment, options, wrap: null, cancellationToken);
+
+    /// <param name="wrap">Tests wrap steps to interrupt a run at a chosen point.</param>
+    internal static async Task<IReadOnlyList<Diagnostic>> RunAsync(Workspace workspace, BootstrapEnvironment environment, BootstrapOptions options, Func<BootstrapStep, BootstrapStep>? wrap, CancellationToken cancellationToken)
     {
         var config = ClusterConfigService.Load(workspace);
         if (config.Config is null)
@@ -22,7 +26,7 @@ public static class BootstrapService
         var location = SourceSpan.File(workspace.Display(workspace.ClusterFile));
         var (charts, chartDiagnostics) = CoreCharts.Resolve(tree, location);
         var inputs = new BootstrapPlanInputs(tree, charts, chartDiagnostics);
-        var (graph, cycle) = BootstrapEngine.BuildGraph(BootstrapPlan.Steps(inputs), location);
+        var (graph, cycle) = BootstrapEngine.BuildGraph([.. BootstrapPlan.Steps(inputs).Select(wrap ?? (s => s))], location);
         if (graph is null)
         {
             return [cycle!];

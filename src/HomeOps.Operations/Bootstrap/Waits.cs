@@ -141,12 +141,23 @@ public static class Waits
         }
     }
 
-    private static CancellationTokenSource Deadline(BootstrapContext context, CancellationToken cancellationToken)
+    private static DeadlineSource Deadline(BootstrapContext context, CancellationToken cancellationToken) =>
+        new(new CancellationTokenSource(context.Options.WaitTimeout, context.Time), cancellationToken);
+
+    /// <summary>The wait's own deadline (on the injected clock) linked with the caller's token.</summary>
+    private sealed class DeadlineSource(CancellationTokenSource timeout, CancellationToken outer) : IDisposable
     {
-        var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var timer = context.Time.CreateTimer(_ => cts.Cancel(), null, context.Options.WaitTimeout, Timeout.InfiniteTimeSpan);
-        cts.Token.Register(() => timer.Dispose());
-        return cts;
+        private readonly CancellationTokenSource _linked = CancellationTokenSource.CreateLinkedTokenSource(outer, timeout.Token);
+
+        public CancellationToken Token => _linked.Token;
+
+        public bool IsCancellationRequested => _linked.IsCancellationRequested;
+
+        public void Dispose()
+        {
+            _linked.Dispose();
+            timeout.Dispose();
+        }
     }
 
     private static BootstrapStepException TimedOut(BootstrapContext context, string what, string status, Exception? lastError) =>

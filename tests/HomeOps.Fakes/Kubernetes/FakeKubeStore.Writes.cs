@@ -34,7 +34,7 @@ public sealed partial class FakeKubeStore
             if (type.HasStatus && type.Kind is not ("Node" or "Namespace"))
             {
                 obj.Remove("status");
-                metadata["generation"] = 1;
+                metadata["generation"] = 1L;
             }
 
             _objects[(Key(type), ns, name)] = obj;

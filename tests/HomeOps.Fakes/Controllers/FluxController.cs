@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using HomeOps.Fakes.Kubernetes;
+
+namespace HomeOps.Fakes.Controllers;
+
+/// <summary>
+/// A stand-in for kustomize-controller. When the root Kustomization flux-system appears (with its GitRepository),
+/// it "applies the tree": creates the Kustomizations of <see cref="Tree"/>. Each Kustomization turns Ready once
+/// every dependsOn is Ready (status as Flux writes it: observedGeneration, ReconciliationSucceeded, or
+/// DependencyNotReady naming the dependency). Names in <see cref="Stuck"/> never turn Ready.
+/// Does not model: building or applying manifests, health checks, intervals, suspend, pruning.
+/// </summary>
+public sealed class FluxController(TimeProvider time) : IFakeController
+{
+    public List<(string Name, string[] DependsOn)> Tree { get; } = [];
+
+    public HashSet<string> Stuck { get; } = new(StringComparer.Ordinal);
+
+    public void OnChanged(FakeKubeStore store, FakeWatchEvent change)
+    {
+        if (change.Type.Kind != "Kustomization" || change.EventType == "DELETED")
+        {
+            return;
+        }
+
+        var kustomizations = store.TypeOf("kustomize.toolkit.fluxcd.io/v1", "Kustomization")!;
+        if (FakeKubeStore.NameOf(change.Object) == "flux-system" && change.EventType == "ADDED")
+        {
+            foreach (var (name, dependsOn) in Tree.Where(t => store.Get(kustomizations, "flux-system", t.Name) is null))
+            {
+                store.Create(kustomizations, "flux-system", new JsonObject
+                {
+                    ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = "flux-system" },
+                    ["spec"] = new JsonObject
+                    {
+                        ["path"] = $"./infrastructure/{name}",
+                        ["dependsOn"] = new JsonArray([.. dependsOn.Select(d => (JsonNode)new JsonObject { ["name"] = d })]),
+                    },
+                });
+            }
+        }
+
+        // Re-evaluate everything: a change to one Kustomization may unblock its dependents.
+        foreach (var k in store.List(kustomizations, null).Items)
+        {
+            Reconcile(store, kustomizations, k);
+        }
+    }
+
+    private void Reconcile(FakeKubeStore store, FakeResourceType type, JsonObject k)
+    {
+        var name = FakeKubeStore.NameOf(k);
+        var ns = FakeKubeStore.NamespaceOf(k);
+        var blocking = (k["spec"]?["dependsOn"] as JsonArray ?? [])
+            .Select(d => (Ns: d?["namespace"]?.GetValue<string>() ?? ns, Name: d?["name"]?.GetValue<string>() ?? string.Empty))
+            .FirstOrDefault(d => !IsReady(store.Get(type, d.Ns, d.Name)));
+        var ready = blocking == default && !Stuck.Contains(name);
+        var reason = ready ? "ReconciliationSucceeded" : blocking != default ? "DependencyNotReady" : "ProgressingWithRetry";
+        var message = ready ? "Applied revision: main@sha1:0123456789abcdef0123456789abcdef01234567"
+            : blocking != default ? $"dependency '{blocking.Ns}/{blocking.Name}' is not ready" : "health check failed";
+        var generation = k["metadata"]?["generation"]?.GetValue<long>() ?? 1;
+        var current = k["status"]?["conditions"]?[0];
+        if (current?["reason"]?.GetValue<string>() == reason && k["status"]?["observedGeneration"]?.GetValue<long>() == generation)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        store.Mutate(type, ns, name, o => o["status"] = new JsonObject
+        {
+            ["observedGeneration"] = generation,
+            ["conditions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "Ready",
+                ["status"] = ready ? "True" : "False",
+                ["observedGeneration"] = generation,
+                ["lastTransitionTime"] = now,
+                ["reason"] = reason,
+                ["message"] = message,
+            }),
+        });
+    }
+
+    private static bool IsReady(JsonObject? k) =>
+        k?["status"]?["conditions"] is JsonArray c && c.Any(x => x?["type"]?.GetValue<string>() == "Ready" && x["status"]?.GetValue<string>() == "True")
+        && k["status"]?["observedGeneration"]?.GetValue<long>() == k["metadata"]?["generation"]?.GetValue<long>();
+}

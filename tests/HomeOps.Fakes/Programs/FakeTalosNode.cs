@@ -1,0 +1,22 @@
+namespace HomeOps.Fakes.Programs;
+
+/// <summary>One modelled Talos node.</summary>
+public sealed class FakeTalosNode(string name, string address)
+{
+    public string Name { get; } = name;
+
+    public string Address { get; } = address;
+
+    /// <summary>"maintenance" (no config yet) or "running".</summary>
+    public string Stage { get; set; } = "maintenance";
+
+    public bool Reachable { get; set; } = true;
+
+    public bool Configured => Stage == "running";
+
+    public int Applies { get; set; }
+
+    public int Resets { get; set; }
+
+    public string? Image { get; set; }
+}

@@ -1,0 +1,74 @@
+using HomeOps.Core.Diagnostics;
+using HomeOps.Fakes;
+using HomeOps.Operations.Bootstrap;
+using HomeOps.Runtime.Files;
+using HomeOps.Runtime.Kubernetes;
+using HomeOps.Testing;
+
+namespace HomeOps.Operations.Tests.Bootstrap;
+
+/// <summary>A temporary repository (the bundled cluster.yaml plus a fixture tree) and a fake cluster to bootstrap.</summary>
+internal sealed class BootstrapHarness : IAsyncDisposable
+{
+    private BootstrapHarness(string root, FakeCluster cluster)
+    {
+        Root = root;
+        Cluster = cluster;
+        Workspace = Workspace.Locate(PhysicalFileSystem.Instance, root, null);
+        Paths = BootstrapPaths.For(Workspace, "home-ops");
+    }
+
+    public string Root { get; }
+
+    public FakeCluster Cluster { get; }
+
+    public Workspace Workspace { get; }
+
+    public BootstrapPaths Paths { get; }
+
+    public RecordingProgress Progress { get; } = new();
+
+    public BootstrapOptions Options { get; set; } = new() { WaitTimeout = TimeSpan.FromSeconds(10), PollDelay = TimeSpan.FromMilliseconds(5), MaxPollDelay = TimeSpan.FromMilliseconds(50) };
+
+    public int KubeRetries { get; set; } = 3;
+
+    public static async Task<BootstrapHarness> StartAsync()
+    {
+        var root = Directory.CreateTempSubdirectory("homeops-bootstrap-").FullName;
+        File.Copy(RepositoryPaths.ClusterFile, Path.Combine(root, "cluster.yaml"));
+        var fixture = RepositoryPaths.Combine("tests", "HomeOps.Operations.Tests", "Fixtures", "tree");
+        foreach (var file in Directory.EnumerateFiles(fixture, "*.yaml", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(root, Path.GetRelativePath(fixture, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var cluster = await FakeCluster.StartAsync([("mini01", "172.29.51.11"), ("mini02", "172.29.51.12"), ("mini03", "172.29.51.13")], "172.29.51.10");
+        cluster.SeedConnectItems("Automation", "home-ops");
+        return new BootstrapHarness(root, cluster);
+    }
+
+    public BootstrapEnvironment Environment => new(Cluster.Runner,
+        new KubeClientFactory(TimeProvider.System, Cluster.Rewrite, KubeRetries, TimeSpan.FromMilliseconds(10)), TimeProvider.System, Progress);
+
+    public Task<IReadOnlyList<Diagnostic>> RunAsync(BootstrapOptions? options = null, Func<BootstrapStep, BootstrapStep>? wrap = null) =>
+        BootstrapService.RunAsync(Workspace, Environment, options ?? Options, wrap, TestContext.Current.CancellationToken);
+
+    public BootstrapState State => BootstrapState.Load(PhysicalFileSystem.Instance, Paths.StateFile, "home-ops");
+
+    /// <summary>The recorded commands with the temporary folder replaced, for golden files.</summary>
+    public string Commands() => string.Join("\n", Cluster.Runner.Calls.Select(c => c.Replace(Root, "<repo>", StringComparison.Ordinal))) + "\n";
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

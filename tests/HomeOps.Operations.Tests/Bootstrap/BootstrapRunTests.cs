@@ -1,0 +1,169 @@
+using HomeOps.Fakes;
+using HomeOps.Fakes.Kubernetes;
+using HomeOps.Operations.Bootstrap;
+using HomeOps.Runtime.Kubernetes;
+using HomeOps.Testing;
+
+namespace HomeOps.Operations.Tests.Bootstrap;
+
+/// <summary>Whole bootstrap runs against the fake cluster: the happy path, re-runs, dry-run.</summary>
+public sealed class BootstrapRunTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Bootstrap_FreshCluster_ReachesFluxInControlWithGoldenCommands()
+    {
+        await using var h = await BootstrapHarness.StartAsync();
+
+        var diagnostics = await h.RunAsync();
+
+        diagnostics.ShouldBeEmpty(string.Join("\n", h.Progress.Lines));
+        var store = h.Cluster.Api.Store;
+        var kustomizations = store.List(store.TypeOf("kustomize.toolkit.fluxcd.io/v1", "Kustomization")!, null).Items;
+        kustomizations.Count.ShouldBe(5);
+        h.Cluster.Talos.EtcdBootstraps.ShouldBe(1);
+        h.Cluster.Helm.Releases.Keys.ShouldBe([("kube-system", "cilium"), ("external-secrets", "external-secrets"), ("onepassword-connect", "onepassword-connect"), ("flux-system", "flux2")], ignoreOrder: true);
+        h.Cluster.Helm.Releases[("kube-system", "cilium")].Version.ShouldBe("1.17.6");
+        h.Cluster.Helm.Releases[("kube-system", "cilium")].Values.ShouldContain("\"k8sServicePort\":7445");
+        h.State.Steps.Values.ShouldAllBe(s => s.Status == StepStatus.Done);
+        h.State.Facts[Facts.ApiServer].ShouldBe("https://172.29.51.10:6443/");
+        Golden.Assert(h.Commands(), "tests/HomeOps.Operations.Tests/Bootstrap/golden/full-run.commands");
+    }
+
+    [Fact]
+    public async Task Bootstrap_Secrets_AppliedFromOpAndNeverOnDisk()
+    {
+        await using var h = await BootstrapHarness.StartAsync();
+
+        (await h.RunAsync()).ShouldBeEmpty();
+
+        var secrets = h.Cluster.Api.Store.Type("", "v1", "secrets")!;
+        var credentials = h.Cluster.Api.Store.Get(secrets, "onepassword-connect", "op-credentials")!;
+        var token = h.Cluster.Api.Store.Get(secrets, "onepassword-connect", "onepassword-connect-token")!;
+        System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(credentials["stringData"]!["1password-credentials.json"]!.GetValue<string>())).ShouldBe(FakeCluster.ConnectCredentials);
+        token["stringData"]!["token"]!.GetValue<string>().ShouldBe(FakeCluster.ConnectToken);
+        foreach (var file in Directory.EnumerateFiles(h.Root, "*", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            text.ShouldNotContain(FakeCluster.ConnectToken, customMessage: file);
+            text.ShouldNotContain("\"encCredentials\"", customMessage: file);
+        }
+
+        string.Join("\n", h.Progress.Lines).ShouldNotContain(FakeCluster.ConnectToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(h.Paths.TalosSecrets).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.GetUnixFileMode(h.Paths.Kubeconfig).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    [Fact]
+    public async Task Bootstrap_SecondRun_SkipsEveryStepAndChangesNothing()
+    {
+        await using var h = await BootstrapHarness.StartAsync();
+        (await h.RunAsync()).ShouldBeEmpty();
+        var writes = new Dictionary<string, int>(h.Cluster.Api.Store.WriteCounts);
+        var revision = h.Cluster.Api.Store.Revision;
+        h.Progress.Lines.Clear();
+
+        (await h.RunAsync()).ShouldBeEmpty();
+
+        h.Progress.Lines.Count(l => l.StartsWith("skip ", StringComparison.Ordinal)).ShouldBe(h.State.Steps.Count - 1);
+        // Wait-only steps (api-ready, nodes-registered, flux-ready) found their condition met and never ran an action.
+        h.State.Steps.Where(s => s.Key != BootstrapSteps.Preflight).ShouldAllBe(s => s.Value.Runs <= 1);
+        h.Cluster.Talos.EtcdBootstraps.ShouldBe(1);
+        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.Applies == 1);
+        h.Cluster.Helm.Releases.Values.ShouldAllBe(r => r.Revision == 1);
+        h.Cluster.Op.DocumentsCreated.ShouldBe(1);
+        h.Cluster.Api.Store.WriteCounts.ShouldBe(writes);
+        h.Cluster.Api.Store.Revision.ShouldBe(revision);
+    }
+
+    [Fact]
+    public async Task Bootstrap_TalosSecretsInOnePassword_LoadedNotGenerated()
+    {
+        await using var h = await BootstrapHarness.StartAsync();
+        h.Cluster.Op.AddDocument("Automation", "Talos Secrets - home-ops", "cluster:\n    id: existing-cluster\n");
+
+        (await h.RunAsync()).ShouldBeEmpty();
+
+        h.Cluster.Talos.SecretsGenerated.ShouldBe(0);
+        File.ReadAllText(h.Paths.TalosSecrets).ShouldContain("existing-cluster");
+    }
+
+    [Fact]
+    public async Task Bootstrap_DryRun_PrintsPlanAndTouchesNothing()
+    {
+        await using var h = await BootstrapHarness.StartAsync();
+
+        (await h.RunAsync(h.Options with { DryRun = true })).ShouldBeEmpty();
+
+        h.Cluster.Runner.Calls.ShouldBeEmpty();
+        File.Exists(h.Paths.StateFile).ShouldBeFalse();
+        var plan = string.Join("\n", h.Progress.Lines).Replace(h.Root, "<repo>", StringComparison.Ordinal) + "\n";
+        plan.ShouldNotContain(FakeCluster.ConnectToken);
+        Golden.Assert(plan, "tests/HomeOps.Operations.Tests/Bootstrap/golden/dry-run.plan");
+    }
+
+    [Fact]
+    public async Task Bootstrap_Only_RunsOneStepWhenDependenciesDone()
+    {
+        await using var h = await BootstrapHarness.StartAsync();
+        (await h.RunAsync()).ShouldBeEmpty();
+        var ns = h.Cluster.Api.Store.Type("", "v1", "namespaces")!;
+        h.Cluster.Api.Store.Delete(ns, null, "external-secrets");
+
+        (await h.RunAsync(h.Options with { Only = BootstrapSteps.Namespaces })).ShouldBeEmpty();
+
+        h.Cluster.Api.Store.Get(ns, null, "external-secrets").ShouldNotBeNull();
+        h.State.Steps[BootstrapSteps.Namespaces].Runs.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Bootstrap_FromStepWithoutItsDependencies_Refused()
+    {
+        await using var h = await BootstrapHarness.StartAsync();
+
+        var diagnostics = await h.RunAsync(h.Options with { From = BootstrapSteps.Crds });
+
+        diagnostics.ShouldHaveSingleItem().Code.ShouldBe("HO5004");
+        h.Cluster.Runner.Calls.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Bootstrap_UnknownStep_ListsTheSteps()
+    {
+        await using var h = await BootstrapHarness.StartAsync();
+
+        var diagnostic = (await h.RunAsync(h.Options with { Only = "etcd" })).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO5002");
+        diagnostic.Hint!.ShouldContain("etcd-bootstrap");
+    }
+
+    [Fact]
+    public async Task Bootstrap_FluxKustomizationStuck_TimesOutNamingWhatBlocksWhat()
+    {
+        await using var h = await BootstrapHarness.StartAsync();
+        h.Cluster.Flux.Stuck.Add("storage");
+
+        var diagnostic = (await h.RunAsync(h.Options with { WaitTimeout = TimeSpan.FromSeconds(1) })).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO5042");
+        diagnostic.Message.ShouldContain("storage: ProgressingWithRetry");
+        diagnostic.Message.ShouldContain("apps waits on storage");
+    }
+
+    [Fact]
+    public async Task Kustomizations_ViaKubeApi_SeenThroughRealClient()
+    {
+        await using var h = await BootstrapHarness.StartAsync();
+        (await h.RunAsync()).ShouldBeEmpty();
+
+        using var api = (KubeApi)h.Environment.Kube.Create(h.Paths.Kubeconfig);
+        var list = await api.ListAsync(KubeResource.Kustomizations, "flux-system", Ct);
+
+        list.Items.Select(k => k["metadata"]!["name"]!.GetValue<string>()).ShouldBe(["apps", "flux-system", "secrets-store", "sources", "storage"]);
+    }
+}
