@@ -17,6 +17,12 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
     /// <summary>Where new keys and tokens come from (tests use a seeded source).</summary>
     public IRandomSource Random { get; init; } = SystemRandomSource.Instance;
 
+    /// <summary>Rewrites Kubernetes API addresses before connecting; tests send them to a fake API server.</summary>
+    public Func<Uri, Uri>? KubeRewrite { get; init; }
+
+    /// <summary>Where typed confirmations are read from (the terminal).</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
     public static CliContext FromProcess() =>
-        new(Console.Out, Console.Error, Environment.CurrentDirectory, PhysicalFileSystem.Instance, TimeProvider.System);
+        new(Console.Out, Console.Error, Environment.CurrentDirectory, PhysicalFileSystem.Instance, TimeProvider.System) { In = Console.In };
 }

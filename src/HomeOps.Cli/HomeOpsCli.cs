@@ -16,6 +16,7 @@ public static class HomeOpsCli
         root.Subcommands.Add(GraphCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
         root.Subcommands.Add(TalosCommands.Create(context));
+        root.Subcommands.Add(BootstrapCommand.Create(context));
         return root;
     }
 
