@@ -17,6 +17,13 @@ public static class HomeOpsCli
         root.Subcommands.Add(DocsCommand.Create(context));
         root.Subcommands.Add(TalosCommands.Create(context));
         root.Subcommands.Add(BootstrapCommand.Create(context));
+        root.Subcommands.Add(ClusterCommands.Create(context));
+        var talos = root.Subcommands.FirstOrDefault(c => c.Name == "talos") ?? new Command("talos", "Talos Linux: machine configs and node operations");
+        TalosNodeCommands.AddTo(talos, context);
+        if (!root.Subcommands.Contains(talos))
+        {
+            root.Subcommands.Add(talos);
+        }
         return root;
     }
 

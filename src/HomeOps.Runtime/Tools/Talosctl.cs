@@ -35,6 +35,9 @@ public static class Talosctl
     public static CommandSpec Upgrade(string node, string talosconfig, string image) =>
         new(Program, ["upgrade", .. Target(node, talosconfig), "--image", image, "--wait"]) { Timeout = TimeSpan.FromMinutes(20) };
 
+    public static CommandSpec Reboot(string node, string talosconfig) =>
+        new(Program, ["reboot", .. Target(node, talosconfig), "--wait"]) { Timeout = TimeSpan.FromMinutes(15) };
+
     /// <summary>
     /// The only reset HomeOps runs: wipe STATE and EPHEMERAL and reboot into maintenance mode. A full wipe erases
     /// the OS and forces a USB reinstall on the Mac minis, so no other form exists here.

@@ -18,5 +18,7 @@ public sealed class FakeTalosNode(string name, string address)
 
     public int Resets { get; set; }
 
+    public int Reboots { get; set; }
+
     public string? Image { get; set; }
 }

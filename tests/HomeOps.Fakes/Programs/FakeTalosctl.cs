@@ -136,6 +136,9 @@ public sealed class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, string clus
                 return FakeResult.Ok();
             case ["health", ..]:
                 return target.Configured ? FakeResult.Ok("waiting for etcd to be healthy: OK\nwaiting for all k8s nodes to report ready: OK\n") : FakeResult.Error("healthcheck error: node is not configured\n");
+            case ["reboot", ..]:
+                target.Reboots++;
+                return FakeResult.Ok();
             case ["upgrade", ..]:
                 target.Image = Option(args, "--image");
                 return FakeResult.Ok($"watching nodes: [{target.Address}]\n    * {target.Address}: post check passed\n");
