@@ -23,7 +23,8 @@ public sealed class PreflightStep(BootstrapPlanInputs inputs) : BootstrapStep
     public override async Task RunAsync(BootstrapContext context, CancellationToken cancellationToken)
     {
         var problems = new List<Diagnostic>();
-        var outcomes = await OfflineChecks.Default().RunAsync(context.Workspace, null, cancellationToken).ConfigureAwait(false);
+        var checks = OfflineChecks.Default(context.Environment.CheckRunner, context.Time, new GitOps.ValidateOptions { Offline = true });
+        var outcomes = await checks.RunAsync(context.Workspace, null, cancellationToken).ConfigureAwait(false);
         var errors = outcomes.SelectMany(o => o.Diagnostics).Where(d => d.IsError).ToList();
         if (errors.Count > 0)
         {
