@@ -15,15 +15,11 @@ public static class HomeOpsCli
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(GraphCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
-        root.Subcommands.Add(TalosCommands.Create(context));
+        var talos = TalosCommands.Create(context);
+        TalosNodeCommands.AddTo(talos, context);
+        root.Subcommands.Add(talos);
         root.Subcommands.Add(BootstrapCommand.Create(context));
         root.Subcommands.Add(ClusterCommands.Create(context));
-        var talos = root.Subcommands.FirstOrDefault(c => c.Name == "talos") ?? new Command("talos", "Talos Linux: machine configs and node operations");
-        TalosNodeCommands.AddTo(talos, context);
-        if (!root.Subcommands.Contains(talos))
-        {
-            root.Subcommands.Add(talos);
-        }
         return root;
     }
 

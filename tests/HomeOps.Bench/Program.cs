@@ -13,6 +13,9 @@ using HomeOps.Runtime.Kubernetes;
 var repository = args.Length > 0 ? args[0] : throw new ArgumentException("usage: HomeOps.Bench <repository root> [runs]");
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var fixture = Path.Combine(repository, "tests", "HomeOps.Operations.Tests", "Fixtures", "tree");
+// One real bundle, generated outside the timing (an RSA-4096 key), stored in the fake 1Password of every run.
+var bundle = HomeOps.Core.Talos.Secrets.SecretsBundleYaml.Write(
+    new HomeOps.Core.Talos.Secrets.SecretsBundleGenerator(HomeOps.Runtime.Crypto.SystemRandomSource.Instance, TimeProvider.System).Generate());
 var times = new List<double>();
 for (var i = 0; i <= runs; i++)
 {
@@ -20,15 +23,19 @@ for (var i = 0; i <= runs; i++)
     try
     {
         File.Copy(Path.Combine(repository, "cluster.yaml"), Path.Combine(root, "cluster.yaml"));
-        foreach (var file in Directory.EnumerateFiles(fixture, "*.yaml", SearchOption.AllDirectories))
+        foreach (var (from, to) in new[] { (fixture, root), (Path.Combine(repository, "talos", "patches"), Path.Combine(root, "talos", "patches")) })
         {
-            var target = Path.Combine(root, Path.GetRelativePath(fixture, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(to, Path.GetRelativePath(from, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
         }
 
         await using var cluster = await FakeCluster.StartAsync([("mini01", "172.29.51.11"), ("mini02", "172.29.51.12"), ("mini03", "172.29.51.13")], "172.29.51.10");
         cluster.SeedConnectItems("Automation", "home-ops");
+        cluster.SeedTalosSecrets("Automation", "home-ops", bundle);
         var environment = new BootstrapEnvironment(cluster.Runner, new KubeClientFactory(TimeProvider.System, cluster.Rewrite), TimeProvider.System, new Silent());
         var workspace = Workspace.Locate(PhysicalFileSystem.Instance, root, null);
         var stopwatch = Stopwatch.StartNew();

@@ -67,6 +67,10 @@ public sealed class FakeCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>The Talos secrets bundle item `homeops talos secrets generate --store` writes (field talsecret).</summary>
+    public void SeedTalosSecrets(string vault, string clusterName, string bundleYaml) =>
+        Op.AddField(vault, $"Talos Secrets - {clusterName}", "talsecret", bundleYaml);
+
     /// <summary>The two items the bootstrap-secrets step reads, under the default names.</summary>
     public void SeedConnectItems(string vault, string clusterName)
     {

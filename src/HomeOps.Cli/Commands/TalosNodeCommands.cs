@@ -32,7 +32,7 @@ internal static class TalosNodeCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));
-            var (operation, problems) = NodeOperationContext.Load(workspace, context.Runner, line => context.Out.WriteLine("  " + line));
+            var (operation, problems) = NodeOperationContext.Load(workspace, context.Commands, line => context.Out.WriteLine("  " + line));
             if (operation is null)
             {
                 DiagnosticPrinter.Print(context, workspace, OutputFormat.Text, problems);

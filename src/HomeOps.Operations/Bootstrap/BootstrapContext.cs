@@ -2,6 +2,7 @@ using HomeOps.Core.ClusterConfig;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Runtime.Files;
 using HomeOps.Runtime.Kubernetes;
+using HomeOps.Runtime.OnePassword;
 using HomeOps.Runtime.Processes;
 
 namespace HomeOps.Operations.Bootstrap;
@@ -66,6 +67,9 @@ public sealed class BootstrapContext(
         }
     }
 
+    /// <summary>The 1Password CLI, its calls shown as progress details like every other command.</summary>
+    public OnePasswordCli OnePassword => new(new ShowingRunner(this), Environment.OnePasswordProgram);
+
     public void Detail(string message) => Environment.Progress.Detail(CurrentStep, message);
 
     /// <summary>Runs a program; a missing program or a timeout becomes a diagnostic. The caller judges the exit code.</summary>
@@ -99,6 +103,12 @@ public sealed class BootstrapContext(
     public static BootstrapStepException Fail(Diagnostic diagnostic) => new(diagnostic);
 
     public void SaveState() => State.Save(Files, Paths.StateFile);
+
+    /// <summary>Shows each command as a detail and turns a missing program into a diagnostic, for facades that run their own commands.</summary>
+    private sealed class ShowingRunner(BootstrapContext context) : ICommandRunner
+    {
+        public Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken) => context.RunAsync(spec, cancellationToken);
+    }
 
     public void DisposeKube()
     {

@@ -1,3 +1,5 @@
+using HomeOps.Core.Crypto;
+using HomeOps.Runtime.Crypto;
 using HomeOps.Runtime.Kubernetes;
 using HomeOps.Runtime.Processes;
 
@@ -11,4 +13,10 @@ public sealed record BootstrapEnvironment(ICommandRunner Runner, KubeClientFacto
     /// <see cref="Runner"/>, which talks to the nodes and the cluster, so tests can fake the one and not the other.
     /// </summary>
     public ICommandRunner CheckRunner { get; init; } = ProcessCommandRunner.Instance;
+
+    /// <summary>The 1Password CLI program ("op" on PATH, or a path).</summary>
+    public string OnePasswordProgram { get; init; } = "op";
+
+    /// <summary>Where a new Talos secrets bundle's keys come from.</summary>
+    public IRandomSource Random { get; init; } = SystemRandomSource.Instance;
 }

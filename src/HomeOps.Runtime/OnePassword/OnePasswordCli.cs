@@ -5,7 +5,7 @@ using HomeOps.Runtime.Processes;
 namespace HomeOps.Runtime.OnePassword;
 
 /// <summary>
-/// The 1Password CLI (`op`, v2) as HomeOps uses it: get an item, create one, replace an existing one. Secret values
+/// The 1Password CLI (`op`, v2) as HomeOps uses it: get an item or a document, create an item, replace an existing one. Secret values
 /// travel on standard input as an item JSON template, never on the command line (other processes can read that), and
 /// are registered with the runner so they never appear in logs or error messages.
 /// </summary>
@@ -15,6 +15,12 @@ public sealed class OnePasswordCli(ICommandRunner runner, string program = "op")
 
     public static CommandSpec GetItemSpec(string program, string item, string vault) =>
         new(program, ["item", "get", item, "--vault", vault, "--format", "json", "--reveal"]);
+
+    public static CommandSpec VersionSpec(string program) => new(program, ["--version"]) { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A Document item's file on standard output (the whole file, which a text field could truncate).</summary>
+    public static CommandSpec GetDocumentSpec(string program, string item, string vault) =>
+        new(program, ["document", "get", item, "--vault", vault]);
 
     public static CommandSpec CreateItemSpec(string program, string vault, string template, IReadOnlyList<string> secrets) =>
         new(program, ["item", "create", "--vault", vault, "--format", "json", "-"]) { StandardInput = template, Secrets = [template, .. secrets] };
@@ -52,6 +58,20 @@ public sealed class OnePasswordCli(ICommandRunner runner, string program = "op")
         }
 
         throw Failure(result);
+    }
+
+    /// <summary>A Document item's content, or null when the vault has no such document.</summary>
+    public async Task<string?> GetDocumentAsync(string item, string vault, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(GetDocumentSpec(program, item, vault), cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return result.StandardOutput;
+        }
+
+        return result.StandardError.Contains("isn't a document", StringComparison.Ordinal) || result.StandardError.Contains("isn't an item", StringComparison.Ordinal)
+            ? null
+            : throw Failure(result);
     }
 
     public async Task<OnePasswordItem> CreateItemAsync(string vault, string template, IReadOnlyList<string> secrets, CancellationToken cancellationToken)

@@ -46,21 +46,6 @@ public static class Talosctl
         new(Program, ["reset", .. Target(node, talosconfig), "--system-labels-to-wipe", "STATE", "--system-labels-to-wipe", "EPHEMERAL", "--graceful=false", "--reboot", "--wait=false"])
         { Timeout = TimeSpan.FromMinutes(2) };
 
-    public static CommandSpec GenSecrets(string output) =>
-        new(Program, ["gen", "secrets", "--output-file", output]) { Timeout = TimeSpan.FromMinutes(1) };
-
-    public static CommandSpec GenConfig(string clusterName, string endpoint, string secrets, string outputDirectory, string kubernetesVersion, string talosVersion, IReadOnlyList<string> patchFiles) =>
-        new(Program,
-        [
-            "gen", "config", clusterName, endpoint,
-            "--with-secrets", secrets,
-            "--output-dir", outputDirectory,
-            "--kubernetes-version", kubernetesVersion.TrimStart('v'),
-            "--talos-version", talosVersion,
-            "--force",
-            .. patchFiles.SelectMany(p => new[] { "--config-patch", "@" + p }),
-        ]) { Timeout = TimeSpan.FromMinutes(1) };
-
     private static string[] Target(string node, string? talosconfig) =>
         talosconfig is null ? ["--nodes", node, "--endpoints", node, "--insecure"] : ["--nodes", node, "--endpoints", node, "--talosconfig", talosconfig];
 }

@@ -18,6 +18,12 @@ public sealed class BootstrapCommandTests
             temp.Write(Path.GetRelativePath(fixture, file), File.ReadAllText(file));
         }
 
+        var patches = RepositoryPaths.Combine("talos", "patches");
+        foreach (var file in Directory.EnumerateFiles(patches, "*", SearchOption.AllDirectories))
+        {
+            temp.Write(Path.Combine("talos", "patches", Path.GetRelativePath(patches, file)), File.ReadAllText(file));
+        }
+
         return temp;
     }
 
@@ -30,8 +36,12 @@ public sealed class BootstrapCommandTests
         return new CliRunner.Result(code, output.ToString().Replace(directory, "<repo>", StringComparison.Ordinal), error.ToString());
     }
 
-    private static Task<FakeCluster> ClusterAsync() =>
-        FakeCluster.StartAsync([("mini01", "172.29.51.11"), ("mini02", "172.29.51.12"), ("mini03", "172.29.51.13")], "172.29.51.10");
+    private static async Task<FakeCluster> ClusterAsync()
+    {
+        var cluster = await FakeCluster.StartAsync([("mini01", "172.29.51.11"), ("mini02", "172.29.51.12"), ("mini03", "172.29.51.13")], "172.29.51.10");
+        cluster.SeedTalosSecrets("Automation", "home-ops", TestSecrets.Yaml);
+        return cluster;
+    }
 
     [Fact]
     public async Task Bootstrap_DryRun_PrintsGoldenPlan()

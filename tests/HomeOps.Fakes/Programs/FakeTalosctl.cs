@@ -6,8 +6,8 @@ namespace HomeOps.Fakes.Programs;
 /// <summary>
 /// talosctl against modelled nodes. A node in maintenance mode answers only --insecure (with talosconfig: an
 /// x509 "unknown authority" error); a configured node refuses --insecure ("tls: certificate required"). A second
-/// etcd bootstrap answers AlreadyExists. An unreachable node times out dialing port 50000. gen secrets/config
-/// write small stand-in files (not real PKI or machine configs), kubeconfig writes a kubeconfig for the fake API.
+/// etcd bootstrap answers AlreadyExists. An unreachable node times out dialing port 50000. kubeconfig writes a
+/// kubeconfig for the fake API.
 /// Does not model: real certificates, config validation, install/reboot time, etcd membership, multi-node
 /// --nodes lists, dmesg/logs.
 /// </summary>
@@ -28,44 +28,15 @@ public sealed class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, string clus
     /// <summary>Called once etcd is bootstrapped: the control plane comes up and kubelets register.</summary>
     public Action? OnEtcdBootstrapped { get; set; }
 
-    public int SecretsGenerated { get; private set; }
-
     public FakeResult Run(IReadOnlyList<string> a, string? stdin)
     {
         var args = a.ToList();
         var node = Option(args, "--nodes");
         var insecure = args.Contains("--insecure");
         var talosconfig = Option(args, "--talosconfig");
-        switch (args)
+        if (args is ["version", "--client", ..])
         {
-            case ["version", "--client", ..]:
-                return FakeResult.Ok($"Client:\n\tTag:         {Version}\n\tSHA:         00000000\n\tOS/Arch:     linux/amd64\n");
-            case ["gen", "secrets", "--output-file", var output, ..]:
-                if (File.Exists(output))
-                {
-                    return FakeResult.Error($"error: file \"{output}\" already exists, use --force to overwrite\n");
-                }
-
-                SecretsGenerated++;
-                File.WriteAllText(output, $"cluster:\n    id: fake-cluster-id-{SecretsGenerated}\n    secret: fake-cluster-secret-{SecretsGenerated}\n");
-                return FakeResult.Ok();
-            case ["gen", "config", var cluster, var endpoint, ..]:
-                var dir = Option(args, "--output-dir") ?? ".";
-                var secrets = Option(args, "--with-secrets");
-                if (secrets is null || !File.Exists(secrets))
-                {
-                    return FakeResult.Error($"error: failed to load secrets bundle: open {secrets}: no such file or directory\n");
-                }
-
-                Directory.CreateDirectory(dir);
-                var id = File.ReadAllText(secrets).Split('\n')[1].Trim();
-                foreach (var role in new[] { "controlplane", "worker" })
-                {
-                    File.WriteAllText(Path.Combine(dir, role + ".yaml"), $"version: v1alpha1\nmachine:\n    type: {role}\ncluster:\n    clusterName: {cluster}\n    controlPlane:\n        endpoint: {endpoint}\n    # {id}\n");
-                }
-
-                File.WriteAllText(Path.Combine(dir, "talosconfig"), $"context: {cluster}\ncontexts:\n    {cluster}:\n        endpoints: []\n");
-                return FakeResult.Ok();
+            return FakeResult.Ok($"Client:\n\tTag:         {Version}\n\tSHA:         00000000\n\tOS/Arch:     linux/amd64\n");
         }
 
         if (node is null)

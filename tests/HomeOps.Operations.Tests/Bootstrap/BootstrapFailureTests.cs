@@ -56,6 +56,7 @@ public sealed class BootstrapFailureTests
         await using var h = await BootstrapHarness.StartAsync();
         h.Cluster.Op.Items.TryRemove(("Automation", "1Password Connect Token - home-ops"), out var token).ShouldBeTrue();
 
+
         var diagnostic = (await h.RunAsync()).ShouldHaveSingleItem();
 
         diagnostic.Code.ShouldBe("HO5020");

@@ -32,25 +32,40 @@ internal sealed class BootstrapHarness : IAsyncDisposable
 
     public int KubeRetries { get; set; } = 3;
 
-    public static async Task<BootstrapHarness> StartAsync()
+    /// <param name="seedTalosSecrets">Put the fixed test bundle in 1Password (generating one costs an RSA-4096 key).</param>
+    public static async Task<BootstrapHarness> StartAsync(bool seedTalosSecrets = true)
     {
         var root = Directory.CreateTempSubdirectory("homeops-bootstrap-").FullName;
         File.Copy(RepositoryPaths.ClusterFile, Path.Combine(root, "cluster.yaml"));
-        var fixture = RepositoryPaths.Combine("tests", "HomeOps.Operations.Tests", "Fixtures", "tree");
-        foreach (var file in Directory.EnumerateFiles(fixture, "*.yaml", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(root, Path.GetRelativePath(fixture, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        CopyTree(RepositoryPaths.Combine("tests", "HomeOps.Operations.Tests", "Fixtures", "tree"), root);
+        CopyTree(RepositoryPaths.Combine("talos", "patches"), Path.Combine(root, "talos", "patches"));
 
         var cluster = await FakeCluster.StartAsync([("mini01", "172.29.51.11"), ("mini02", "172.29.51.12"), ("mini03", "172.29.51.13")], "172.29.51.10");
         cluster.SeedConnectItems("Automation", "home-ops");
+        if (seedTalosSecrets)
+        {
+            cluster.SeedTalosSecrets("Automation", "home-ops", TestSecrets.Yaml);
+        }
+
         return new BootstrapHarness(root, cluster);
     }
 
+    /// <summary>Copies every file under <paramref name="from"/> into <paramref name="to"/>.</summary>
+    public static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     public BootstrapEnvironment Environment => new(Cluster.Runner,
-        new KubeClientFactory(TimeProvider.System, Cluster.Rewrite, KubeRetries, TimeSpan.FromMilliseconds(10)), TimeProvider.System, Progress);
+        new KubeClientFactory(TimeProvider.System, Cluster.Rewrite, KubeRetries, TimeSpan.FromMilliseconds(10)), TimeProvider.System, Progress)
+    {
+        Random = new SeededRandomSource("bootstrap-harness"),
+    };
 
     public Task<IReadOnlyList<Diagnostic>> RunAsync(BootstrapOptions? options = null, Func<BootstrapStep, BootstrapStep>? wrap = null) =>
         BootstrapService.RunAsync(Workspace, Environment, options ?? Options, wrap, TestContext.Current.CancellationToken);

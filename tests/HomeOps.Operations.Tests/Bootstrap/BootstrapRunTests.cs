@@ -39,9 +39,9 @@ public sealed class BootstrapRunTests
         (await h.RunAsync()).ShouldBeEmpty();
 
         var secrets = h.Cluster.Api.Store.Type("", "v1", "secrets")!;
-        var credentials = h.Cluster.Api.Store.Get(secrets, "onepassword-connect", "op-credentials")!;
+        var credentials = h.Cluster.Api.Store.Get(secrets, "onepassword-connect", "onepassword-connect-credentials")!;
         var token = h.Cluster.Api.Store.Get(secrets, "onepassword-connect", "onepassword-connect-token")!;
-        System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(credentials["stringData"]!["1password-credentials.json"]!.GetValue<string>())).ShouldBe(FakeCluster.ConnectCredentials);
+        credentials["stringData"]!["1password-credentials.json"]!.GetValue<string>().ShouldBe(FakeCluster.ConnectCredentials);
         token["stringData"]!["token"]!.GetValue<string>().ShouldBe(FakeCluster.ConnectToken);
         foreach (var file in Directory.EnumerateFiles(h.Root, "*", SearchOption.AllDirectories))
         {
@@ -75,7 +75,7 @@ public sealed class BootstrapRunTests
         h.Cluster.Talos.EtcdBootstraps.ShouldBe(1);
         h.Cluster.Talos.Nodes.ShouldAllBe(n => n.Applies == 1);
         h.Cluster.Helm.Releases.Values.ShouldAllBe(r => r.Revision == 1);
-        h.Cluster.Op.DocumentsCreated.ShouldBe(1);
+        h.Cluster.Op.ItemsCreated.ShouldBe(0);
         h.Cluster.Api.Store.WriteCounts.ShouldBe(writes);
         h.Cluster.Api.Store.Revision.ShouldBe(revision);
     }
@@ -84,12 +84,28 @@ public sealed class BootstrapRunTests
     public async Task Bootstrap_TalosSecretsInOnePassword_LoadedNotGenerated()
     {
         await using var h = await BootstrapHarness.StartAsync();
-        h.Cluster.Op.AddDocument("Automation", "Talos Secrets - home-ops", "cluster:\n    id: existing-cluster\n");
 
         (await h.RunAsync()).ShouldBeEmpty();
 
-        h.Cluster.Talos.SecretsGenerated.ShouldBe(0);
-        File.ReadAllText(h.Paths.TalosSecrets).ShouldContain("existing-cluster");
+        h.Cluster.Op.ItemsCreated.ShouldBe(0);
+        File.ReadAllText(h.Paths.TalosSecrets).ShouldBe(TestSecrets.Yaml);
+        File.ReadAllText(h.Paths.NodeConfig("mini01")).ShouldContain("machine:");
+    }
+
+    [Fact]
+    public async Task Bootstrap_NoTalosSecretsAnywhere_GeneratedStoredInOnePasswordThenWrittenLocally()
+    {
+        await using var h = await BootstrapHarness.StartAsync(seedTalosSecrets: false);
+
+        (await h.RunAsync()).ShouldBeEmpty();
+
+        h.Cluster.Op.ItemsCreated.ShouldBe(1);
+        var stored = h.Cluster.Op.Items[("Automation", "Talos Secrets - home-ops")]["talsecret"];
+        File.ReadAllText(h.Paths.TalosSecrets).ShouldBe(stored);
+        var clusterSecret = System.Text.RegularExpressions.Regex.Match(stored, @"\bsecret: (\S+)").Groups[1].Value;
+        clusterSecret.Length.ShouldBeGreaterThan(20);
+        string.Join("\n", h.Progress.Lines).ShouldNotContain(clusterSecret);
+        string.Join("\n", h.Cluster.Runner.Calls).ShouldNotContain(clusterSecret);
     }
 
     [Fact]

@@ -1,10 +1,9 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Runtime.Kubernetes;
+using HomeOps.Runtime.OnePassword;
 using HomeOps.Runtime.Processes;
-using HomeOps.Runtime.Tools;
 
 namespace HomeOps.Operations.Bootstrap.Steps;
 
@@ -55,17 +54,20 @@ public sealed class BootstrapSecretsStep(BootstrapPlanInputs inputs) : Bootstrap
     public override async Task RunAsync(BootstrapContext context, CancellationToken cancellationToken)
     {
         var vault = context.Cluster.Secrets.OnePassword.Vault;
-        var credentials = await ReadAsync(context, OnePassword.DocumentGet(CredentialsItem(context), vault), CredentialsItem(context), cancellationToken).ConfigureAwait(false);
-        var token = (await ReadAsync(context, OnePassword.Read(vault, TokenItem(context), "token"), TokenItem(context), cancellationToken).ConfigureAwait(false)).Trim();
+        var op = context.OnePassword;
+        var credentials = await ReadAsync(context, CredentialsItem(context), () => op.GetDocumentAsync(CredentialsItem(context), vault, cancellationToken)).ConfigureAwait(false);
+        var token = (await ReadAsync(context, TokenItem(context), async () => (await op.GetItemAsync(TokenItem(context), vault, cancellationToken).ConfigureAwait(false)) is { } item
+            ? item.Field("token")?.Value ?? string.Empty
+            : null).ConfigureAwait(false)).Trim();
         CheckCredentials(context, credentials);
         if (token.Length < 100)
         {
             throw BootstrapContext.Fail(DiagnosticCatalog.ConnectTokenInvalid.At(context.Location, TokenItem(context), token.Length));
         }
 
-        // The Connect chart reads OP_SESSION as the base64 of the credentials file.
+        // The chart mounts this key as the credentials file itself (no extra base64: connect.credentials stays unset).
         var (credName, credKey) = CredentialsSecret;
-        await ApplyIfMissingAsync(context, Secret(credName, Namespace(inputs), credKey, Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials))), cancellationToken).ConfigureAwait(false);
+        await ApplyIfMissingAsync(context, Secret(credName, Namespace(inputs), credKey, credentials), cancellationToken).ConfigureAwait(false);
         var (tokenName, tokenKey, tokenNs) = TokenSecret;
         await ApplyIfMissingAsync(context, Secret(tokenName, tokenNs, tokenKey, token), cancellationToken).ConfigureAwait(false);
     }
@@ -84,18 +86,18 @@ public sealed class BootstrapSecretsStep(BootstrapPlanInputs inputs) : Bootstrap
         context.Detail($"Secret {ns}/{name} applied");
     }
 
-    private static async Task<string> ReadAsync(BootstrapContext context, CommandSpec spec, string item, CancellationToken cancellationToken)
+    private static async Task<string> ReadAsync(BootstrapContext context, string item, Func<Task<string?>> read)
     {
-        var result = await context.RunAsync(spec, cancellationToken).ConfigureAwait(false);
-        if (result.Succeeded)
-        {
-            return result.StandardOutput;
-        }
-
         var vault = context.Cluster.Secrets.OnePassword.Vault;
-        throw BootstrapContext.Fail(OnePassword.IsItemMissing(result)
-            ? DiagnosticCatalog.OnePasswordItemMissing.At(context.Location, item, vault, result.ErrorSummary(1))
-            : DiagnosticCatalog.OnePasswordUnavailable.At(context.Location, item, result.ErrorSummary(2)));
+        try
+        {
+            return await read().ConfigureAwait(false)
+                ?? throw BootstrapContext.Fail(DiagnosticCatalog.OnePasswordItemMissing.At(context.Location, item, vault, "op found no such item"));
+        }
+        catch (OnePasswordException e)
+        {
+            throw BootstrapContext.Fail(DiagnosticCatalog.OnePasswordUnavailable.At(context.Location, item, e.Message));
+        }
     }
 
     private static void CheckCredentials(BootstrapContext context, string credentials)
@@ -129,8 +131,9 @@ public sealed class BootstrapSecretsStep(BootstrapPlanInputs inputs) : Bootstrap
     public override IEnumerable<string> Plan(BootstrapContext context)
     {
         var vault = context.Cluster.Secrets.OnePassword.Vault;
-        yield return OnePassword.DocumentGet(CredentialsItem(context), vault).Display() + "  (kept in memory)";
-        yield return OnePassword.Read(vault, TokenItem(context), "token").Display() + "  (kept in memory)";
+        var program = context.Environment.OnePasswordProgram;
+        yield return OnePasswordCli.GetDocumentSpec(program, CredentialsItem(context), vault).Display() + "  (kept in memory)";
+        yield return OnePasswordCli.GetItemSpec(program, TokenItem(context), vault).Display() + "  (field token, kept in memory)";
         yield return $"apply Secret {Namespace(inputs)}/{CredentialsSecret.Name} ({CredentialsSecret.Key}: {Redactor.Mask}) unless it exists";
         yield return $"apply Secret {TokenSecret.Namespace}/{TokenSecret.Name} ({TokenSecret.Key}: {Redactor.Mask}) unless it exists";
     }

@@ -1,6 +1,7 @@
 using HomeOps.Core.Diagnostics;
 using HomeOps.Operations.Checks;
 using HomeOps.Runtime.Processes;
+using HomeOps.Runtime.OnePassword;
 using HomeOps.Runtime.Tools;
 
 namespace HomeOps.Operations.Bootstrap.Steps;
@@ -36,7 +37,7 @@ public sealed class PreflightStep(BootstrapPlanInputs inputs) : BootstrapStep
         var talosMinimum = Core.ClusterConfig.TalosCompatibility.TryParse(context.Cluster.Cluster.TalosVersion, out var major, out var minor) ? new Version(major, minor) : new Version(1, 0);
         await CheckToolAsync(context, Talosctl.ClientVersion(), talosMinimum, $"v{talosMinimum.Major}.{talosMinimum.Minor} or newer (the cluster runs Talos {context.Cluster.Cluster.TalosVersion})", problems, cancellationToken).ConfigureAwait(false);
         await CheckToolAsync(context, Helm.Version(), new Version(3, 0), "helm 3", problems, cancellationToken, maxMajor: 3).ConfigureAwait(false);
-        await CheckToolAsync(context, OnePassword.Version(), new Version(2, 0), "op 2 or newer", problems, cancellationToken).ConfigureAwait(false);
+        await CheckToolAsync(context, OnePasswordCli.VersionSpec(context.Environment.OnePasswordProgram), new Version(2, 0), "op 2 or newer", problems, cancellationToken).ConfigureAwait(false);
         if (!problems.Any(p => p.Code == DiagnosticCatalog.ToolNotFound.Code && p.Message.StartsWith("'talosctl'", StringComparison.Ordinal)))
         {
             foreach (var node in context.Cluster.Nodes)
@@ -78,7 +79,7 @@ public sealed class PreflightStep(BootstrapPlanInputs inputs) : BootstrapStep
         yield return "homeops check (cluster.yaml and the GitOps tree)";
         yield return Talosctl.ClientVersion().Display();
         yield return Helm.Version().Display();
-        yield return OnePassword.Version().Display();
+        yield return OnePasswordCli.VersionSpec(context.Environment.OnePasswordProgram).Display();
         foreach (var node in context.Cluster.Nodes)
         {
             yield return Talosctl.MachineStatus(node.Address.ToString(), null).Display();

@@ -1,12 +1,14 @@
 using HomeOps.Core.Diagnostics;
-using HomeOps.Runtime.Tools;
+using HomeOps.Core.Talos.Secrets;
+using HomeOps.Operations.Talos;
+using HomeOps.Runtime.OnePassword;
 
 namespace HomeOps.Operations.Bootstrap.Steps;
 
 /// <summary>
-/// The Talos secrets bundle: loaded from its 1Password Document item when it exists there, else generated once and
-/// stored in 1Password, so a rebuild reuses the same cluster identity. Kept locally in the git-ignored state folder
-/// with mode 0600; an existing local bundle is never overwritten.
+/// The Talos secrets bundle, through `homeops talos secrets`' service: loaded from its 1Password item when it exists
+/// there, else generated once and stored in 1Password first, so a rebuild reuses the same cluster identity. Kept
+/// locally as talos/secrets.yaml (git-ignored, mode 0600); an existing local bundle is never overwritten.
 /// </summary>
 public sealed class TalosSecretsStep : BootstrapStep
 {
@@ -16,48 +18,52 @@ public sealed class TalosSecretsStep : BootstrapStep
 
     public override IReadOnlyList<string> DependsOn => [BootstrapSteps.Preflight];
 
-    public static string Item(BootstrapContext context) =>
-        context.Cluster.Secrets.OnePassword.TalosSecretsItem ?? $"Talos Secrets - {context.Cluster.Cluster.Name}";
-
     public override Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken) =>
         Task.FromResult(context.Files.FileExists(context.Paths.TalosSecrets));
 
     public override async Task RunAsync(BootstrapContext context, CancellationToken cancellationToken)
     {
-        var vault = context.Cluster.Secrets.OnePassword.Vault;
-        var item = Item(context);
-        context.Files.CreateDirectory(context.Paths.TalosDirectory);
-        var existing = await context.RunAsync(OnePassword.DocumentGet(item, vault), cancellationToken).ConfigureAwait(false);
-        if (existing.Succeeded)
+        var service = Service(context);
+        var diagnostics = new DiagnosticBag();
+        var loaded = await service.LoadAsync(TalosSecretsService.OnePasswordSource, context.Time.GetUtcNow(), diagnostics, cancellationToken).ConfigureAwait(false);
+        TalosSecretsBundle bundle;
+        if (loaded is not null)
         {
-            context.Files.WriteAllTextAtomic(context.Paths.TalosSecrets, existing.StandardOutput, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            context.Detail($"loaded from 1Password item '{item}'");
-            return;
+            bundle = loaded.Bundle;
+            context.Detail($"loaded from {service.Describe(TalosSecretsService.OnePasswordSource)}");
+        }
+        else if (diagnostics.Sorted().All(d => d.Code == DiagnosticCatalog.OnePasswordItemNotFound.Code))
+        {
+            // Store in 1Password before writing locally: a failed store leaves no local bundle a later run would trust.
+            bundle = new SecretsBundleGenerator(context.Environment.Random, context.Time).Generate();
+            diagnostics = new DiagnosticBag();
+            if (!await service.SaveAsync(bundle, null, store: true, force: false, diagnostics, cancellationToken).ConfigureAwait(false))
+            {
+                throw new BootstrapStepException(diagnostics.Sorted());
+            }
+
+            context.Detail($"generated and stored in {service.Describe(TalosSecretsService.OnePasswordSource)}");
+        }
+        else
+        {
+            throw new BootstrapStepException(diagnostics.Sorted());
         }
 
-        if (!OnePassword.IsItemMissing(existing))
+        if (!await service.SaveAsync(bundle, null, store: false, force: false, diagnostics, cancellationToken).ConfigureAwait(false))
         {
-            throw BootstrapContext.Fail(DiagnosticCatalog.OnePasswordUnavailable.At(context.Location, item, existing.ErrorSummary(2)));
+            throw new BootstrapStepException(diagnostics.Sorted());
         }
-
-        // Generate next to the final file and move it in only once 1Password has a copy: a failed store leaves no
-        // local bundle that a later run would trust while 1Password has none.
-        var generated = context.Paths.TalosSecrets + ".new";
-        await context.RunCheckedAsync(Talosctl.GenSecrets(generated), cancellationToken).ConfigureAwait(false);
-        var content = context.Files.ReadAllText(generated);
-        await context.RunCheckedAsync(OnePassword.DocumentCreate(item, vault, "secrets.yaml", content), cancellationToken).ConfigureAwait(false);
-        context.Files.WriteAllTextAtomic(context.Paths.TalosSecrets, content, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        context.Files.DeleteFile(generated);
-        context.Detail($"generated and stored in 1Password item '{item}'");
     }
+
+    private static TalosSecretsService Service(BootstrapContext context) => new(context.Workspace, context.Cluster, context.OnePassword);
 
     public override IEnumerable<string> Plan(BootstrapContext context)
     {
-        var vault = context.Cluster.Secrets.OnePassword.Vault;
-        var generated = context.Paths.TalosSecrets + ".new";
-        yield return OnePassword.DocumentGet(Item(context), vault).Display() + $"  > {Rel(context, context.Paths.TalosSecrets)} (mode 0600)";
-        yield return "if the item does not exist: " + Talosctl.GenSecrets(generated).Display();
-        yield return "  then: " + OnePassword.DocumentCreate(Item(context), vault, "secrets.yaml", "").Display() + $"  < {Rel(context, generated)}";
+        var service = Service(context);
+        var program = context.Environment.OnePasswordProgram;
+        yield return OnePasswordCli.GetItemSpec(program, service.ItemName, service.Vault).Display() + $"  > {Rel(context, context.Paths.TalosSecrets)} (mode 0600)";
+        yield return "if the item does not exist: generate a bundle (as 'talosctl gen secrets' does), then "
+            + OnePasswordCli.CreateItemSpec(program, service.Vault, "", []).Display() + "  < item template (field talsecret)";
     }
 
     internal static string Rel(BootstrapContext context, string path) => Path.GetRelativePath(context.Workspace.Root, path);
