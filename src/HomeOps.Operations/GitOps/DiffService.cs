@@ -25,10 +25,19 @@ public sealed class DiffService(ICommandRunner runner, TimeProvider time)
             return new DiffResult([], diagnostics, options.Base, "working tree", 0);
         }
 
-        var worktree = Path.Combine(Path.GetTempPath(), $"homeops-diff-{commit[..12]}-{Environment.ProcessId}-{time.GetTimestamp()}");
-        var added = await git.AddWorktreeAsync(top, worktree, commit, cancellationToken).ConfigureAwait(false);
+        // One reusable worktree per repository in the cache folder (moving it to another commit only rewrites the
+        // files that differ); a second diff running at the same time gets a throwaway one.
+        var cacheDir = options.Render.CacheDirectory ?? UserCache.Directory();
+        var shared = Path.Combine(cacheDir, "worktrees", BuildCache.Hash([top])[..16]);
+        Directory.CreateDirectory(Path.GetDirectoryName(shared)!);
+        var lockFile = TryLock(shared + ".lock");
+        var worktree = lockFile is null ? Path.Combine(Path.GetTempPath(), $"homeops-diff-{Environment.ProcessId}-{time.GetTimestamp()}") : shared;
+        var added = lockFile is null
+            ? await git.AddWorktreeAsync(top, worktree, commit, cancellationToken).ConfigureAwait(false)
+            : await git.CheckoutWorktreeAsync(top, worktree, commit, cancellationToken).ConfigureAwait(false);
         if (!added.Succeeded)
         {
+            lockFile?.Dispose();
             diagnostics.Add(DiagnosticCatalog.ToolFailed.At(SourceSpan.File(workspace.Display(workspace.Root)), added.Spec.Display(), added.ExitCode, added.ErrorSummary()));
             return new DiffResult([], diagnostics, options.Base, "working tree", 0);
         }
@@ -74,7 +83,24 @@ public sealed class DiffService(ICommandRunner runner, TimeProvider time)
         }
         finally
         {
-            await git.RemoveWorktreeAsync(top, worktree, CancellationToken.None).ConfigureAwait(false);
+            if (lockFile is null)
+            {
+                await git.RemoveWorktreeAsync(top, worktree, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            lockFile?.Dispose();
+        }
+    }
+
+    private static FileStream? TryLock(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

@@ -17,6 +17,11 @@ public sealed class GitTool(ICommandRunner runner)
     public static CommandSpec WorktreeRemoveSpec(string repository, string path) =>
         new("git", ["-C", repository, "worktree", "remove", "--force", path]);
 
+    public static CommandSpec CheckoutSpec(string worktree, string commit) =>
+        new("git", ["-C", worktree, "checkout", "--detach", "--force", "--quiet", commit]);
+
+    public static CommandSpec PruneSpec(string repository) => new("git", ["-C", repository, "worktree", "prune"]);
+
     public static CommandSpec TopLevelSpec(string directory) => new("git", ["-C", directory, "rev-parse", "--show-toplevel"]);
 
     /// <summary>Tracked and untracked-but-not-ignored files (what a commit would contain), or null outside a repository.</summary>
@@ -41,6 +46,30 @@ public sealed class GitTool(ICommandRunner runner)
 
     public Task<CommandResult> AddWorktreeAsync(string repository, string path, string commit, CancellationToken cancellationToken) =>
         runner.RunAsync(WorktreeAddSpec(repository, path, commit), cancellationToken);
+
+    /// <summary>
+    /// Points an existing worktree at <paramref name="commit"/>, or creates it: reusing one worktree costs only the
+    /// files that differ, where adding a new one checks out the whole repository.
+    /// </summary>
+    public async Task<CommandResult> CheckoutWorktreeAsync(string repository, string path, string commit, CancellationToken cancellationToken)
+    {
+        if (File.Exists(Path.Combine(path, ".git")))
+        {
+            var moved = await runner.RunAsync(CheckoutSpec(path, commit), cancellationToken).ConfigureAwait(false);
+            if (moved.Succeeded)
+            {
+                return moved;
+            }
+        }
+
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+
+        await runner.RunAsync(PruneSpec(repository), cancellationToken).ConfigureAwait(false);
+        return await AddWorktreeAsync(repository, path, commit, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task<CommandResult> RemoveWorktreeAsync(string repository, string path, CancellationToken cancellationToken) =>
         runner.RunAsync(WorktreeRemoveSpec(repository, path), cancellationToken);

@@ -38,6 +38,12 @@ public sealed class DiffAndGraphTests
 
         result.ComparedKustomizations.ShouldBe(1);
         result.Changes.ShouldHaveSingleItem().Group.ShouldBe("Kustomization flux-system/storage");
+
+        // The second run reuses the base worktree (moved, not re-created) and sees the same thing.
+        Edit(tree, "apps/demo/deployment.yaml", "replicas: 1", "replicas: 2");
+        var again = await DiffAsync(tree, changedOnly: true);
+        again.ComparedKustomizations.ShouldBe(2);
+        again.Changes.Select(c => c.Group).ShouldBe(["Kustomization flux-system/demo", "Kustomization flux-system/storage"]);
         DiffWriter.Write(result.Changes, "base", "head", markdown: true, limitBytes: null).ShouldContain("```diff");
     }
 
