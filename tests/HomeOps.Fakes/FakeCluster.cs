@@ -24,12 +24,13 @@ public sealed class FakeCluster : IAsyncDisposable
         Flux = new FluxController(time);
         api.Store.AddController(Nodes);
         api.Store.AddController(Flux);
+        api.Store.AddController(new FluxOperatorController());
         Talos = new FakeTalosctl(nodes, $"https://{vip}:6443");
         Talos.OnEtcdBootstrapped = () => Nodes.Register(api.Store, nodes.Select(n => n.Name));
         Helm = new FakeHelm(api);
         Helm.ChartCrds["external-secrets"] = [FluxCrds.Crd("external-secrets.io", "externalsecrets", "ExternalSecret", "v1", "es"), FluxCrds.Crd("external-secrets.io", "clustersecretstores", "ClusterSecretStore", "v1", "css", namespaced: false)];
         Helm.ChartCrds["flux2"] = [.. FluxCrds.All()];
-        Helm.ChartCrds["flux-operator"] = [.. FluxCrds.All()];
+        Helm.ChartCrds["flux-operator"] = [FluxCrds.Crd("fluxcd.controlplane.io", "fluxinstances", "FluxInstance", "v1")];
         Helm.OnInstalled = (chart, release, ns) =>
         {
             if (chart == "cilium")

@@ -29,6 +29,12 @@ public static class BootstrapPlan
             previous = step.Name;
         }
 
+        if (inputs.Tree.OfKind("FluxInstance").FirstOrDefault() is { } instance)
+        {
+            steps.Add(new FluxInstanceStep(instance, previous));
+            previous = FluxInstanceStep.StepName;
+        }
+
         steps.Add(new FluxSyncStep(inputs, previous));
         steps.Add(new FluxReadyStep());
         return steps;

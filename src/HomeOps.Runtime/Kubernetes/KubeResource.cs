@@ -16,9 +16,10 @@ public sealed record KubeResource(string Group, string Version, string Plural, s
     public static readonly KubeResource Kustomizations = new("kustomize.toolkit.fluxcd.io", "v1", "kustomizations", "Kustomization", true);
     public static readonly KubeResource GitRepositories = new("source.toolkit.fluxcd.io", "v1", "gitrepositories", "GitRepository", true);
     public static readonly KubeResource HelmReleases = new("helm.toolkit.fluxcd.io", "v2", "helmreleases", "HelmRelease", true);
+    public static readonly KubeResource FluxInstances = new("fluxcd.controlplane.io", "v1", "fluxinstances", "FluxInstance", true);
 
     private static readonly KubeResource[] s_known =
-        [Namespaces, Nodes, Secrets, ConfigMaps, DaemonSets, Deployments, CustomResourceDefinitions, Kustomizations, GitRepositories, HelmReleases];
+        [Namespaces, Nodes, Secrets, ConfigMaps, DaemonSets, Deployments, CustomResourceDefinitions, Kustomizations, GitRepositories, HelmReleases, FluxInstances];
 
     /// <summary>group/version as it appears in apiVersion ("v1" for core).</summary>
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";

@@ -11,7 +11,7 @@ public sealed class BootstrapRecoveryTests
         BootstrapSteps.TalosSecrets, BootstrapSteps.TalosConfigs, BootstrapSteps.ApplyConfigs, BootstrapSteps.EtcdBootstrap,
         BootstrapSteps.Kubeconfig, BootstrapSteps.ApiReady, BootstrapSteps.NodesRegistered, BootstrapSteps.Namespaces,
         BootstrapSteps.BootstrapSecrets, BootstrapSteps.Crds, BootstrapSteps.Chart("cilium"), BootstrapSteps.Chart("external-secrets"),
-        BootstrapSteps.Chart("onepassword-connect"), BootstrapSteps.Chart("flux"), BootstrapSteps.FluxSync, BootstrapSteps.FluxReady,
+        BootstrapSteps.Chart("onepassword-connect"), BootstrapSteps.Chart("flux"), "flux-instance", BootstrapSteps.FluxSync, BootstrapSteps.FluxReady,
     ];
 
     [Theory]

@@ -9,7 +9,7 @@ namespace HomeOps.Operations.Bootstrap.Tree;
 /// for the core charts, Namespace manifests, the ClusterSecretStore and the Flux sync objects. Reading them here
 /// keeps one source of truth: the bootstrap installs exactly what Flux will later adopt.
 /// </summary>
-public sealed class GitOpsTree(IReadOnlyList<TreeDocument> documents, IReadOnlyList<string> folders)
+public sealed partial class GitOpsTree(IReadOnlyList<TreeDocument> documents, IReadOnlyList<string> folders)
 {
     public static readonly string[] Folders = ["clusters", "infrastructure"];
 
@@ -20,31 +20,50 @@ public sealed class GitOpsTree(IReadOnlyList<TreeDocument> documents, IReadOnlyL
 
     public static GitOpsTree Load(Workspace workspace)
     {
-        var documents = new List<TreeDocument>();
+        var files = new List<(string Display, string Text)>();
         foreach (var folder in Folders)
         {
             var root = workspace.PathOf(folder);
-            if (!workspace.Files.DirectoryExists(root))
+            if (workspace.Files.DirectoryExists(root))
             {
-                continue;
-            }
-
-            foreach (var file in workspace.Files.EnumerateFiles(root, "*.yaml", recursive: true).Order(StringComparer.Ordinal))
-            {
-                var display = Path.GetRelativePath(workspace.Root, file);
-                var diagnostics = new DiagnosticBag();
-                foreach (var node in YamlReader.ReadAll(workspace.Files.ReadAllText(file), display, diagnostics))
-                {
-                    if (YamlJson.ToJson(node) is JsonObject obj && obj["kind"] is not null)
-                    {
-                        documents.Add(new TreeDocument(display, obj));
-                    }
-                }
+                files.AddRange(workspace.Files.EnumerateFiles(root, "*.yaml", recursive: true).Order(StringComparer.Ordinal)
+                    .Select(f => (Path.GetRelativePath(workspace.Root, f), workspace.Files.ReadAllText(f))));
             }
         }
 
-        return new GitOpsTree(documents, Folders);
+        // Substitute on the text, as kustomize-controller does after building: a number stays a number.
+        var variables = Variables(files.SelectMany(f => Parse(f.Display, f.Text)));
+        return new GitOpsTree([.. files.SelectMany(f => Parse(f.Display, Substitute(f.Text, variables)))], Folders);
     }
+
+    private static IEnumerable<TreeDocument> Parse(string display, string text)
+    {
+        var diagnostics = new DiagnosticBag();
+        foreach (var node in YamlReader.ReadAll(text, display, diagnostics))
+        {
+            if (YamlJson.ToJson(node) is JsonObject obj && obj["kind"] is not null)
+            {
+                yield return new TreeDocument(display, obj);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Flux post-build variables from the tree's cluster-settings ConfigMap (written by `homeops render` from
+    /// cluster.yaml), so what the bootstrap installs carries the same values Flux will substitute.
+    /// </summary>
+    private static Dictionary<string, string> Variables(IEnumerable<TreeDocument> documents) =>
+        documents.FirstOrDefault(d => d.Kind == "ConfigMap" && d.Name == "cluster-settings")?.Object["data"] is JsonObject data
+            ? data.Where(kv => kv.Value is JsonValue).ToDictionary(kv => kv.Key, kv => kv.Value!.ToString(), StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>${VAR} and ${VAR:=default}, as kustomize-controller substitutes them; unknown ones stay as written.</summary>
+    private static string Substitute(string text, IReadOnlyDictionary<string, string> variables) =>
+        !text.Contains("${", StringComparison.Ordinal) ? text
+            : VariablePattern().Replace(text, m => variables.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Groups[2].Success ? m.Groups[2].Value : m.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::=([^}]*))?\}")]
+    private static partial System.Text.RegularExpressions.Regex VariablePattern();
 
     public TreeDocument? Find(string kind, string name, string? ns = null) =>
         Documents.FirstOrDefault(d => d.Kind == kind && d.Name == name && (ns is null || d.Namespace == ns));
