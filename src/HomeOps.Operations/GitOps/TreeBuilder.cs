@@ -36,7 +36,8 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
             throw new ToolNotFoundException("kubectl");
         }
 
-        _toolVersion = await ToolVersionAsync(cancellationToken).ConfigureAwait(false);
+        // The version only keys the cache; without the cache, one process fewer.
+        _toolVersion = options.UseCache ? await ToolVersionAsync(cancellationToken).ConfigureAwait(false) : kustomize.Program;
         var root = new KustomizationNode(SyntheticRoot(entryPath), parent: null);
         tree.Kustomizations.Add(root);
         var ownSources = new HashSet<string>(StringComparer.Ordinal) { "GitRepository/flux-system/flux-system" };
