@@ -33,4 +33,7 @@ public sealed record ClusterDefinition : ConfigObject
 
     [ConfigKey("gitops", "The Git repository Flux reconciles.", Required = true)]
     public GitOpsSettings GitOps { get; init; } = new();
+
+    [ConfigKey("cloudflare", "Cloudflare: the public zone and the tunnel into the cluster (required by the GitOps tree).")]
+    public CloudflareSettings? Cloudflare { get; init; }
 }

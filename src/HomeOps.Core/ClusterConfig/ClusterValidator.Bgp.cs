@@ -34,9 +34,14 @@ public static partial class ClusterValidator
                 diagnostics.Add(DiagnosticCatalog.AsnSameAsPeer.At(peer.SpanOf(nameof(peer.Asn)), bgp.LocalAsn, peer.Name));
             }
 
-            if (!config.Network.NodeNetwork.Contains(peer.Address))
+            // An IPv6 session is how IPv6 pools get announced (see docs/platform.md), so a peer may sit on either node network.
+            var home = peer.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+                ? config.Network.NodeNetworkIPv6
+                : config.Network.NodeNetwork;
+            if (home is null || !home.Contains(peer.Address))
             {
-                diagnostics.Add(DiagnosticCatalog.BgpPeerOffNetwork.At(peer.SpanOf(nameof(peer.Address)), peer.Name, peer.Address, config.Network.NodeNetwork));
+                diagnostics.Add(DiagnosticCatalog.BgpPeerOffNetwork.At(peer.SpanOf(nameof(peer.Address)), peer.Name, peer.Address,
+                    home?.ToString() ?? "(network.nodeNetworkIPv6 is not set)"));
             }
         }
     }

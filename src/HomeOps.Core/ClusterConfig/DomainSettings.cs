@@ -16,6 +16,10 @@ public sealed record DomainSettings : ConfigObject
     [ConfigKey("acmeEmail", "The e-mail address registered with Let's Encrypt.", Example = "admin@example.com")]
     [Format(ValueFormats.Email)]
     public string? AcmeEmail { get; init; }
+
+    [ConfigKey("unifiController", "The UniFi Network controller that serves internal DNS records (external-dns writes them there). Defaults to https://<network.gateway>, the UDM Pro.", Example = "https://172.29.51.1")]
+    [Format(ValueFormats.Url)]
+    public string? UnifiController { get; init; }
 }
 
 [ConfigObject("Where cluster secrets are kept.")]

@@ -48,7 +48,7 @@ public sealed record BgpPeer : ConfigObject
     [Format(ValueFormats.DnsLabel)]
     public string Name { get; init; } = string.Empty;
 
-    [ConfigKey("address", "The router's address on the node network.", Required = true, Example = "172.29.51.1")]
+    [ConfigKey("address", "The router's address on the node network, or on network.nodeNetworkIPv6 for an IPv6 session (which is what announces IPv6 pools).", Required = true, Example = "172.29.51.1")]
     public IPAddress Address { get; init; } = null!;
 
     [ConfigKey("asn", "The router's autonomous system number.", Required = true, Example = "64513")]

@@ -25,6 +25,9 @@ public sealed record StorageSettings : ConfigObject
     [ConfigKey("diskTag", "The Longhorn disk tag the StorageClass selects.")]
     [Format(ValueFormats.DnsLabel)]
     public string DiskTag { get; init; } = "ssd";
+
+    [ConfigKey("backup", "The S3 backup target of Longhorn's recurring backups (required by the GitOps tree).")]
+    public BackupTargetSettings? Backup { get; init; }
 }
 
 [ConfigObject("A data disk, provisioned by Talos as a user volume mounted at /var/mnt/<volumeName>.")]
@@ -43,4 +46,7 @@ public sealed record DataDiskSettings : ConfigObject
 
     [ConfigKey("filesystem", "Filesystem of the volume: xfs or ext4.")]
     public FilesystemType Filesystem { get; init; } = FilesystemType.Xfs;
+
+    /// <summary>Where Talos mounts the user volume on every node.</summary>
+    public string MountPath => $"/var/mnt/{VolumeName}";
 }

@@ -16,6 +16,8 @@ public static partial class ValueFormats
     public const string Url = "url";
     public const string NetworkInterface = "interface-name";
     public const string ObjectName = "object-name";
+    public const string Uuid = "uuid";
+    public const string BucketName = "bucket-name";
 
     private static readonly Dictionary<string, ValueFormat> s_formats = new(StringComparer.Ordinal)
     {
@@ -41,6 +43,10 @@ public static partial class ValueFormats
             "^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,14}$", v => InterfaceRegex().IsMatch(v) ? null : "is not a valid interface name"),
         [ObjectName] = new(ObjectName, "a Kubernetes object name: lowercase letters, digits, '-' and '.'",
             "^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$", v => ObjectNameRegex().IsMatch(v) ? null : "is not a valid Kubernetes object name"),
+        [Uuid] = new(Uuid, "a UUID such as 16c18922-4cba-49e5-b463-d41dde8f8f2d",
+            "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", v => UuidRegex().IsMatch(v) ? null : "is not a lowercase UUID"),
+        [BucketName] = new(BucketName, "an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit",
+            "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", v => BucketRegex().IsMatch(v) && !v.Contains("..", StringComparison.Ordinal) ? null : "is not a valid S3 bucket name"),
     };
 
     public static ValueFormat Get(string name) =>
@@ -89,4 +95,10 @@ public static partial class ValueFormats
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$")]
     private static partial Regex ObjectNameRegex();
+
+    [GeneratedRegex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    private static partial Regex UuidRegex();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketRegex();
 }

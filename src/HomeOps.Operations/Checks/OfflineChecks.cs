@@ -15,7 +15,7 @@ public sealed class OfflineChecks(IReadOnlyList<IOfflineCheck> checks)
     public static OfflineChecks Default(ICommandRunner runner, TimeProvider time, GitOps.ValidateOptions? gitOps = null)
     {
         _ = (runner, time, gitOps);
-        return new([new ClusterConfigCheck(), new TalosCheck()]);
+        return new([new ClusterConfigCheck(), new TalosCheck(), new GeneratedFilesCheck()]);
     }
 
     public IReadOnlyList<IOfflineCheck> Checks => checks;

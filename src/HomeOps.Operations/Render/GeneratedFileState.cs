@@ -1,0 +1,9 @@
+namespace HomeOps.Operations.Render;
+
+/// <summary>How a generated file on disk compares with what cluster.yaml gives now.</summary>
+public enum GeneratedFileState
+{
+    UpToDate,
+    Stale,
+    Missing,
+}

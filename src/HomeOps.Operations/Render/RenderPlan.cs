@@ -1,0 +1,17 @@
+using HomeOps.Core.Diagnostics;
+
+namespace HomeOps.Operations.Render;
+
+/// <summary>Every generated file compared with the disk, plus the problems that stopped or accompanied rendering.</summary>
+public sealed record RenderPlan(IReadOnlyList<RenderedFile> Files, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    public IEnumerable<RenderedFile> Changed => Files.Where(f => f.State != GeneratedFileState.UpToDate);
+
+    /// <summary>HO3801/HO3802 for every generated file that does not match: what `homeops check` reports.</summary>
+    public IReadOnlyList<Diagnostic> Staleness() =>
+        [.. Changed.Select(f => f.State == GeneratedFileState.Missing
+            ? DiagnosticCatalog.GeneratedFileMissing.At(SourceSpan.File(f.DisplayPath), f.DisplayPath)
+            : DiagnosticCatalog.GeneratedFileStale.At(SourceSpan.File(f.DisplayPath), f.DisplayPath))];
+}
