@@ -28,7 +28,7 @@ public sealed class RepositoryLintTests
     [Fact]
     public async Task Markdownlint_Documentation_Passes() =>
         await ShouldPassAsync(RepositoryPaths.Combine("node_modules", ".bin", "markdownlint"),
-            ["--ignore", "node_modules", "--ignore", "TestResults", "**/*.md"]);
+            ["**/*.md"]);
 
     [Fact]
     public async Task Secretlint_TrackedFiles_FindNoSecret() =>

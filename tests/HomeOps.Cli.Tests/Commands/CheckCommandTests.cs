@@ -7,10 +7,13 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task Check_BundledRepository_Passes()
     {
-        var result = await CliRunner.RunAsync(RepositoryPaths.Root, "check");
+        // --offline: no chart downloads, so the result does not depend on the network.
+        var result = await CliRunner.RunAsync(RepositoryPaths.Root, "check", "--offline");
         result.ExitCode.ShouldBe(0, result.Out + result.Error);
         result.Out.ShouldContain("ok    cluster.yaml: 3 node(s), 4 pool(s)");
-        result.Out.ShouldContain("0 error(s)");
+        result.Out.ShouldContain("ok    generated files: 5 of 5 up to date");
+        result.Out.ShouldContain("ok    GitOps tree: 19 Kustomization(s)");
+        result.Out.ShouldContain("check: 3 check(s), 0 error(s), 0 warning(s)");
     }
 
     [Fact]
