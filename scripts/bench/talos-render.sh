@@ -14,6 +14,6 @@ trap 'rm -rf "$work"' EXIT
 out="$work/hyperfine.json"
 hyperfine --warmup 3 --runs "${RUNS:-30}" --export-json "$out" \
   "./homeops talos render --from '$work/secrets.yaml' --out '$work/generated'"
-ls "$work/generated" | grep -q talosconfig
+[[ -f "$work/generated/talosconfig" ]]
 median=$(python3 -c "import json; print(round(json.load(open('$out'))['results'][0]['median']*1000,1))")
 echo "median: ${median} ms"

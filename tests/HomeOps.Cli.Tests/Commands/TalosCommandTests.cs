@@ -10,11 +10,14 @@ public sealed class TalosCommandTests
 {
     private static readonly DateTimeOffset Now = new(2025, 8, 15, 9, 30, 0, TimeSpan.Zero);
 
-    private static TempDirectory Repository(bool withSecrets)
+    private static TempDirectory Repository(bool withSecrets, bool withTree = false)
     {
         var temp = new TempDirectory();
         temp.Write("cluster.yaml", File.ReadAllText(RepositoryPaths.ClusterFile));
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Combine("talos", "patches"), "*.yaml", SearchOption.AllDirectories))
+        // The GitOps tree too, for `homeops check`, which also checks the files rendered from cluster.yaml and the tree.
+        string[] folders = withTree ? ["talos/patches", "clusters", "infrastructure", "apps", "charts"] : ["talos/patches"];
+        foreach (var file in folders.Select(f => RepositoryPaths.Combine(f)).Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.yaml", SearchOption.AllDirectories)))
         {
             temp.Write(Path.GetRelativePath(RepositoryPaths.Root, file), File.ReadAllText(file));
         }
@@ -81,7 +84,7 @@ public sealed class TalosCommandTests
         using var repo = Repository(withSecrets: false);
         var result = await Run(repo.Path, null, "talos", "validate");
         result.ExitCode.ShouldBe(0, result.Out + result.Error);
-        result.Out.ShouldContain("3 node(s), 9 document(s), 8 patch file(s) (structure only, without secrets): 0 error(s), 0 warning(s)");
+        result.Out.ShouldContain("3 node(s), 9 document(s), 9 patch file(s) (structure only, without secrets): 0 error(s), 0 warning(s)");
     }
 
     [Fact]
@@ -177,10 +180,10 @@ public sealed class TalosCommandTests
     [Fact]
     public async Task Check_FreshClone_IncludesTalosValidation()
     {
-        using var repo = Repository(withSecrets: false);
-        var result = await Run(repo.Path, null, "check");
+        using var repo = Repository(withSecrets: false, withTree: true);
+        var result = await Run(repo.Path, null, "check", "--offline");
         result.ExitCode.ShouldBe(0, result.Out + result.Error);
-        result.Out.ShouldContain("ok    talos: 3 node config(s) from cluster.yaml + 8 patch file(s), checked against the Talos v1.10 schema");
+        result.Out.ShouldContain("ok    talos: 3 node config(s) from cluster.yaml + 9 patch file(s), checked against the Talos v1.10 schema");
         result.Out.ShouldContain("secrets not needed (structure only)");
     }
 }
