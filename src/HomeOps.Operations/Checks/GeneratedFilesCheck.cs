@@ -14,6 +14,13 @@ public sealed class GeneratedFilesCheck : IOfflineCheck
             return Task.FromResult(new CheckOutcome(Name, [], Skipped: "cluster.yaml has errors"));
         }
 
+        // The generated files belong to a GitOps tree; a repository without the cluster's Flux entry has none to keep.
+        var entry = context.Workspace.PathOf($"{context.ClusterConfig.Config.GitOps.Path.TrimEnd('/')}/kustomization.yaml");
+        if (!context.Workspace.Files.FileExists(entry))
+        {
+            return Task.FromResult(new CheckOutcome(Name, [], Skipped: $"no GitOps tree ({context.Workspace.Display(entry)} does not exist)"));
+        }
+
         var plan = RenderService.Plan(context.Workspace, context.ClusterConfig);
         // cluster.yaml's own diagnostics are the cluster.yaml check's to report.
         var own = plan.Diagnostics.Except(context.ClusterConfig.Diagnostics).Concat(plan.Staleness()).ToList();

@@ -48,6 +48,7 @@ public sealed class RenderCommandTests
     public async Task Check_ClusterYamlChangedButNotRendered_ReportsEveryStaleFile()
     {
         using var temp = CopyOfClusterYaml();
+        temp.Write("clusters/home-ops/kustomization.yaml", File.ReadAllText(RepositoryPaths.Combine("clusters/home-ops/kustomization.yaml")));
         (await CliRunner.RunAsync(temp.Path, "render")).ExitCode.ShouldBe(0);
         var clusterFile = Path.Combine(temp.Path, "cluster.yaml");
         File.WriteAllText(clusterFile, File.ReadAllText(clusterFile).Replace("localAsn: 64512", "localAsn: 64600", StringComparison.Ordinal));
@@ -58,6 +59,15 @@ public sealed class RenderCommandTests
         check.Out.ShouldContain("infrastructure/cilium-config/bgp.yaml:1:1: error HO3801");
         check.Out.ShouldContain("talos/patches/all/longhorn.yaml:1:1: error HO3802");
         check.Out.ShouldContain("FAIL  generated files: 3 of 5 up to date");
+    }
+
+    [Fact]
+    public async Task Check_RepositoryWithoutTree_SkipsTheGeneratedFiles()
+    {
+        using var temp = CopyOfClusterYaml();
+        var check = await CliRunner.RunAsync(temp.Path, "check");
+        check.Out.ShouldContain("skip  generated files: no GitOps tree (clusters/home-ops/kustomization.yaml does not exist)");
+        check.Out.ShouldNotContain("HO3802");
     }
 
     [Fact]

@@ -181,7 +181,7 @@ public sealed class TalosCommandTests
     public async Task Check_FreshClone_IncludesTalosValidation()
     {
         using var repo = Repository(withSecrets: false, withTree: true);
-        var result = await Run(repo.Path, null, "check", "--offline");
+        var result = await Run(repo.Path, null, "check");
         result.ExitCode.ShouldBe(0, result.Out + result.Error);
         result.Out.ShouldContain("ok    talos: 3 node config(s) from cluster.yaml + 9 patch file(s), checked against the Talos v1.10 schema");
         result.Out.ShouldContain("secrets not needed (structure only)");
