@@ -1,4 +1,5 @@
 using HomeOps.Core.Yaml;
+using HomeOps.Testing;
 using HomeOps.Tree.Tests.Tree;
 
 namespace HomeOps.Tree.Tests;
@@ -21,6 +22,23 @@ public sealed class ComponentVersionTests
         { "ingress-nginx", "ingress-nginx-public", "ingress-nginx", "4.15.1", "https://kubernetes.github.io/ingress-nginx" },
         { "external-dns", "external-dns-cloudflare", "external-dns", "1.21.1", "https://kubernetes-sigs.github.io/external-dns/" },
         { "external-dns", "external-dns-unifi", "external-dns", "1.21.1", "https://kubernetes-sigs.github.io/external-dns/" },
+
+        // Services layer (docs/services.md)
+        { "kube-prometheus-stack", "kube-prometheus-stack", "kube-prometheus-stack", "75.18.1", "https://prometheus-community.github.io/helm-charts" },
+        { "cnpg-operator", "cnpg-operator", "cloudnative-pg", "0.26.1", "https://cloudnative-pg.github.io/charts" },
+        { "cnpg-barman-plugin", "plugin-barman-cloud", "plugin-barman-cloud", "0.1.0", "https://cloudnative-pg.github.io/charts" },
+        { "authentik", "authentik", "authentik", "2025.6.4", "https://charts.goauthentik.io" },
+        { "matter-server", "matter-server", "home-assistant-matter-server", "3.0.0", "https://charts.derwitt.dev" },
+        { "kubernetes-dashboard", "kubernetes-dashboard", "kubernetes-dashboard", "7.13.0", "https://kubernetes.github.io/dashboard/" },
+    };
+
+    public static TheoryData<string, string, string, string> ChartImages() => new()
+    {
+        // Flux Kustomization, HelmRelease, image repository, tag: the seed's versions where a chart's default would differ
+        { "cnpg-barman-plugin", "plugin-barman-cloud", "cloudnative-pg/plugin-barman-cloud", "v0.5.0" },
+        { "cnpg-barman-plugin", "plugin-barman-cloud", "cloudnative-pg/plugin-barman-cloud-sidecar", "v0.5.0" },
+        { "authentik", "authentik", "ghcr.io/goauthentik/server", "2025.6.4" },
+        { "matter-server", "matter-server", "ghcr.io/home-assistant-libs/python-matter-server", "8.0.0" },
     };
 
     [Theory]
@@ -44,8 +62,33 @@ public sealed class ComponentVersionTests
     {
         var tree = await FluxTree.Repository;
         var tested = Charts().Select(row => row.Data.Item2).ToHashSet(StringComparer.Ordinal);
-        var platform = tree.Objects.Where(o => o.Kind == "HelmRelease" && IsPlatform(tree, o));
-        platform.Select(o => o.Name).Where(n => !tested.Contains(n)).ShouldBeEmpty("add the release to the table above");
+        var fromRepositories = tree.Objects.Where(o => o.Kind == "HelmRelease" && !IsLocalChart(o));
+        fromRepositories.Select(o => o.Name).Where(n => !tested.Contains(n)).ShouldBeEmpty("add the release to the table above");
+    }
+
+    [Theory]
+    [MemberData(nameof(ChartImages))]
+    public async Task HelmRelease_ImageOfTheSeed_IsPinnedInValues(string kustomization, string release, string repository, string tag)
+    {
+        var tree = await FluxTree.Repository;
+        var hr = tree[kustomization].Build.Objects.Single(o => o.Kind == "HelmRelease" && o.Name == release);
+        var image = hr.Node.At("spec", "values").Mappings().SingleOrDefault(m => m.Text("repository") == repository);
+        image.ShouldNotBeNull($"{release} does not set the image {repository}");
+        image.Text("tag").ShouldBe(tag);
+    }
+
+    [Fact]
+    public async Task AuthentikProxyConfig_IsTheRepositorysChart()
+    {
+        // The one HelmRelease whose chart is a folder of this repository: its version is the Git revision.
+        var tree = await FluxTree.Repository;
+        var hr = tree["authentik-proxy-config"].Build.Objects.Single(o => o.Kind == "HelmRelease");
+        var spec = hr.Node.At("spec", "chart", "spec");
+        spec.Text("chart").ShouldBe("./charts/authentik-proxy-config");
+        spec.Text("sourceRef", "kind").ShouldBe("GitRepository");
+        spec.Text("sourceRef", "name").ShouldBe("flux-system");
+        spec.Text("reconcileStrategy").ShouldBe("Revision");
+        File.Exists(RepositoryPaths.Combine("charts", "authentik-proxy-config", "Chart.yaml")).ShouldBeTrue();
     }
 
     [Fact]
@@ -62,6 +105,10 @@ public sealed class ComponentVersionTests
 
     [Theory]
     [InlineData("cloudflared", "Deployment", "cloudflared", "docker.io/cloudflare/cloudflared:2026.8.2")]
+    [InlineData("authentik-proxy", "Deployment", "authentik-proxy", "ghcr.io/goauthentik/proxy:2025.6.4")]
+    [InlineData("redis", "Deployment", "redis", "docker.io/library/redis:7.4.5-alpine")]
+    [InlineData("mosquitto", "Deployment", "mosquitto", "docker.io/library/eclipse-mosquitto:2.0.18")]
+    [InlineData("home-assistant", "Deployment", "home-assistant", "ghcr.io/home-assistant/home-assistant:2025.7.4")]
     public async Task Image_Component_IsPinned(string kustomization, string kind, string name, string image)
     {
         var tree = await FluxTree.Repository;
@@ -79,6 +126,6 @@ public sealed class ComponentVersionTests
         image.Text("tag").ShouldBe("v0.8.2");
     }
 
-    private static bool IsPlatform(FluxTree tree, TreeObject o) =>
-        tree[o.Kustomization].Path.StartsWith("infrastructure/", StringComparison.Ordinal);
+    private static bool IsLocalChart(TreeObject release) =>
+        release.Node.Text("spec", "chart", "spec", "sourceRef", "kind") == "GitRepository";
 }

@@ -17,6 +17,7 @@ public sealed class DependencyTests
         ["fluxcd.controlplane.io"] = "flux-operator",
         ["monitoring.coreos.com"] = "kube-prometheus-stack",
         ["postgresql.cnpg.io"] = "cnpg-operator",
+        ["barmancloud.cnpg.io"] = "cnpg-barman-plugin",
     };
 
     private static DependencyGraph<FluxKustomization> Graph(FluxTree tree)

@@ -13,6 +13,14 @@ public sealed class KustomizeBuildTests
         "cert-manager", "cert-manager-issuers", "ingress-nginx", "external-dns", "cloudflared", "flux-webhook",
     ];
 
+    /// <summary>The services layer's Flux Kustomizations (docs/services.md).</summary>
+    private static readonly string[] s_services =
+    [
+        "kube-prometheus-stack", "monitoring-config", "cnpg-operator", "cnpg-barman-plugin", "postgresql-cluster", "cnpg-monitoring",
+        "redis", "authentik", "authentik-proxy-config", "authentik-proxy", "home-automation", "mosquitto", "matter-server",
+        "home-assistant", "kubernetes-dashboard",
+    ];
+
     public static TheoryData<string> KustomizationNames()
     {
         var tree = FluxTree.Repository.GetAwaiter().GetResult();
@@ -34,6 +42,13 @@ public sealed class KustomizeBuildTests
         var tree = await FluxTree.Repository;
         tree.RootBuild.Error.ShouldBeNull();
         s_platform.Except(tree.Kustomizations.Select(k => k.Name)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Discovery_FromTheClusterEntry_FindsEveryServicesKustomization()
+    {
+        var tree = await FluxTree.Repository;
+        s_services.Except(tree.Kustomizations.Select(k => k.Name)).ShouldBeEmpty();
     }
 
     [Fact]

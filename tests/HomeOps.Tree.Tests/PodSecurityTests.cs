@@ -17,8 +17,11 @@ public sealed class PodSecurityTests
         "CiliumClusterwideNetworkPolicy", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
     ];
 
-    /// <summary>The only namespaces allowed to run privileged pods.</summary>
-    private static readonly string[] s_privileged = ["longhorn-system"];
+    /// <summary>
+    /// The only namespaces allowed to run privileged pods: Longhorn (host mounts, iSCSI), node-exporter (the host's
+    /// /proc, /sys and root in its PID and network namespaces) and the Matter server (host network, D-Bus, capabilities).
+    /// </summary>
+    private static readonly string[] s_privileged = ["longhorn-system", "node-exporter", "matter-server"];
 
     [Fact]
     public async Task Namespaces_EnforceAuditAndWarnOneLevel()
@@ -40,7 +43,7 @@ public sealed class PodSecurityTests
     {
         var tree = await FluxTree.Repository;
         var privileged = tree.Objects.Where(o => o.Kind == "Namespace" && o.Node.Text("metadata", "labels", "pod-security.kubernetes.io/enforce") == "privileged").ToList();
-        privileged.Select(o => o.Name).ShouldBe(s_privileged);
+        privileged.Select(o => o.Name).ShouldBe(s_privileged, ignoreOrder: true);
         foreach (var ns in privileged)
         {
             var file = TreeFiles.YamlFiles().Single(f => File.ReadAllText(f).Contains($"name: {ns.Name}\n", StringComparison.Ordinal) && File.ReadAllText(f).Contains("kind: Namespace", StringComparison.Ordinal));

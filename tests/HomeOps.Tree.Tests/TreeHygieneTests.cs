@@ -123,6 +123,10 @@ public sealed class TreeHygieneTests
     {
         var tree = await FluxTree.Repository;
         var reachable = Reachability.Files(tree.Kustomizations.Select(k => k.Path));
+        // A chart of this repository is reached through the HelmRelease that installs it.
+        var charts = tree.Objects.Where(o => o.Kind == "HelmRelease" && o.Node.Text("spec", "chart", "spec", "sourceRef", "kind") == "GitRepository")
+            .Select(o => o.Node.Text("spec", "chart", "spec", "chart")!);
+        reachable = reachable.Union(Reachability.ChartFiles(charts)).ToHashSet(StringComparer.Ordinal);
         var orphans = TreeFiles.YamlFiles().Select(TreeFiles.Relative).Where(f => !reachable.Contains(f));
         orphans.ShouldBeEmpty("delete files no Kustomization uses (about a third of the reference repository's were dead)");
     }

@@ -2,7 +2,7 @@ using HomeOps.Core.Schema;
 
 namespace HomeOps.Core.ClusterConfig;
 
-[ConfigObject("The S3 bucket Longhorn backs volumes up to. Its credentials come from 1Password (see docs/platform.md).")]
+[ConfigObject("An S3 bucket (AWS or S3-compatible) backups are written to. Its credentials come from 1Password (see docs/platform.md).")]
 public sealed record BackupTargetSettings : ConfigObject
 {
     [ConfigKey("bucket", "The bucket name.", Required = true, Example = "longhorn-backups-home-ops")]
@@ -23,4 +23,7 @@ public sealed record BackupTargetSettings : ConfigObject
 
     /// <summary>The backup target in Longhorn's syntax: s3://bucket@region/path/.</summary>
     public string LonghornTarget => $"s3://{Bucket}@{Region}/{(string.IsNullOrEmpty(Path) ? string.Empty : Path.TrimEnd('/') + "/")}";
+
+    /// <summary>The destination in Barman Cloud's syntax: s3://bucket/path (the region goes with the credentials).</summary>
+    public string BarmanDestination => $"s3://{Bucket}/{(string.IsNullOrEmpty(Path) ? string.Empty : Path.TrimEnd('/'))}";
 }

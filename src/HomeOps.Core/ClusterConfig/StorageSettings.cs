@@ -28,6 +28,13 @@ public sealed record StorageSettings : ConfigObject
 
     [ConfigKey("backup", "The S3 backup target of Longhorn's recurring backups (required by the GitOps tree).")]
     public BackupTargetSettings? Backup { get; init; }
+
+    [ConfigKey("databaseBackup", "The S3 bucket of the PostgreSQL cluster's Barman Cloud backups; without it they go to storage.backup's bucket under the path 'postgresql'.")]
+    public BackupTargetSettings? DatabaseBackup { get; init; }
+
+    /// <summary>Where the PostgreSQL cluster's backups go: <see cref="DatabaseBackup"/>, else Longhorn's bucket under postgresql/.</summary>
+    public BackupTargetSettings? EffectiveDatabaseBackup => DatabaseBackup
+        ?? (Backup is null ? null : Backup with { Path = string.IsNullOrEmpty(Backup.Path) ? "postgresql" : Backup.Path.TrimEnd('/') + "/postgresql" });
 }
 
 [ConfigObject("A data disk, provisioned by Talos as a user volume mounted at /var/mnt/<volumeName>.")]

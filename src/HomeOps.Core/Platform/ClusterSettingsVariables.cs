@@ -15,6 +15,7 @@ public static class ClusterSettingsVariables
     {
         var storage = config.Storage ?? throw new ArgumentException("storage is required", nameof(config));
         var backup = storage.Backup ?? throw new ArgumentException("storage.backup is required", nameof(config));
+        var database = storage.EffectiveDatabaseBackup!;
         var tunnel = config.Cloudflare ?? throw new ArgumentException("cloudflare is required", nameof(config));
         var pods4 = config.Network.PodNetworks[0];
         var pods6 = config.Network.PodNetworks.Count > 1 ? config.Network.PodNetworks[1] : null;
@@ -39,6 +40,10 @@ public static class ClusterSettingsVariables
             new("STORAGE_DATA_PATH", storage.DataDisk.MountPath, "storage.dataDisk.volumeName: the user volume's mount path"),
             new("LONGHORN_BACKUP_TARGET", backup.LonghornTarget, "storage.backup: s3://<bucket>@<region>/<path>"),
             new("LONGHORN_BACKUP_ENDPOINT", backup.Endpoint ?? string.Empty, "storage.backup.endpoint (empty for AWS S3)"),
+            new("DATABASE_BACKUP_DESTINATION", database.BarmanDestination, "storage.databaseBackup (default: storage.backup's bucket, path postgresql): s3://<bucket>/<path>"),
+            new("DATABASE_BACKUP_REGION", database.Region, "storage.databaseBackup.region"),
+            new("DATABASE_BACKUP_ENDPOINT", database.Endpoint ?? string.Empty, "storage.databaseBackup.endpoint (empty for AWS S3)"),
+            new("NODE_INTERFACE", config.Network.Interface, "network.interface: the nodes' network interface (Matter's link-local IPv6)"),
 
             // kustomize drops the quotes around "${NAME}" before Flux substitutes, so a value that must stay a
             // string (a number, or an empty value) is written ${QUOTE}${NAME}${QUOTE}.

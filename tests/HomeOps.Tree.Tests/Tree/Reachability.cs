@@ -23,6 +23,14 @@ internal static class Reachability
         return reachable;
     }
 
+    /// <summary>Every YAML file of the chart folders (repository-relative paths such as ./charts/name).</summary>
+    public static IReadOnlySet<string> ChartFiles(IEnumerable<string> chartPaths) =>
+        chartPaths.Select(p => RepositoryPaths.Combine(p.TrimStart('.', '/')))
+            .Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.y*ml", SearchOption.AllDirectories))
+            .Select(TreeFiles.Relative)
+            .ToHashSet(StringComparer.Ordinal);
+
     private static void Visit(string directory, HashSet<string> reachable, HashSet<string> visited)
     {
         if (!visited.Add(directory) || !Directory.Exists(directory))
