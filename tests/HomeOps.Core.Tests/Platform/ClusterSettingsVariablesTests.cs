@@ -35,6 +35,11 @@ public sealed class ClusterSettingsVariablesTests
         variables["LONGHORN_BACKUP_TARGET"].ShouldBe("s3://longhorn-backups-home-ops@us-west-2/");
         variables["ONEPASSWORD_VAULT"].ShouldBe("Automation");
         variables["QUOTE"].ShouldBe("\"");
+        variables["NODE_INTERFACE"].ShouldBe("enp3s0f0");
+        // Without storage.databaseBackup, PostgreSQL's backups go to Longhorn's bucket under postgresql/.
+        variables["DATABASE_BACKUP_DESTINATION"].ShouldBe("s3://longhorn-backups-home-ops/postgresql");
+        variables["DATABASE_BACKUP_REGION"].ShouldBe("us-west-2");
+        variables["DATABASE_BACKUP_ENDPOINT"].ShouldBe(string.Empty);
         variables.Keys.ShouldAllBe(k => System.Text.RegularExpressions.Regex.IsMatch(k, "^[_A-Za-z][_A-Za-z0-9]*$"), "Flux rejects other key names");
     }
 
@@ -59,5 +64,19 @@ public sealed class ClusterSettingsVariablesTests
         variables["UNIFI_CONTROLLER_URL"].ShouldBe("https://unifi.example.net:8443");
         variables["LONGHORN_BACKUP_TARGET"].ShouldBe("s3://longhorn-backups-home-ops@us-west-2/home-ops/longhorn/");
         variables["LONGHORN_BACKUP_ENDPOINT"].ShouldBe("https://minio.example.net:9000");
+        variables["DATABASE_BACKUP_DESTINATION"].ShouldBe("s3://longhorn-backups-home-ops/home-ops/longhorn/postgresql");
+        variables["DATABASE_BACKUP_ENDPOINT"].ShouldBe("https://minio.example.net:9000");
+    }
+
+    [Fact]
+    public void From_ExplicitDatabaseBackup_IsUsedForPostgreSql()
+    {
+        var config = TestClusters.Bundled(
+            ("    region: us-west-2\n", "    region: us-west-2\n  databaseBackup:\n    bucket: pg-backups\n    region: eu-central-1\n    endpoint: https://minio.lan:9000\n"));
+        var variables = ClusterSettingsVariables.From(config).ToDictionary(v => v.Name, v => v.Value);
+        variables["DATABASE_BACKUP_DESTINATION"].ShouldBe("s3://pg-backups/");
+        variables["DATABASE_BACKUP_REGION"].ShouldBe("eu-central-1");
+        variables["DATABASE_BACKUP_ENDPOINT"].ShouldBe("https://minio.lan:9000");
+        variables["LONGHORN_BACKUP_TARGET"].ShouldBe("s3://longhorn-backups-home-ops@us-west-2/");
     }
 }

@@ -28,6 +28,7 @@ public static class GitOpsRules
         new SourceRules(),
         new RecurringJobRule(),
         new ClusterConfigAgreementRule(),
+        new PrometheusRuleRule(),
     ];
 
     public static IReadOnlyList<Diagnostic> Run(RuleContext context) => [.. All.SelectMany(r => r.Check(context))];

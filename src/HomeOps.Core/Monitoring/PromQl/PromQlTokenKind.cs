@@ -1,0 +1,35 @@
+namespace HomeOps.Core.Monitoring.PromQl;
+
+/// <summary>The kinds of token in a PromQL expression.</summary>
+public enum PromQlTokenKind
+{
+    End,
+    Identifier,
+    Number,
+    Duration,
+    String,
+    LeftParen,
+    RightParen,
+    LeftBrace,
+    RightBrace,
+    LeftBracket,
+    RightBracket,
+    Comma,
+    Colon,
+    At,
+    Assign,
+    NotEqual,
+    RegexMatch,
+    RegexNoMatch,
+    EqualEqual,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Percent,
+    Caret,
+}

@@ -1,0 +1,10 @@
+namespace HomeOps.Core.Monitoring.PromQl;
+
+/// <summary>The value types of PromQL.</summary>
+public enum PromQlType
+{
+    Scalar,
+    InstantVector,
+    RangeVector,
+    String,
+}
