@@ -10,7 +10,8 @@ as_root() {
 }
 
 apt_packages=()
-for pair in "hyperfine:hyperfine" "dot:graphviz" "yamllint:yamllint" "shellcheck:shellcheck"; do
+for pair in "hyperfine:hyperfine" "dot:graphviz" "yamllint:yamllint" "shellcheck:shellcheck" \
+  "mosquitto:mosquitto" "mosquitto_pub:mosquitto-clients" "redis-server:redis-server"; do
   cmd="${pair%%:*}"; pkg="${pair##*:}"
   command -v "$cmd" >/dev/null || apt_packages+=("$pkg")
 done
