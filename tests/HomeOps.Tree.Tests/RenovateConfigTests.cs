@@ -54,6 +54,13 @@ public sealed class RenovateConfigTests
     }
 
     [Fact]
+    public void CustomManagers_FindThePostgreSqlImageOfTheCluster()
+    {
+        // CloudNativePG's spec.imageName is not an image: key, so the kubernetes manager would miss it.
+        CustomDependencies("infrastructure/postgresql-cluster/postgresql-cluster.yaml").ShouldBe([("ghcr.io/cloudnative-pg/postgresql", "16.4")]);
+    }
+
+    [Fact]
     public async Task Managers_CoverEveryFileWithAVersion()
     {
         var tree = await FluxTree.Repository;
