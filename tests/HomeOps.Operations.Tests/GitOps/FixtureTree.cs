@@ -91,7 +91,7 @@ public sealed partial class FixtureTree : IDisposable
         }
     }
 
-    public static string SchemaFolder => Path.Combine(RepositoryPaths.SharedReference ?? throw new InvalidOperationException("../shared/reference is missing"), "crds");
+    public static string SchemaFolder => RepositoryPaths.Combine("schemas", "crds");
 
     private static void Copy(string from, string to, IReadOnlyDictionary<string, string>? replacements)
     {

@@ -7,15 +7,14 @@ namespace HomeOps.Tree.Tests.Charts;
 
 /// <summary>
 /// The blueprint the chart renders, checked against Authentik 2025.6.4's own API schema
-/// (../shared/reference/authentik/schema.yml): every model exists, every identifier and attribute is a field of the
+/// (schemas/authentik/schema.yml): every model exists, every identifier and attribute is a field of the
 /// model's request schema, required fields are set and enumerated values are allowed ones.
 /// </summary>
 public sealed class BlueprintSchemaTests
 {
     private static readonly Lazy<YamlMapping> s_schema = new(() =>
     {
-        var reference = RepositoryPaths.SharedReference ?? throw new InvalidOperationException("../shared/reference is missing");
-        var path = Path.Combine(reference, "authentik", "schema.yml");
+        var path = RepositoryPaths.Combine("schemas", "authentik", "schema.yml");
         return YamlReader.ReadSingle(File.ReadAllText(path), path, new DiagnosticBag()) as YamlMapping
             ?? throw new InvalidOperationException($"{path} is not a YAML mapping");
     });
