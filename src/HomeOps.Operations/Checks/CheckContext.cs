@@ -7,4 +7,19 @@ public sealed record CheckContext(Workspace Workspace, ClusterConfigResult Clust
 {
     /// <summary>The clock checks use (certificate expiry); the system clock unless a test sets another.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Why there is no GitOps tree to check, or null when there is one: cluster.yaml names the cluster's Flux entry
+    /// (gitops.path) and a repository that uses HomeOps only for Talos has no kustomization.yaml there.
+    /// </summary>
+    public string? MissingTree()
+    {
+        if (ClusterConfig.Config is not { } config)
+        {
+            return null;
+        }
+
+        var entry = Workspace.PathOf($"{config.GitOps.Path.TrimEnd('/')}/kustomization.yaml");
+        return Workspace.Files.FileExists(entry) ? null : $"no GitOps tree ({Workspace.Display(entry)} does not exist)";
+    }
 }

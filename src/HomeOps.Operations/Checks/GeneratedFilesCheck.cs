@@ -15,10 +15,9 @@ public sealed class GeneratedFilesCheck : IOfflineCheck
         }
 
         // The generated files belong to a GitOps tree; a repository without the cluster's Flux entry has none to keep.
-        var entry = context.Workspace.PathOf($"{context.ClusterConfig.Config.GitOps.Path.TrimEnd('/')}/kustomization.yaml");
-        if (!context.Workspace.Files.FileExists(entry))
+        if (context.MissingTree() is { } missing)
         {
-            return Task.FromResult(new CheckOutcome(Name, [], Skipped: $"no GitOps tree ({context.Workspace.Display(entry)} does not exist)"));
+            return Task.FromResult(new CheckOutcome(Name, [], Skipped: missing));
         }
 
         var plan = RenderService.Plan(context.Workspace, context.ClusterConfig);

@@ -10,6 +10,11 @@ public sealed class GitOpsCheck(ICommandRunner runner, TimeProvider time, Valida
 
     public async Task<CheckOutcome> RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
+        if (context.MissingTree() is { } missing)
+        {
+            return new CheckOutcome(Name, [], Skipped: missing);
+        }
+
         var result = await new ValidateService(runner, time).RunAsync(context.Workspace, options ?? new ValidateOptions(), cancellationToken).ConfigureAwait(false);
         return new CheckOutcome(Name, result.Diagnostics, Summary: result.Summary());
     }

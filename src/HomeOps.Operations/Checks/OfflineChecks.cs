@@ -7,16 +7,9 @@ namespace HomeOps.Operations.Checks;
 /// <summary>Runs every offline check in order: the work behind `homeops check`.</summary>
 public sealed class OfflineChecks(IReadOnlyList<IOfflineCheck> checks)
 {
-    /// <summary>Every check HomeOps has, in the order they run: cluster.yaml, the Talos configs, the files derived from cluster.yaml.</summary>
-    /// <remarks>
-    /// <see cref="GitOpsCheck"/> joins this list once the bootstrap's test fixture tree (which the bootstrap preflight
-    /// checks) is a complete Flux tree; until then `homeops validate` runs it on its own.
-    /// </remarks>
-    public static OfflineChecks Default(ICommandRunner runner, TimeProvider time, GitOps.ValidateOptions? gitOps = null)
-    {
-        _ = (runner, time, gitOps);
-        return new([new ClusterConfigCheck(), new TalosCheck(), new GeneratedFilesCheck()]);
-    }
+    /// <summary>Every check HomeOps has, in the order they run: cluster.yaml, the Talos configs, the files derived from cluster.yaml, the GitOps tree.</summary>
+    public static OfflineChecks Default(ICommandRunner runner, TimeProvider time, GitOps.ValidateOptions? gitOps = null) =>
+        new([new ClusterConfigCheck(), new TalosCheck(), new GeneratedFilesCheck(), new GitOpsCheck(runner, time, gitOps)]);
 
     public IReadOnlyList<IOfflineCheck> Checks => checks;
 

@@ -143,11 +143,14 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
             }
             catch (ToolNotFoundException)
             {
-                // Without git, every file below the root counts as tracked.
+                // Without git, the files .gitignore does not exclude count as tracked (below).
             }
         }
 
-        return source.AllFiles();
+        // No git (a copied or downloaded checkout): every file below the root that the root .gitignore would leave
+        // tracked, so generated credentials (talos/generated, .homeops) are not reported as committed.
+        var gitignore = source.ReadText(".gitignore") is { } text ? Core.GitOps.Build.SourceIgnore.FromGitignore(text) : null;
+        return gitignore is null ? source.AllFiles() : [.. source.AllFiles().Where(f => !gitignore.IsIgnored(f))];
     }
 
     public static string Display(Workspace workspace, string path) =>

@@ -8,10 +8,12 @@ namespace HomeOps.Cli.Tests.Commands;
 /// <summary>`homeops bootstrap` in-process against the fake cluster: what the operator sees.</summary>
 public sealed class BootstrapCommandTests
 {
-    private static TempDirectory Repository()
+    /// <summary>The bundled cluster.yaml, the bootstrap's fixture tree and Talos patches, then `homeops render`: a repository ready to bootstrap.</summary>
+    private static async Task<TempDirectory> RepositoryAsync()
     {
         var temp = new TempDirectory();
         temp.Write("cluster.yaml", File.ReadAllText(RepositoryPaths.ClusterFile));
+        temp.Write(".gitignore", File.ReadAllText(RepositoryPaths.Combine(".gitignore")));
         var fixture = RepositoryPaths.Combine("tests", "HomeOps.Operations.Tests", "Fixtures", "tree");
         foreach (var file in Directory.EnumerateFiles(fixture, "*.yaml", SearchOption.AllDirectories))
         {
@@ -24,6 +26,8 @@ public sealed class BootstrapCommandTests
             temp.Write(Path.Combine("talos", "patches", Path.GetRelativePath(patches, file)), File.ReadAllText(file));
         }
 
+        var render = await CliRunner.RunAsync(temp.Path, "render");
+        render.ExitCode.ShouldBe(0, render.Out + render.Error);
         return temp;
     }
 
@@ -46,7 +50,7 @@ public sealed class BootstrapCommandTests
     [Fact]
     public async Task Bootstrap_DryRun_PrintsGoldenPlan()
     {
-        using var repo = Repository();
+        using var repo = await RepositoryAsync();
         await using var cluster = await ClusterAsync();
 
         var result = await RunAsync(repo.Path, cluster, "bootstrap", "--dry-run");
@@ -59,7 +63,7 @@ public sealed class BootstrapCommandTests
     [Fact]
     public async Task Bootstrap_FakeCluster_EndsWithFluxInControl()
     {
-        using var repo = Repository();
+        using var repo = await RepositoryAsync();
         await using var cluster = await ClusterAsync();
         cluster.SeedConnectItems("Automation", "home-ops");
 
@@ -77,7 +81,7 @@ public sealed class BootstrapCommandTests
     [Fact]
     public async Task Bootstrap_MissingItem_DiagnosticAndResumeHint()
     {
-        using var repo = Repository();
+        using var repo = await RepositoryAsync();
         await using var cluster = await ClusterAsync();
 
         var result = await RunAsync(repo.Path, cluster, "bootstrap", "--timeout", "1");

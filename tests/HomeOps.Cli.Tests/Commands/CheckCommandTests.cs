@@ -13,7 +13,8 @@ public sealed class CheckCommandTests
         result.Out.ShouldContain("ok    cluster.yaml: 3 node(s), 4 pool(s)");
         result.Out.ShouldContain("ok    generated files: 5 of 5 up to date");
         result.Out.ShouldContain("ok    talos: 3 node config(s)");
-        result.Out.ShouldContain("check: 3 check(s), 0 error(s), 0 warning(s)");
+        result.Out.ShouldContain("ok    GitOps tree: ");
+        result.Out.ShouldContain("check: 4 check(s), 0 error(s), 0 warning(s)");
     }
 
     [Fact]

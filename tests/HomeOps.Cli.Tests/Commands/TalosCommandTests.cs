@@ -14,10 +14,13 @@ public sealed class TalosCommandTests
     {
         var temp = new TempDirectory();
         temp.Write("cluster.yaml", File.ReadAllText(RepositoryPaths.ClusterFile));
-        // The GitOps tree too, for `homeops check`, which also checks the files rendered from cluster.yaml and the tree.
-        string[] folders = withTree ? ["talos/patches", "clusters", "infrastructure", "apps", "charts"] : ["talos/patches"];
-        foreach (var file in folders.Select(f => RepositoryPaths.Combine(f)).Where(Directory.Exists)
-            .SelectMany(d => Directory.EnumerateFiles(d, "*.yaml", SearchOption.AllDirectories)))
+        // The GitOps tree too, for `homeops check`, which also checks the files rendered from cluster.yaml and the tree:
+        // every file a clone has under these folders (kustomize reads config files, helm reads templates).
+        string[] folders = withTree ? ["talos/patches", "clusters", "infrastructure", "apps", "charts", "schemas"] : ["talos/patches"];
+        var files = folders.Select(f => RepositoryPaths.Combine(f)).Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
+            .Concat(withTree ? [RepositoryPaths.Combine(".gitignore"), RepositoryPaths.Combine(".homeops.yaml")] : []);
+        foreach (var file in files)
         {
             temp.Write(Path.GetRelativePath(RepositoryPaths.Root, file), File.ReadAllText(file));
         }
@@ -181,8 +184,10 @@ public sealed class TalosCommandTests
     public async Task Check_FreshClone_IncludesTalosValidation()
     {
         using var repo = Repository(withSecrets: false, withTree: true);
-        var result = await Run(repo.Path, null, "check");
+        // --offline: no chart downloads, so the result does not depend on the network.
+        var result = await Run(repo.Path, null, "check", "--offline");
         result.ExitCode.ShouldBe(0, result.Out + result.Error);
+        result.Out.ShouldContain("ok    GitOps tree: ");
         result.Out.ShouldContain("ok    talos: 3 node config(s) from cluster.yaml + 9 patch file(s), checked against the Talos v1.10 schema");
         result.Out.ShouldContain("secrets not needed (structure only)");
     }

@@ -1,13 +1,15 @@
 using HomeOps.Core.Diagnostics;
 using HomeOps.Fakes;
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Config;
+using HomeOps.Operations.Render;
 using HomeOps.Runtime.Files;
 using HomeOps.Runtime.Kubernetes;
 using HomeOps.Testing;
 
 namespace HomeOps.Operations.Tests.Bootstrap;
 
-/// <summary>A temporary repository (the bundled cluster.yaml plus a fixture tree) and a fake cluster to bootstrap.</summary>
+/// <summary>A temporary repository (the bundled cluster.yaml, a small complete fixture tree and the files rendered from them) and a fake cluster to bootstrap.</summary>
 internal sealed class BootstrapHarness : IAsyncDisposable
 {
     private BootstrapHarness(string root, FakeCluster cluster)
@@ -37,8 +39,11 @@ internal sealed class BootstrapHarness : IAsyncDisposable
     {
         var root = Directory.CreateTempSubdirectory("homeops-bootstrap-").FullName;
         File.Copy(RepositoryPaths.ClusterFile, Path.Combine(root, "cluster.yaml"));
+        // What a clone has: the bootstrap writes talosconfig and kubeconfig into folders .gitignore excludes.
+        File.Copy(RepositoryPaths.Combine(".gitignore"), Path.Combine(root, ".gitignore"));
         CopyTree(RepositoryPaths.Combine("tests", "HomeOps.Operations.Tests", "Fixtures", "tree"), root);
         CopyTree(RepositoryPaths.Combine("talos", "patches"), Path.Combine(root, "talos", "patches"));
+        RenderGeneratedFiles(root);
 
         var cluster = await FakeCluster.StartAsync([("mini01", "172.29.51.11"), ("mini02", "172.29.51.12"), ("mini03", "172.29.51.13")], "172.29.51.10");
         cluster.SeedConnectItems("Automation", "home-ops");
@@ -48,6 +53,15 @@ internal sealed class BootstrapHarness : IAsyncDisposable
         }
 
         return new BootstrapHarness(root, cluster);
+    }
+
+    /// <summary>What an operator runs before a bootstrap: `homeops render` writes the files derived from cluster.yaml.</summary>
+    private static void RenderGeneratedFiles(string root)
+    {
+        var workspace = Workspace.Locate(PhysicalFileSystem.Instance, root, null);
+        var plan = RenderService.Plan(workspace, ClusterConfigService.Load(workspace));
+        plan.Diagnostics.Where(d => d.IsError).ShouldBeEmpty();
+        RenderService.Write(workspace, plan);
     }
 
     /// <summary>Copies every file under <paramref name="from"/> into <paramref name="to"/>.</summary>

@@ -50,6 +50,26 @@ public sealed class SourceIgnore
         return ignore;
     }
 
+    /// <summary>
+    /// The patterns of one <c>.gitignore</c> at the repository root (gitignore syntax, as for .sourceignore): what
+    /// git would leave untracked, for a checkout whose file list git cannot give (no .git folder).
+    /// </summary>
+    public static SourceIgnore FromGitignore(string text)
+    {
+        var ignore = new SourceIgnore();
+        ignore.Add(string.Empty, ".git/");
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length > 0 && !line.StartsWith('#'))
+            {
+                ignore.Add(string.Empty, line);
+            }
+        }
+
+        return ignore;
+    }
+
     public bool IsIgnored(string path, bool isDirectory = false)
     {
         var ignored = false;
