@@ -30,6 +30,14 @@ internal static class ClusterLayer
             machineNetwork.Set("nameservers", BaseConfig.Strings(c, network.Nameservers.Select(n => n.ToString()), c.From(network, nameof(network.Nameservers))));
         }
 
+        if (network.NodeNetworkIPv6 is { } nodeNetwork6)
+        {
+            // Dual stack: the kubelet registers one address of each family from the node networks, so the Node object
+            // carries the IPv6 address Cilium's native routing needs (and never an address of another interface).
+            var origin = c.From(network, nameof(network.NodeNetworkIPv6));
+            machine.Map("kubelet").Map("nodeIP").Set("validSubnets", BaseConfig.Strings(c, [network.NodeNetwork.ToString(), nodeNetwork6.ToString()], origin));
+        }
+
         var install = machine.Map("install");
         var disk = c.Node.InstallDisk ?? talos.InstallDisk;
         var diskOrigin = c.Node.InstallDisk is not null ? c.From(c.Node, nameof(c.Node.InstallDisk)) : c.From(talos, nameof(talos.InstallDisk));
@@ -79,7 +87,30 @@ internal static class ClusterLayer
             }
 
             cluster.Map("apiServer").Set("certSANs", list);
-            cluster.Set("allowSchedulingOnControlPlanes", DocScalar.Bool(config.Cluster.AllowSchedulingOnControlPlanes, c.From(config.Cluster, nameof(config.Cluster.AllowSchedulingOnControlPlanes))));
+            var scheduling = c.From(config.Cluster, nameof(config.Cluster.AllowSchedulingOnControlPlanes));
+            cluster.Set("allowSchedulingOnControlPlanes", DocScalar.Bool(config.Cluster.AllowSchedulingOnControlPlanes, scheduling));
+            if (config.Cluster.AllowSchedulingOnControlPlanes && machine["nodeLabels"] is DocMap labels)
+            {
+                // Talos (since 1.8, like kubeadm) labels control planes exclude-from-external-load-balancers. When workloads run
+                // on them, and with no workers they are the only nodes, load balancers must be able to use them: the label
+                // would keep LoadBalancer traffic off every node (Talos docs, "workloads on control plane nodes").
+                labels.Remove("node.kubernetes.io/exclude-from-external-load-balancers");
+                if (labels.Entries.Count == 0)
+                {
+                    machine.Remove("nodeLabels");
+                }
+            }
+
+            // The controller-manager hands every node a block of pod addresses; its default IPv6 block (/64) is the whole
+            // network here, leaving every node but one without a block. Use the same block size Cilium's pool uses.
+            var controllerManagerArgs = cluster.Map("controllerManager").Map("extraArgs");
+            foreach (var podNetwork in network.PodNetworks)
+            {
+                var ipv4 = podNetwork.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
+                var mask = Platform.ClusterSettingsVariables.NodeMaskSize(podNetwork.PrefixLength, ipv4 ? 32 : 128);
+                controllerManagerArgs.Set(ipv4 ? "node-cidr-mask-size-ipv4" : "node-cidr-mask-size-ipv6",
+                    c.S(mask.ToString(System.Globalization.CultureInfo.InvariantCulture), c.From(network, nameof(network.PodNetworks))));
+            }
         }
 
         if (config.Storage?.DataDisk is { } dataDisk)
