@@ -74,7 +74,7 @@ public sealed partial class SecretScanRule : IGitOpsRule
         }
 
         if ((!Build.RepoPath.IsYaml(file) && !Build.RepoPath.FileName(file).Contains("config", StringComparison.OrdinalIgnoreCase))
-            || !(text.Contains("Secret", StringComparison.Ordinal) || text.Contains("contexts:", StringComparison.Ordinal)))
+            || !(DeclaresCredentialKind(text) || text.Contains("contexts:", StringComparison.Ordinal)))
         {
             yield break;
         }
@@ -156,6 +156,54 @@ public sealed partial class SecretScanRule : IGitOpsRule
 
     [GeneratedRegex(@"\bAGE-SECRET-KEY-1[0-9A-Z]{58}\b")]
     private static partial Regex AgeKey();
+
+    /// <summary>
+    /// Whether the text has a <c>kind: Secret</c> or <c>kind: Config</c> (a kubeconfig) entry, block or flow style, quoted
+    /// or not: only such files are parsed. A bare "Secret" is not enough: CRDs say "secretRef" and "Secret" in every
+    /// other description, and parsing megabytes of them took most of validate's time. A scan for "kind" (vectorized)
+    /// is far cheaper than a regex over every line.
+    /// </summary>
+    private static bool DeclaresCredentialKind(string text)
+    {
+        for (var i = text.IndexOf("kind", StringComparison.Ordinal); i >= 0; i = text.IndexOf("kind", i + 4, StringComparison.Ordinal))
+        {
+            var j = i + 4;
+            j = SkipQuote(text, j);
+            j = SkipBlanks(text, j);
+            if (j >= text.Length || text[j] != ':')
+            {
+                continue;
+            }
+
+            j = SkipQuote(text, SkipBlanks(text, j + 1));
+            var word = text.AsSpan(j);
+            if (!word.StartsWith("Secret", StringComparison.Ordinal) && !word.StartsWith("Config", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            j = SkipBlanks(text, SkipQuote(text, j + 6));
+            if (j >= text.Length || text[j] is '\r' or '\n' or ',' or '}' or '#')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int SkipQuote(string text, int index) => index < text.Length && text[index] is '"' or '\'' ? index + 1 : index;
+
+    private static int SkipBlanks(string text, int index)
+    {
+        while (index < text.Length && text[index] is ' ' or '\t')
+        {
+            index++;
+        }
+
+        return index;
+    }
+
 
     [GeneratedRegex(@"^(\$\{[^}]+\}|<[^>]+>|\(\(.*\)\)|REPLACE[_-]?ME|CHANGEME|changeme)$")]
     private static partial Regex PlaceholderPattern();
