@@ -23,6 +23,7 @@ for (var i = 0; i <= runs; i++)
     try
     {
         File.Copy(Path.Combine(repository, "cluster.yaml"), Path.Combine(root, "cluster.yaml"));
+        File.Copy(Path.Combine(repository, ".gitignore"), Path.Combine(root, ".gitignore"));
         foreach (var (from, to) in new[] { (fixture, root), (Path.Combine(repository, "talos", "patches"), Path.Combine(root, "talos", "patches")) })
         {
             foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
@@ -32,6 +33,10 @@ for (var i = 0; i <= runs; i++)
                 File.Copy(file, target);
             }
         }
+
+        // What the operator runs first (outside the timing): `homeops render` writes the files derived from cluster.yaml.
+        var rendered = Workspace.Locate(PhysicalFileSystem.Instance, root, null);
+        HomeOps.Operations.Render.RenderService.Write(rendered, HomeOps.Operations.Render.RenderService.Plan(rendered, HomeOps.Operations.Config.ClusterConfigService.Load(rendered)));
 
         await using var cluster = await FakeCluster.StartAsync([("mini01", "172.29.51.11"), ("mini02", "172.29.51.12"), ("mini03", "172.29.51.13")], "172.29.51.10");
         cluster.SeedConnectItems("Automation", "home-ops");
