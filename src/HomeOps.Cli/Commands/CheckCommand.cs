@@ -44,7 +44,8 @@ internal static class CheckCommand
             }
             else
             {
-                context.Out.WriteLine($"check: {outcomes.Count} check(s), {TextDiagnosticWriter.Summary(all)}");
+                var skipped = outcomes.Count(o => o.Skipped is not null);
+                context.Out.WriteLine($"check: {outcomes.Count} check(s){(skipped > 0 ? $" ({skipped} skipped)" : string.Empty)}, {TextDiagnosticWriter.Summary(all)}");
             }
 
             return ExitCodeFor.Diagnostics(all);

@@ -33,6 +33,12 @@ public sealed class PreflightStep(BootstrapPlanInputs inputs) : BootstrapStep
             problems.Add(DiagnosticCatalog.BootstrapInputInvalid.At(context.Location, errors.Count));
         }
 
+        // `homeops check` skips the tree without kustomize; a bootstrap must not start on a tree nobody checked.
+        if (new KustomizeTool(context.Environment.CheckRunner).Program is null)
+        {
+            problems.Add(DiagnosticCatalog.ToolNotFound.At(context.Location, "kubectl (or kustomize)", "to check the GitOps tree before the bootstrap"));
+        }
+
         problems.AddRange(inputs.ChartDiagnostics);
         var talosMinimum = Core.ClusterConfig.TalosCompatibility.TryParse(context.Cluster.Cluster.TalosVersion, out var major, out var minor) ? new Version(major, minor) : new Version(1, 0);
         await CheckToolAsync(context, Talosctl.ClientVersion(), talosMinimum, $"v{talosMinimum.Major}.{talosMinimum.Minor} or newer (the cluster runs Talos {context.Cluster.Cluster.TalosVersion})", problems, cancellationToken).ConfigureAwait(false);
