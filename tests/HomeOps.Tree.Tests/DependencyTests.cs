@@ -20,39 +20,20 @@ public sealed class DependencyTests
         ["barmancloud.cnpg.io"] = "cnpg-barman-plugin",
     };
 
-    private static DependencyGraph<FluxKustomization> Graph(FluxTree tree)
-    {
-        var graph = new DependencyGraph<FluxKustomization>();
-        foreach (var kustomization in tree.Kustomizations)
-        {
-            graph.Add(kustomization.Name, kustomization);
-        }
-
-        foreach (var kustomization in tree.Kustomizations)
-        {
-            foreach (var dependency in kustomization.DependsOn.Where(graph.Contains))
-            {
-                graph.AddDependency(kustomization.Name, dependency);
-            }
-        }
-
-        return graph;
-    }
-
     [Fact]
     public async Task DependsOn_NamesExistingKustomizations_WithoutCycles()
     {
         var tree = await FluxTree.Repository;
         var names = tree.Kustomizations.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
         tree.Kustomizations.SelectMany(k => k.DependsOn.Where(d => !names.Contains(d)).Select(d => $"{k.Name} → {d}")).ShouldBeEmpty();
-        Graph(tree).FindCycle().ShouldBeNull();
+        tree.DependencyGraph().FindCycle().ShouldBeNull();
     }
 
     [Fact]
     public async Task CustomResources_ComeFromAnAncestorKustomization()
     {
         var tree = await FluxTree.Repository;
-        var graph = Graph(tree);
+        var graph = tree.DependencyGraph();
         var problems = tree.Objects
             .Where(o => s_crdProviders.ContainsKey(o.Group))
             .Where(o => !graph.Ancestors(o.Kustomization).Contains(s_crdProviders[o.Group]))
@@ -64,7 +45,7 @@ public sealed class DependencyTests
     public async Task ExternalSecrets_UseTheOneStore_AndDependOnIt()
     {
         var tree = await FluxTree.Repository;
-        var graph = Graph(tree);
+        var graph = tree.DependencyGraph();
         var store = tree["secret-store"].Build.Objects.Single(o => o.Kind == "ClusterSecretStore");
         var secrets = tree.Objects.Where(o => o.Kind == "ExternalSecret").ToList();
         secrets.ShouldNotBeEmpty();
@@ -80,7 +61,7 @@ public sealed class DependencyTests
     public async Task HelmReleases_UseRepositoriesFromSources_AndDependOnThem()
     {
         var tree = await FluxTree.Repository;
-        var graph = Graph(tree);
+        var graph = tree.DependencyGraph();
         var repositories = tree["sources"].Build.Objects.Where(o => o.Kind == "HelmRepository").Select(o => $"{o.Namespace}/{o.Name}").ToHashSet();
         foreach (var release in tree.Objects.Where(o => o.Kind == "HelmRelease" && o.Node.At("spec", "chart") is not null))
         {
@@ -99,7 +80,7 @@ public sealed class DependencyTests
     public async Task Ingresses_UseAnExistingClass_AndDependOnItsController()
     {
         var tree = await FluxTree.Repository;
-        var graph = Graph(tree);
+        var graph = tree.DependencyGraph();
         var classes = tree.Objects.Where(o => o.Kind == "HelmRelease")
             .Select(o => (o, name: o.Node.Text("spec", "values", "controller", "ingressClassResource", "name")))
             .Where(c => c.name is not null)
@@ -119,7 +100,7 @@ public sealed class DependencyTests
     public async Task Certificates_NameAnExistingIssuer_AndDependOnIt()
     {
         var tree = await FluxTree.Repository;
-        var graph = Graph(tree);
+        var graph = tree.DependencyGraph();
         var issuers = tree.Objects.Where(o => o.Kind == "ClusterIssuer").ToDictionary(o => o.Name, o => o.Kustomization);
         issuers.Keys.Order().ShouldBe(["letsencrypt-production", "letsencrypt-staging", "selfsigned"]);
         var users = tree.Objects
@@ -136,7 +117,7 @@ public sealed class DependencyTests
     public async Task Claims_UseAnExistingStorageClass_AndDependOnIt()
     {
         var tree = await FluxTree.Repository;
-        var graph = Graph(tree);
+        var graph = tree.DependencyGraph();
         var storageClasses = tree.Objects.Where(o => o.Kind == "StorageClass").ToDictionary(o => o.Name, o => o.Kustomization);
         storageClasses.Keys.ShouldBe([tree.Settings["STORAGE_CLASS"]]);
         var defaultClass = storageClasses.Keys.Single();

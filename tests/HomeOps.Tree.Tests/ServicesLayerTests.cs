@@ -20,25 +20,6 @@ public sealed class ServicesLayerTests
         return tree.Kustomizations.Where(k => declared.Contains(k.Name) && names.Contains(k.Name));
     }
 
-    private static DependencyGraph<FluxKustomization> Graph(FluxTree tree)
-    {
-        var graph = new DependencyGraph<FluxKustomization>();
-        foreach (var k in tree.Kustomizations)
-        {
-            graph.Add(k.Name, k);
-        }
-
-        foreach (var k in tree.Kustomizations)
-        {
-            foreach (var dependency in k.DependsOn.Where(graph.Contains))
-            {
-                graph.AddDependency(k.Name, dependency);
-            }
-        }
-
-        return graph;
-    }
-
     [Theory]
     [InlineData("postgresql-cluster", "longhorn-config")]
     [InlineData("postgresql-cluster", "cnpg-barman-plugin")]
@@ -56,7 +37,7 @@ public sealed class ServicesLayerTests
     public async Task DependsOn_StatesTheChainStorageDatabaseIdentityApps(string kustomization, string upstream)
     {
         var tree = await FluxTree.Repository;
-        Graph(tree).Ancestors(kustomization).ShouldContain(upstream);
+        tree.DependencyGraph().Ancestors(kustomization).ShouldContain(upstream);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using HomeOps.Core.Graph;
 using HomeOps.Core.ClusterConfig;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Yaml;
@@ -39,6 +40,26 @@ internal sealed class FluxTree
 
     /// <summary>Every object every Kustomization applies (the root's own objects under "flux-system").</summary>
     public IEnumerable<TreeObject> Objects => Kustomizations.SelectMany(k => k.Build.Objects);
+
+    /// <summary>The Flux Kustomizations as a graph of their dependsOn (names that do not exist are left out).</summary>
+    public DependencyGraph<FluxKustomization> DependencyGraph()
+    {
+        var graph = new DependencyGraph<FluxKustomization>();
+        foreach (var kustomization in Kustomizations)
+        {
+            graph.Add(kustomization.Name, kustomization);
+        }
+
+        foreach (var kustomization in Kustomizations)
+        {
+            foreach (var dependency in kustomization.DependsOn.Where(graph.Contains))
+            {
+                graph.AddDependency(kustomization.Name, dependency);
+            }
+        }
+
+        return graph;
+    }
 
     public static async Task<FluxTree> LoadAsync(string repositoryRoot)
     {
