@@ -109,4 +109,28 @@ public sealed class PrometheusRuleTests
         used.ShouldNotBeEmpty();
         used.Where(m => !defined.Contains(m)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task BackupObjectAlerts_MatchOnlyLabelsEveryBackupMetricCarries()
+    {
+        // kube-state-metrics reads a gauge's own labelsFromPath relative to the gauge's path (status.stoppedAt is a
+        // string, so [status, phase] under it is always empty); labels an alert matches on must come from the
+        // resource-level labelsFromPath, which is read from the object itself.
+        var tree = await FluxTree.Repository;
+        var values = tree["kube-prometheus-stack"].Build.Objects.Single(o => o.Kind == "HelmRelease").Node.At("spec", "values", "kube-state-metrics");
+        var resource = values.Items("customResourceState", "config", "spec", "resources").Single();
+        var labels = resource.Entries("labelsFromPath").Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal);
+        labels.ShouldContain("phase");
+        resource.Items("metrics").ShouldAllBe(m => m.At("each", "gauge", "labelsFromPath") == null);
+
+        var rule = tree["cnpg-monitoring"].Build.Objects.Single(o => o.Kind == "PrometheusRule" && o.Name == "postgresql-kubernetes-alerts");
+        var matched = rule.Node.Items("spec", "groups").SelectMany(g => g.Items("rules"))
+            .Select(r => PromQlParser.Parse(r.Text("expr")!).Expression!)
+            .SelectMany(PromQlMetrics.Selectors)
+            .Where(v => v.MetricName?.StartsWith(resource.Text("metricNamePrefix") + "_", StringComparison.Ordinal) == true)
+            .SelectMany(v => v.Matchers.Where(m => m.Label != "__name__").Select(m => m.Label))
+            .ToHashSet(StringComparer.Ordinal);
+        matched.ShouldContain("phase");
+        matched.Where(l => !labels.Contains(l)).ShouldBeEmpty();
+    }
 }
