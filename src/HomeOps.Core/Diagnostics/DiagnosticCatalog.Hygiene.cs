@@ -103,6 +103,11 @@ public static partial class DiagnosticCatalog
         "Kustomization {0} depends on {1}, which has neither wait: true nor health checks",
         "Flux marks {1} Ready as soon as it is applied: give it wait: true or healthChecks so the dependency means 'running'");
 
+    public static readonly DiagnosticDescriptor KustomizationTimeoutTooShort = Warning(
+        "HO3222", "kustomization-timeout-too-short", "Kustomization gives up no later than a HelmRelease it waits for",
+        "Kustomization {0} waits for HelmRelease {1} but times out after {2}, and the release may take {3} to install or upgrade",
+        "Give the Kustomization a spec.timeout longer than the release's (a HelmRelease's spec.timeout defaults to 5m; a Kustomization without one times out 30s before its interval)");
+
     public static readonly DiagnosticDescriptor SettingsInvalid = Error(
         "HO3221", "settings-invalid", "Invalid .homeops.yaml",
         "{0}",

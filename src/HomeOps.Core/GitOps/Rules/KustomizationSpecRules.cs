@@ -1,13 +1,21 @@
 using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Flux;
 using HomeOps.Core.GitOps.Model;
+using HomeOps.Core.Yaml;
 
 namespace HomeOps.Core.GitOps.Rules;
 
-/// <summary>HO3201, HO3202, HO3220: wait vs health checks, health checks that name nothing, dependencies that do not wait.</summary>
+/// <summary>
+/// HO3201, HO3202, HO3220, HO3222: wait vs health checks, health checks that name nothing, dependencies that do not
+/// wait, and Kustomizations that stop waiting before the HelmReleases they wait for can finish.
+/// </summary>
 public sealed class KustomizationSpecRules : IGitOpsRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors =>
-        [DiagnosticCatalog.WaitWithHealthChecks, DiagnosticCatalog.HealthCheckNotProduced, DiagnosticCatalog.DependencyDoesNotWait];
+        [DiagnosticCatalog.WaitWithHealthChecks, DiagnosticCatalog.HealthCheckNotProduced, DiagnosticCatalog.DependencyDoesNotWait, DiagnosticCatalog.KustomizationTimeoutTooShort];
+
+    /// <summary>helm-controller's default spec.timeout of a HelmRelease.</summary>
+    private static readonly TimeSpan s_helmReleaseDefaultTimeout = TimeSpan.FromMinutes(5);
 
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
@@ -32,6 +40,19 @@ public sealed class KustomizationSpecRules : IGitOpsRule
                 }
             }
 
+            if (k.Built && Timeout(spec) is { } timeout)
+            {
+                foreach (var release in AwaitedReleases(k))
+                {
+                    var releaseTimeout = GoDuration.TryParse(release.Root.Str("spec", "timeout"), out var t) ? t : s_helmReleaseDefaultTimeout;
+                    if (releaseTimeout >= timeout)
+                    {
+                        var at = spec.Object.Root.At("spec", "timeout") is not null ? origin.Locate("spec", "timeout") : origin.Locate("spec");
+                        yield return DiagnosticCatalog.KustomizationTimeoutTooShort.At(at, k.Id, $"{release.Namespace}/{release.Name}", GoDuration.Format(timeout), GoDuration.Format(releaseTimeout));
+                    }
+                }
+            }
+
             foreach (var d in spec.DependsOn)
             {
                 if (context.Tree.Find(Flux.FluxKustomization.IdOf(d.Namespace, d.Name)) is { } target
@@ -49,6 +70,24 @@ public sealed class KustomizationSpecRules : IGitOpsRule
     /// </summary>
     private static bool TakesTimeToBecomeReady(KustomizationNode k) =>
         k.Objects.Exists(o => o.Kind is "HelmRelease" or "Deployment" or "StatefulSet" or "DaemonSet" or "Job" or "Kustomization" or "CustomResourceDefinition");
+
+    /// <summary>What kustomize-controller uses (GetTimeout): spec.timeout, else the interval less 30s, at least 30s.</summary>
+    private static TimeSpan? Timeout(Flux.FluxKustomization spec)
+    {
+        if (GoDuration.TryParse(spec.Object.Root.Str("spec", "timeout"), out var timeout))
+        {
+            return timeout;
+        }
+
+        return GoDuration.TryParse(spec.Object.Root.Str("spec", "interval"), out var interval)
+            ? TimeSpan.FromTicks(Math.Max((interval - TimeSpan.FromSeconds(30)).Ticks, TimeSpan.FromSeconds(30).Ticks))
+            : null;
+    }
+
+    /// <summary>The HelmReleases the Kustomization applies and waits for: all of them with wait, else those it health-checks.</summary>
+    private static IEnumerable<KubeObject> AwaitedReleases(KustomizationNode k) =>
+        k.Objects.Where(o => o.Kind == "HelmRelease" && o.Group == "helm.toolkit.fluxcd.io"
+            && (k.Spec.Wait || k.Spec.HealthChecks.Any(hc => hc.Kind == "HelmRelease" && hc.Name == o.Name && (hc.Namespace ?? k.Spec.Namespace) == o.Namespace)));
 
     /// <summary>Null when the Kustomization produces the object (or cannot be known to), else a detail for the message.</summary>
     private static string? Unproduced(KustomizationNode k, Flux.HealthCheck hc)
