@@ -119,29 +119,6 @@ public sealed class TreeHygieneTests
     }
 
     [Fact]
-    public async Task Kustomizations_OutlastTheirHelmReleases()
-    {
-        // A Kustomization that gives up no later than its HelmRelease reports a timeout while the release is still
-        // installing; the HelmRelease default (helm-controller 1.1) is 5m.
-        var tree = await FluxTree.Repository;
-        var tooShort = new List<string>();
-        foreach (var kustomization in tree.Kustomizations)
-        {
-            var timeout = GoDuration(kustomization.Node.Text("spec", "timeout") ?? "5m");
-            foreach (var release in kustomization.Build.Objects.Where(o => o.Kind == "HelmRelease"))
-            {
-                var releaseTimeout = GoDuration(release.Node.Text("spec", "timeout") ?? "5m");
-                if (timeout <= releaseTimeout)
-                {
-                    tooShort.Add($"{kustomization.Name} ({timeout}) <= HelmRelease {release.Name} ({releaseTimeout})");
-                }
-            }
-        }
-
-        tooShort.ShouldBeEmpty();
-    }
-
-    [Fact]
     public async Task HelmReleases_RetryAFailedInstallUntilItWorks()
     {
         // helm-controller 1.1 stops for good once a finite install retry count is used up (a manual step on a fresh
@@ -152,18 +129,6 @@ public sealed class TreeHygieneTests
             release.Node.Text("spec", "install", "remediation", "retries").ShouldBe("-1", release.Name);
             release.Node.Text("spec", "upgrade", "remediation", "strategy").ShouldBe("rollback", release.Name);
         }
-    }
-
-    private static TimeSpan GoDuration(string text)
-    {
-        var total = TimeSpan.Zero;
-        foreach (System.Text.RegularExpressions.Match part in System.Text.RegularExpressions.Regex.Matches(text, @"(\d+)(h|m|s)"))
-        {
-            var value = int.Parse(part.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            total += part.Groups[2].Value switch { "h" => TimeSpan.FromHours(value), "m" => TimeSpan.FromMinutes(value), _ => TimeSpan.FromSeconds(value) };
-        }
-
-        return total;
     }
 
     [Fact]

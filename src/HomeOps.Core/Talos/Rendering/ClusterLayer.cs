@@ -106,9 +106,8 @@ internal static class ClusterLayer
             var controllerManagerArgs = cluster.Map("controllerManager").Map("extraArgs");
             foreach (var podNetwork in network.PodNetworks)
             {
-                var ipv4 = podNetwork.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
-                var mask = Platform.ClusterSettingsVariables.NodeMaskSize(podNetwork.PrefixLength, ipv4 ? 32 : 128);
-                controllerManagerArgs.Set(ipv4 ? "node-cidr-mask-size-ipv4" : "node-cidr-mask-size-ipv6",
+                var mask = Platform.ClusterSettingsVariables.NodeMaskSize(podNetwork.PrefixLength, podNetwork.IsIPv6 ? 128 : 32);
+                controllerManagerArgs.Set(podNetwork.IsIPv6 ? "node-cidr-mask-size-ipv6" : "node-cidr-mask-size-ipv4",
                     c.S(mask.ToString(System.Globalization.CultureInfo.InvariantCulture), c.From(network, nameof(network.PodNetworks))));
             }
         }
