@@ -9,4 +9,8 @@ public enum DiagnosticArea
     GitOps = 3,
     Graph = 4,
     Bootstrap = 5,
+    LiveCluster = 6,
+    Recovery = 7,
+    Assistant = 8,
+    Upgrade = 9,
 }

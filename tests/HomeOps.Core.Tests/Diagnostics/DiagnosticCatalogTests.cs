@@ -22,7 +22,7 @@ public sealed partial class DiagnosticCatalogTests
     {
         foreach (var d in DiagnosticCatalog.All)
         {
-            d.Code.ShouldMatch(@"^HO[0-5]\d{3}$");
+            d.Code.ShouldMatch(@"^HO\d{4}$");
             d.Name.ShouldMatch(@"^[a-z0-9]+(-[a-z0-9]+)*$");
             d.Title.ShouldNotBeNullOrWhiteSpace();
             d.HintFormat.ShouldNotBeNullOrWhiteSpace($"{d.Code} needs a hint that says how to fix it");
@@ -31,6 +31,25 @@ public sealed partial class DiagnosticCatalogTests
             var args = Enumerable.Range(0, placeholders).Select(i => (object?)$"arg{i}").ToArray();
             Should.NotThrow(() => d.At(SourceSpan.File("f"), args), d.Code);
         }
+    }
+
+    /// <summary>A code's file follows from its number: HO3204 is declared in Catalog/DiagnosticCatalog.HO32xx.cs.</summary>
+    [Fact]
+    public void Catalogue_EachCodeLivesInTheFileOfItsRange()
+    {
+        var folder = RepositoryPaths.Combine("src/HomeOps.Core/Diagnostics/Catalog");
+        var declared = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "DiagnosticCatalog.HO*xx.cs"))
+        {
+            var range = Path.GetFileName(file)["DiagnosticCatalog.".Length..^"xx.cs".Length];
+            foreach (Match m in CodeLiteralRegex().Matches(File.ReadAllText(file)))
+            {
+                m.Groups[1].Value.ShouldStartWith(range, customMessage: $"{m.Groups[1].Value} belongs in DiagnosticCatalog.{m.Groups[1].Value[..4]}xx.cs, not {Path.GetFileName(file)}");
+                declared.Add(m.Groups[1].Value);
+            }
+        }
+
+        declared.Order(StringComparer.Ordinal).ShouldBe(DiagnosticCatalog.All.Select(d => d.Code));
     }
 
     /// <summary>
@@ -60,4 +79,7 @@ public sealed partial class DiagnosticCatalogTests
 
     [GeneratedRegex(@"\{(\d+)\}")]
     private static partial Regex PlaceholderRegex();
+
+    [GeneratedRegex(@"^\s+""(HO\d{4})"",", RegexOptions.Multiline)]
+    private static partial Regex CodeLiteralRegex();
 }

@@ -12,7 +12,11 @@ public static class DiagnosticDocsWriter
         [DiagnosticArea.Talos] = "HO2xxx: Talos configs and secrets",
         [DiagnosticArea.GitOps] = "HO3xxx: the GitOps tree",
         [DiagnosticArea.Graph] = "HO4xxx: the dependency graph",
-        [DiagnosticArea.Bootstrap] = "HO5xxx: bootstrap and the live cluster",
+        [DiagnosticArea.Bootstrap] = "HO5xxx: bootstrap, resets and node rollouts",
+        [DiagnosticArea.LiveCluster] = "HO6xxx: status and doctor (the running cluster)",
+        [DiagnosticArea.Recovery] = "HO7xxx: backup and recovery",
+        [DiagnosticArea.Assistant] = "HO8xxx: the MCP server",
+        [DiagnosticArea.Upgrade] = "HO9xxx: upgrades",
     };
 
     public static string Write(IReadOnlyList<DiagnosticDescriptor> descriptors)
@@ -23,7 +27,7 @@ public static class DiagnosticDocsWriter
         sb.Append("Output looks like `cluster.yaml:12:7: error HO1103: ...` followed by a hint; `--format json`, `--format sarif`\n");
         sb.Append("and `--format github` print the same for machines. Exit codes: 0 clean (warnings allowed), 1 errors found,\n");
         sb.Append("2 usage or environment error.\n\n");
-        sb.Append("<!-- Generated from src/HomeOps.Core/Diagnostics/DiagnosticCatalog*.cs by `homeops docs diagnostics`; a test keeps it in sync. -->\n\n");
+        sb.Append("<!-- Generated from src/HomeOps.Core/Diagnostics/Catalog/DiagnosticCatalog.HO*.cs by `homeops docs diagnostics`; a test keeps it in sync. -->\n\n");
         foreach (var group in descriptors.GroupBy(d => d.Area).OrderBy(g => g.Key))
         {
             sb.Append("## ").Append(s_areaTitles[group.Key]).Append("\n\n");

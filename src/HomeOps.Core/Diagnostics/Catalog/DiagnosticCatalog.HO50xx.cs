@@ -1,6 +1,6 @@
 namespace HomeOps.Core.Diagnostics;
 
-// HO5xxx: bootstrap, cluster reset and node rollouts (steps that talk to nodes, 1Password and the cluster).
+// HO50xx: bootstrap, cluster reset and node rollouts (steps that talk to nodes, 1Password and the cluster).
 public static partial class DiagnosticCatalog
 {
     public static readonly DiagnosticDescriptor BootstrapInputInvalid = Error(

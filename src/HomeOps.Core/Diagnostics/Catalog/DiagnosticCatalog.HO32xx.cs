@@ -1,6 +1,6 @@
 namespace HomeOps.Core.Diagnostics;
 
-// HO32xx: hygiene of the tree (rules from what broke the reference repository).
+// HO32xx: rules over the built tree (hygiene learnt from the reference repository; HO324x Prometheus rules).
 public static partial class DiagnosticCatalog
 {
     public static readonly DiagnosticDescriptor WaitWithHealthChecks = Error(
@@ -103,13 +103,28 @@ public static partial class DiagnosticCatalog
         "Kustomization {0} depends on {1}, which has neither wait: true nor health checks",
         "Flux marks {1} Ready as soon as it is applied: give it wait: true or healthChecks so the dependency means 'running'");
 
+    public static readonly DiagnosticDescriptor SettingsInvalid = Error(
+        "HO3221", "settings-invalid", "Invalid .homeops.yaml",
+        "{0}",
+        "See docs/validate.md for the keys of .homeops.yaml");
+
     public static readonly DiagnosticDescriptor KustomizationTimeoutTooShort = Warning(
         "HO3222", "kustomization-timeout-too-short", "Kustomization gives up no later than a HelmRelease it waits for",
         "Kustomization {0} waits for HelmRelease {1} but times out after {2}, and the release may take {3} to install or upgrade",
         "Give the Kustomization a spec.timeout longer than the release's (a HelmRelease's spec.timeout defaults to 5m; a Kustomization without one times out 30s before its interval)");
 
-    public static readonly DiagnosticDescriptor SettingsInvalid = Error(
-        "HO3221", "settings-invalid", "Invalid .homeops.yaml",
-        "{0}",
-        "See docs/validate.md for the keys of .homeops.yaml");
+    public static readonly DiagnosticDescriptor PromQlInvalid = Error(
+        "HO3240", "promql-invalid", "PrometheusRule expression is not valid PromQL",
+        "{0} rule '{1}': {2}",
+        "Fix the expression; Prometheus refuses the whole rule file, so none of its rules run (try it in Prometheus' expression browser)");
+
+    public static readonly DiagnosticDescriptor AlertMetricNotExported = Warning(
+        "HO3241", "alert-metric-not-exported", "Alert reads a metric its exporter does not export",
+        "{0} rule '{1}' reads '{2}', which CloudNativePG 1.27 and the Barman Cloud plugin v0.5.0 do not export; the rule never fires",
+        "Use a metric from CloudNativePG's collector or default queries (docs/services.md lists them), or add it as a custom query first");
+
+    public static readonly DiagnosticDescriptor AlertWithoutSeverityOrSummary = Warning(
+        "HO3242", "alert-without-severity-or-summary", "Alert without severity or summary",
+        "{0} alert '{1}' has no {2}",
+        "Give every alert labels.severity (critical, warning or info: Alertmanager routes on it) and annotations.summary (the one line a notification shows)");
 }

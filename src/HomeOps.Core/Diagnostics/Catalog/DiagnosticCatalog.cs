@@ -5,8 +5,9 @@ namespace HomeOps.Core.Diagnostics;
 /// <summary>
 /// Every diagnostic HomeOps can report, one field per problem. Codes are stable and never reused:
 /// <c>docs/diagnostics.md</c> is generated from this catalogue and the code ledger test rejects a code that
-/// changes meaning. Areas live in partial files (<c>DiagnosticCatalog.&lt;Area&gt;.cs</c>) so the catalogue stays
-/// one flat, greppable type.
+/// changes meaning. Codes live in one partial file per hundred, named by the range
+/// (<c>HO3204</c> is in <c>Catalog/DiagnosticCatalog.HO32xx.cs</c>), so a code's file follows from its number and
+/// the catalogue stays one flat, greppable type.
 /// </summary>
 public static partial class DiagnosticCatalog
 {

@@ -1,6 +1,6 @@
 namespace HomeOps.Core.Diagnostics;
 
-// HO0xxx: reading input files (existence, YAML syntax, structure shared by every YAML file).
+// HO00xx: reading input files (existence, YAML syntax, structure shared by every YAML file).
 public static partial class DiagnosticCatalog
 {
     public static readonly DiagnosticDescriptor FileNotFound = Error(

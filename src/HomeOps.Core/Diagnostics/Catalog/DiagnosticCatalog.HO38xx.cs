@@ -1,6 +1,6 @@
 namespace HomeOps.Core.Diagnostics;
 
-// HO38xx: files `homeops render` derives from cluster.yaml, and the values of cluster.yaml the GitOps tree needs.
+// HO38xx: files `homeops render` derives from cluster.yaml, and the values of cluster.yaml the tree needs.
 public static partial class DiagnosticCatalog
 {
     public static readonly DiagnosticDescriptor GeneratedFileStale = Error(
