@@ -14,7 +14,7 @@ namespace HomeOps.Operations.GitOps;
 /// a chart folder in this repository, or a HelmChart), pulls it once per version into the cache folder, merges
 /// values, applies kustomize post-renderers, and attaches the rendered objects to the release.
 /// </summary>
-public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, HelmTool helm, KustomizeTool kustomize, BuildCache cache, ValidateOptions options, string? kubeVersion, BuiltinSchemas? builtin)
+public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm helm, KustomizeTool kustomize, BuildCache cache, ValidateOptions options, string? kubeVersion, BuiltinSchemas? builtin)
 {
     private readonly SemaphoreSlim _gate = new(options.Parallelism ?? Math.Max(2, Environment.ProcessorCount));
 
@@ -105,7 +105,7 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, HelmT
         var work = Path.Combine(cache.Directory, "work", BuildCache.Hash([source.Root, spec.Id])[..24]);
         var valuesFile = Path.Combine(work, "values.yaml");
         files.WriteAllTextAtomic(valuesFile, values);
-        var request = new HelmTemplateRequest(spec.ReleaseName, chartPath, spec.TargetNamespace, [valuesFile], kubeVersion, spec.CrdsPolicy is not "Skip");
+        var request = new HelmTemplateRequest(spec.ReleaseName, chartPath, spec.TargetNamespace) { ValuesFiles = [valuesFile], KubeVersion = kubeVersion, IncludeCrds = spec.CrdsPolicy is not "Skip" };
         var result = await helm.TemplateAsync(request, ct).ConfigureAwait(false);
         if (!result.Succeeded)
         {

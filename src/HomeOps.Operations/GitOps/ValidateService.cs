@@ -59,7 +59,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         var builder = new TreeBuilder(workspace.Files, source, kustomize, cache, options);
         var tree = await builder.BuildAsync(entry, cluster?.GitOps.Repository, cancellationToken).ConfigureAwait(false);
         var ownSources = tree.Kustomizations.Select(k => k.Spec.SourceRef?.ToString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        await new HelmRenderer(workspace.Files, source, new HelmTool(runner), kustomize, cache, options, kubeVersion, builtin)
+        await new HelmRenderer(workspace.Files, source, new Helm(runner), kustomize, cache, options, kubeVersion, builtin)
             .RenderAsync(tree, ownSources, renderReleases, cancellationToken).ConfigureAwait(false);
         diagnostics.AddRange(tree.BuildDiagnostics.Items);
         return new RenderedTree(tree, diagnostics, cluster, settings, builder.Undefined, builtin, kubeVersion);
@@ -73,7 +73,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         var source = new DiskSourceTree(workspace.Files, workspace.Root);
         var cache = new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), options.UseCache);
         var ownSources = tree.Kustomizations.Select(k => k.Spec.SourceRef?.ToString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        await new HelmRenderer(workspace.Files, source, new HelmTool(runner), new KustomizeTool(runner), cache, options, rendered.KubernetesVersion, rendered.Builtin)
+        await new HelmRenderer(workspace.Files, source, new Helm(runner), new KustomizeTool(runner), cache, options, rendered.KubernetesVersion, rendered.Builtin)
             .RenderAsync(tree, ownSources, include, cancellationToken).ConfigureAwait(false);
         rendered.Diagnostics.AddRange(tree.BuildDiagnostics.Items.Skip(before));
     }

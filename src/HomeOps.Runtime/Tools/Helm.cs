@@ -2,10 +2,17 @@ using HomeOps.Runtime.Processes;
 
 namespace HomeOps.Runtime.Tools;
 
-/// <summary>helm 3 command lines. Values go in on standard input (-f -), so they never touch the disk.</summary>
-public static class Helm
+/// <summary>
+/// helm 3, the one facade every caller goes through (validate's renderer, the bootstrap's chart and CRD steps,
+/// preflight, the tests' chart repositories). Building a command line is pure and static, so it is unit-tested
+/// without helm; an instance runs the commands through an <see cref="ICommandRunner"/>.
+/// </summary>
+public sealed class Helm(ICommandRunner runner, string? pathVariable = null)
 {
     public const string Program = "helm";
+
+    /// <summary>Whether helm can be found (PATH, mise shims, the repository's .tools/bin).</summary>
+    public bool Available => ToolLocator.Find(Program, pathVariable) is not null;
 
     public static CommandSpec Version() => new(Program, ["version", "--short"]) { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -13,13 +20,13 @@ public static class Helm
     public static CommandSpec Status(string release, string ns, string kubeconfig) =>
         new(Program, ["status", release, "--namespace", ns, "--kubeconfig", kubeconfig, "--output", "json"]) { Timeout = TimeSpan.FromMinutes(1) };
 
+    /// <summary>Installs or upgrades a release; values go in on standard input (--values -), so they never touch the disk.</summary>
     /// <param name="chart">A chart name (with <paramref name="repository"/>) or an oci:// reference (repository null).</param>
     public static CommandSpec UpgradeInstall(string release, string chart, string? repository, string version, string ns, string kubeconfig, string valuesYaml, TimeSpan timeout) =>
         new(Program,
         [
             "upgrade", "--install", release, chart,
-            .. repository is null ? Array.Empty<string>() : ["--repo", repository],
-            "--version", version,
+            .. Source(repository, version),
             "--namespace", ns,
             "--create-namespace",
             "--kubeconfig", kubeconfig,
@@ -28,15 +35,63 @@ public static class Helm
             "--timeout", $"{(int)timeout.TotalSeconds}s",
         ]) { StandardInput = valuesYaml, Timeout = timeout + TimeSpan.FromMinutes(1) };
 
-    /// <summary>Renders the chart (CRDs included) without a cluster, for the CRDs step.</summary>
-    public static CommandSpec Template(string release, string chart, string? repository, string version, string ns, string valuesYaml) =>
-        new(Program,
-        [
-            "template", release, chart,
-            .. repository is null ? Array.Empty<string>() : ["--repo", repository],
-            "--version", version,
-            "--namespace", ns,
-            "--include-crds",
-            "--values", "-",
-        ]) { StandardInput = valuesYaml, Timeout = TimeSpan.FromMinutes(5) };
+    /// <summary><c>helm template</c>: renders a chart without a cluster (see <see cref="HelmTemplateRequest"/>).</summary>
+    public static CommandSpec Template(HelmTemplateRequest request)
+    {
+        List<string> args = ["template", request.Release, request.Chart, .. Source(request.Repository, request.Version), "--namespace", request.Namespace];
+        if (request.KubeVersion is not null)
+        {
+            args.AddRange(["--kube-version", request.KubeVersion]);
+        }
+
+        if (request.IncludeCrds)
+        {
+            args.Add("--include-crds");
+        }
+
+        foreach (var file in request.ValuesFiles)
+        {
+            args.AddRange(["--values", file]);
+        }
+
+        if (request.ValuesYaml is not null)
+        {
+            args.AddRange(["--values", "-"]);
+        }
+
+        foreach (var set in request.Sets)
+        {
+            args.AddRange(["--set", set]);
+        }
+
+        if (request.SkipTests)
+        {
+            args.Add("--skip-tests");
+        }
+
+        return new CommandSpec(Program, args) { StandardInput = request.ValuesYaml, Timeout = TimeSpan.FromMinutes(5) };
+    }
+
+    /// <summary>Downloads a chart archive (.tgz) into <paramref name="destination"/>.</summary>
+    /// <param name="chart">A chart name (with <paramref name="repository"/>) or an oci:// reference (repository null).</param>
+    public static CommandSpec Pull(string chart, string? repository, string? version, string destination) =>
+        new(Program, ["pull", chart, .. Source(repository, version), "--destination", destination]) { Timeout = TimeSpan.FromMinutes(2) };
+
+    /// <summary>Packages a chart folder into NAME-VERSION.tgz in <paramref name="destination"/>.</summary>
+    public static CommandSpec Package(string chartFolder, string destination) =>
+        new(Program, ["package", chartFolder, "--destination", destination]) { Timeout = TimeSpan.FromMinutes(1) };
+
+    /// <summary>Writes index.yaml for the archives of a folder (a chart repository), with absolute URLs when <paramref name="url"/> is set.</summary>
+    public static CommandSpec RepoIndex(string folder, string? url) =>
+        new(Program, ["repo", "index", folder, .. url is null ? Array.Empty<string>() : ["--url", url]]) { Timeout = TimeSpan.FromMinutes(1) };
+
+    public Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken) => runner.RunAsync(spec, cancellationToken);
+
+    public Task<CommandResult> TemplateAsync(HelmTemplateRequest request, CancellationToken cancellationToken) => RunAsync(Template(request), cancellationToken);
+
+    public Task<CommandResult> PullAsync(string chart, string? repository, string? version, string destination, CancellationToken cancellationToken) =>
+        RunAsync(Pull(chart, repository, version, destination), cancellationToken);
+
+    private static string[] Source(string? repository, string? version) =>
+        [.. repository is null ? Array.Empty<string>() : ["--repo", repository], .. version is null ? Array.Empty<string>() : ["--version", version]];
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using HomeOps.Runtime.Processes;
+using HomeOps.Runtime.Tools;
 
 namespace HomeOps.Operations.Tests.GitOps;
 
@@ -31,10 +32,10 @@ public sealed class ChartRepository : IDisposable
         var repo = new ChartRepository(FreePort());
         foreach (var chart in chartFolders)
         {
-            await Helm(["package", chart, "--destination", repo._folder]);
+            await RunHelm(Helm.Package(chart, repo._folder));
         }
 
-        await Helm(["repo", "index", repo._folder, "--url", repo.Url]);
+        await RunHelm(Helm.RepoIndex(repo._folder, repo.Url));
         repo._listener.Start();
         _ = Task.Run(repo.ServeAsync);
         return repo;
@@ -47,12 +48,12 @@ public sealed class ChartRepository : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static async Task Helm(string[] args)
+    private static async Task RunHelm(CommandSpec spec)
     {
-        var result = await ProcessCommandRunner.Instance.RunAsync(new CommandSpec("helm", args), CancellationToken.None);
+        var result = await ProcessCommandRunner.Instance.RunAsync(spec, CancellationToken.None);
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"helm {string.Join(' ', args)} failed: {result.ErrorSummary()}");
+            throw new InvalidOperationException($"{spec.Display()} failed: {result.ErrorSummary()}");
         }
     }
 

@@ -1,4 +1,5 @@
 using HomeOps.Runtime.Processes;
+using HomeOps.Runtime.Tools;
 using HomeOps.Testing;
 
 namespace HomeOps.Tree.Tests.Charts;
@@ -8,35 +9,14 @@ internal static class HelmChart
 {
     public static async Task<CommandResult> TemplateAsync(string chart, string releaseName, string ns, string? extraValues = null, params string[] sets)
     {
-        List<string> arguments = ["template", releaseName, RepositoryPaths.Combine("charts", chart), "--namespace", ns];
-        string? valuesFile = null;
-        if (extraValues is not null)
-        {
-            valuesFile = Path.Combine(Path.GetTempPath(), $"homeops-values-{Guid.NewGuid():N}.yaml");
-            await File.WriteAllTextAsync(valuesFile, extraValues);
-            arguments.AddRange(["--values", valuesFile]);
-        }
-
-        foreach (var set in sets)
-        {
-            arguments.AddRange(["--set", set]);
-        }
-
+        var request = new HelmTemplateRequest(releaseName, RepositoryPaths.Combine("charts", chart), ns) { ValuesYaml = extraValues, Sets = sets };
         try
         {
-            var spec = new CommandSpec("helm", arguments) { WorkingDirectory = RepositoryPaths.Root, Timeout = TimeSpan.FromMinutes(1) };
-            return await ProcessCommandRunner.Instance.RunAsync(spec, TestContext.Current.CancellationToken);
+            return await new Helm(ProcessCommandRunner.Instance).TemplateAsync(request, TestContext.Current.CancellationToken);
         }
         catch (ToolNotFoundException)
         {
             throw new Xunit.Sdk.XunitException("helm is not installed; run scripts/install-test-dependencies.sh (it puts helm 3 into .tools/bin, which scripts/test.sh adds to PATH)");
-        }
-        finally
-        {
-            if (valuesFile is not null)
-            {
-                File.Delete(valuesFile);
-            }
         }
     }
 }

@@ -83,7 +83,10 @@ public sealed class CrdsStep(BootstrapPlanInputs inputs) : BootstrapStep
     }
 
     private static Runtime.Processes.CommandSpec Template(Tree.CoreChart chart) =>
-        Helm.Template(chart.Release, chart.Chart, chart.Repository, chart.Version, chart.Namespace, chart.ValuesYaml);
+        Helm.Template(new HelmTemplateRequest(chart.Release, chart.Chart, chart.Namespace)
+        {
+            Repository = chart.Repository, Version = chart.Version, ValuesYaml = chart.ValuesYaml, IncludeCrds = true, SkipTests = false,
+        });
 
     private static string NameOf(JsonObject o) => o["metadata"]?["name"]?.GetValue<string>() ?? string.Empty;
 
