@@ -2,7 +2,7 @@
 # Benchmark: `homeops config validate` on the bundled cluster.yaml, end to end (process start included).
 # Target (issue 2): median under 300 ms. Prints hyperfine's summary and the median in milliseconds.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 command -v hyperfine >/dev/null || { echo "bench: hyperfine is not installed (apt-get install hyperfine)" >&2; exit 2; }
 ./homeops --version >/dev/null   # build once, outside the measurement

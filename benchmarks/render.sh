@@ -3,7 +3,7 @@
 # tree) and `homeops check`, end to end with process start, next to one `kubectl kustomize` of the cluster entry
 # for scale. No target: recorded so a slowdown is visible. Prints hyperfine's summary and each median in ms.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 command -v hyperfine >/dev/null || { echo "bench: hyperfine is not installed (apt-get install hyperfine)" >&2; exit 2; }
 ./homeops --version >/dev/null   # build once, outside the measurement

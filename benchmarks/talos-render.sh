@@ -3,7 +3,7 @@
 # (process start, cluster.yaml, patches, secrets bundle, render, schema validation, writing the files).
 # Target (issue 3): median under 500 ms. Prints hyperfine's summary and the median in milliseconds.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 command -v hyperfine >/dev/null || { echo "bench: hyperfine is not installed (apt-get install hyperfine)" >&2; exit 2; }
 ./homeops --version >/dev/null   # build once, outside the measurement
