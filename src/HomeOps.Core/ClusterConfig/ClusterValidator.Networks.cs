@@ -201,6 +201,7 @@ public static partial class ClusterValidator
                 }
             }
 
+            CheckPoolAddressPlan(config, pool, range, span, diagnostics);
             valid.Add((pool, range));
         }
 

@@ -72,6 +72,9 @@ public sealed record LoadBalancerPool : ConfigObject
     [ConfigKey("description", "What the pool is for.")]
     public string? Description { get; init; }
 
+    [ConfigKey("allowPublic", "Allow addresses outside the private ranges (RFC 1918 for IPv4, fc00::/7 for IPv6): only for a block that is really routed to you, such as a prefix from your ISP.")]
+    public bool AllowPublic { get; init; }
+
     /// <summary>The addresses of the pool, whichever way they were written (null when neither or both were given).</summary>
     public IpRange? Addresses => (Range, Cidr) switch
     {

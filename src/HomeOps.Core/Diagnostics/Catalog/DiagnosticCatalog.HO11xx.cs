@@ -167,4 +167,14 @@ public static partial class DiagnosticCatalog
         "HO1133", "ipv6-gateway-without-network", "IPv6 gateway without an IPv6 node network",
         "network.ipv6Gateway is set but network.nodeNetworkIPv6 is not",
         "Add network.nodeNetworkIPv6, or remove network.ipv6Gateway");
+
+    public static readonly DiagnosticDescriptor PoolNotPrivate = Error(
+        "HO1140", "pool-not-private", "Load-balancer pool outside the private ranges",
+        "Pool '{0}' ({1}) is not inside one private range ({2})",
+        "Use private addresses (the bundled cluster.yaml uses 172.29.52.0/24 and fd47:25e1:2f96:52::/64), or, if these addresses are routed to you, add 'allowPublic: true' to the pool");
+
+    public static readonly DiagnosticDescriptor PoolLargerThanPlan = Warning(
+        "HO1141", "pool-larger-than-needed", "Load-balancer pool larger than the address plan needs",
+        "Pool '{0}' ({1}) holds {2} addresses, more than the whole {3} ({4}, {5} addresses)",
+        "A pool needs one address per LoadBalancer Service: shrink it to a range inside your plan (the bundled pools hold 21 to 256 addresses)");
 }
