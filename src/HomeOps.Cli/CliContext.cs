@@ -5,11 +5,20 @@ using HomeOps.Runtime.Processes;
 
 namespace HomeOps.Cli;
 
-/// <summary>Everything a command touches outside its arguments, so tests can run the CLI in-process.</summary>
+/// <summary>
+/// Everything a command touches outside its arguments, so tests can run the CLI in-process. This is the one
+/// composition root: commands take the file system and the program runners from here, never from a static
+/// (BannedSymbols of HomeOps.Cli and HomeOps.Operations refuse ProcessCommandRunner and PhysicalFileSystem elsewhere).
+/// </summary>
 public sealed record CliContext(TextWriter Out, TextWriter Error, string WorkingDirectory, IFileSystem Files, TimeProvider Time)
 {
-    /// <summary>Runs external programs (tests point it at fakes).</summary>
+#pragma warning disable RS0030 // The composition root is where the real runner is chosen.
+    /// <summary>Runs the programs that reach the nodes, the cluster and 1Password: talosctl, op, helm install (tests point it at fakes).</summary>
     public ICommandRunner Commands { get; init; } = ProcessCommandRunner.Instance;
+
+    /// <summary>Runs the local tools of the offline checks: kubectl kustomize, helm template, git and dot.</summary>
+    public ICommandRunner Tools { get; init; } = ProcessCommandRunner.Instance;
+#pragma warning restore RS0030
 
     /// <summary>The 1Password CLI program: "op" on PATH, or a path (tests use the fake op).</summary>
     public string OnePasswordProgram { get; init; } = "op";
@@ -23,6 +32,8 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
     /// <summary>Where typed confirmations are read from (the terminal).</summary>
     public TextReader In { get; init; } = TextReader.Null;
 
+#pragma warning disable RS0030 // The composition root is where the real disk is chosen.
     public static CliContext FromProcess() =>
         new(Console.Out, Console.Error, Environment.CurrentDirectory, PhysicalFileSystem.Instance, TimeProvider.System) { In = Console.In };
+#pragma warning restore RS0030
 }

@@ -6,6 +6,7 @@ using HomeOps.Operations;
 using HomeOps.Operations.Bootstrap;
 using HomeOps.Runtime.Files;
 using HomeOps.Runtime.Kubernetes;
+using HomeOps.Runtime.Processes;
 
 // A full `homeops bootstrap` against fakes that answer instantly (in-process programs, the fake API server on
 // 127.0.0.1 with no latency), in a fresh repository each time. The figure is the engine's own time: everything
@@ -41,7 +42,7 @@ for (var i = 0; i <= runs; i++)
         await using var cluster = await FakeCluster.StartAsync([("mini01", "172.29.51.11"), ("mini02", "172.29.51.12"), ("mini03", "172.29.51.13")], "172.29.51.10");
         cluster.SeedConnectItems("Automation", "home-ops");
         cluster.SeedTalosSecrets("Automation", "home-ops", bundle);
-        var environment = new BootstrapEnvironment(cluster.Runner, new KubeClientFactory(TimeProvider.System, cluster.Rewrite), TimeProvider.System, new Silent());
+        var environment = new BootstrapEnvironment(cluster.Runner, new KubeClientFactory(TimeProvider.System, cluster.Rewrite), TimeProvider.System, new Silent()) { CheckRunner = ProcessCommandRunner.Instance };
         var workspace = Workspace.Locate(PhysicalFileSystem.Instance, root, null);
         var stopwatch = Stopwatch.StartNew();
         var diagnostics = await BootstrapService.RunAsync(workspace, environment, new BootstrapOptions(), CancellationToken.None);

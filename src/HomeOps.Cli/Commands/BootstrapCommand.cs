@@ -35,7 +35,7 @@ internal static class BootstrapCommand
             };
             var progress = new ConsoleBootstrapProgress(context.Out, options.DryRun);
             var kube = new KubeClientFactory(context.Time, context.KubeRewrite) { Log = message => context.Out.WriteLine($"      {message}") };
-            var environment = new BootstrapEnvironment(context.Commands, kube, context.Time, progress);
+            var environment = new BootstrapEnvironment(context.Commands, kube, context.Time, progress) { CheckRunner = context.Tools };
             var started = context.Time.GetTimestamp();
             var diagnostics = await BootstrapService.RunAsync(workspace, environment, options, cancellationToken).ConfigureAwait(false);
             DiagnosticPrinter.Print(context, workspace, OutputFormat.Text, diagnostics);

@@ -4,7 +4,6 @@ using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Operations;
 using HomeOps.Operations.Checks;
 using HomeOps.Operations.GitOps;
-using HomeOps.Runtime.Processes;
 
 namespace HomeOps.Cli.Commands;
 
@@ -27,7 +26,7 @@ internal static class CheckCommand
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));
             var outputFormat = parse.GetValue(format);
             var text = outputFormat == OutputFormat.Text;
-            var checks = OfflineChecks.Default(ProcessCommandRunner.Instance, context.Time, new ValidateOptions { Offline = parse.GetValue(offline) });
+            var checks = OfflineChecks.Default(context.Tools, context.Time, new ValidateOptions { Offline = parse.GetValue(offline) });
             var outcomes = await checks.RunAsync(workspace, outcome =>
             {
                 if (text)

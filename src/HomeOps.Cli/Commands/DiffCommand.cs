@@ -4,7 +4,6 @@ using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Core.GitOps.Output;
 using HomeOps.Operations;
 using HomeOps.Operations.GitOps;
-using HomeOps.Runtime.Processes;
 
 namespace HomeOps.Cli.Commands;
 
@@ -34,7 +33,7 @@ internal static class DiffCommand
                 ChangedOnly = parse.GetValue(changedOnly),
                 Render = new ValidateOptions { Offline = parse.GetValue(offline), EntryPath = parse.GetValue(path), RenderOnly = true },
             };
-            var result = await new DiffService(ProcessCommandRunner.Instance, context.Time).RunAsync(workspace, options, cancellationToken).ConfigureAwait(false);
+            var result = await new DiffService(context.Tools, context.Time).RunAsync(workspace, options, cancellationToken).ConfigureAwait(false);
             if (result.Diagnostics.Count > 0)
             {
                 context.Error.Write(TextDiagnosticWriter.Write(result.Diagnostics));

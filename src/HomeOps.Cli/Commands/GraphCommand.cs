@@ -5,7 +5,6 @@ using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Core.GitOps.Output;
 using HomeOps.Operations;
 using HomeOps.Operations.GitOps;
-using HomeOps.Runtime.Processes;
 using HomeOps.Runtime.Tools;
 
 namespace HomeOps.Cli.Commands;
@@ -27,7 +26,7 @@ internal static class GraphCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));
-            var (graph, diagnostics) = await new GraphService(ProcessCommandRunner.Instance, context.Time)
+            var (graph, diagnostics) = await new GraphService(context.Tools, context.Time)
                 .RunAsync(workspace, new ValidateOptions { EntryPath = parse.GetValue(path) }, cancellationToken).ConfigureAwait(false);
             if (diagnostics.Count > 0)
             {
@@ -49,7 +48,7 @@ internal static class GraphCommand
                     text = GraphWriter.Dot(graph);
                     break;
                 case "svg":
-                    var dot = new GraphvizTool(ProcessCommandRunner.Instance);
+                    var dot = new GraphvizTool(context.Tools);
                     if (!dot.Available)
                     {
                         context.Error.Write(TextDiagnosticWriter.Write([DiagnosticCatalog.ToolNotFound.At(SourceSpan.File("dot"), "dot (Graphviz)", "to draw SVG")]));

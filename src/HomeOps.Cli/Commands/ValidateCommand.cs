@@ -3,7 +3,6 @@ using HomeOps.Cli.Rendering;
 using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Operations;
 using HomeOps.Operations.GitOps;
-using HomeOps.Runtime.Processes;
 
 namespace HomeOps.Cli.Commands;
 
@@ -34,7 +33,7 @@ internal static class ValidateCommand
                 EntryPath = parse.GetValue(path),
                 StrictSubstitution = parse.GetValue(strict),
             };
-            var result = await new ValidateService(ProcessCommandRunner.Instance, context.Time).RunAsync(workspace, options, cancellationToken).ConfigureAwait(false);
+            var result = await new ValidateService(context.Tools, context.Time).RunAsync(workspace, options, cancellationToken).ConfigureAwait(false);
             var outputFormat = parse.GetValue(format);
             DiagnosticPrinter.Print(context, workspace, outputFormat, result.Diagnostics);
             if (outputFormat == OutputFormat.Text)

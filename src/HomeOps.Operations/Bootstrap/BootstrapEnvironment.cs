@@ -12,7 +12,7 @@ public sealed record BootstrapEnvironment(ICommandRunner Runner, KubeClientFacto
     /// Runs the local tools of the offline checks (kubectl kustomize, helm template). Separate from
     /// <see cref="Runner"/>, which talks to the nodes and the cluster, so tests can fake the one and not the other.
     /// </summary>
-    public ICommandRunner CheckRunner { get; init; } = ProcessCommandRunner.Instance;
+    public required ICommandRunner CheckRunner { get; init; }
 
     /// <summary>The 1Password CLI program ("op" on PATH, or a path).</summary>
     public string OnePasswordProgram { get; init; } = "op";

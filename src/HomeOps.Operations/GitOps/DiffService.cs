@@ -29,9 +29,9 @@ public sealed class DiffService(ICommandRunner runner, TimeProvider time)
         // files that differ); a second diff running at the same time gets a throwaway one.
         var cacheDir = options.Render.CacheDirectory ?? UserCache.Directory();
         var shared = Path.Combine(cacheDir, "worktrees", BuildCache.Hash([top])[..16]);
-        Directory.CreateDirectory(Path.GetDirectoryName(shared)!);
-        var lockFile = TryLock(shared + ".lock");
-        var worktree = lockFile is null ? Path.Combine(Path.GetTempPath(), $"homeops-diff-{Environment.ProcessId}-{time.GetTimestamp()}") : shared;
+        workspace.Files.CreateDirectory(Path.GetDirectoryName(shared)!);
+        var lockFile = workspace.Files.TryLock(shared + ".lock");
+        var worktree = lockFile is null ? Path.Combine(workspace.Files.TempDirectory, $"homeops-diff-{Environment.ProcessId}-{time.GetTimestamp()}") : shared;
         var added = lockFile is null
             ? await git.AddWorktreeAsync(top, worktree, commit, cancellationToken).ConfigureAwait(false)
             : await git.CheckoutWorktreeAsync(top, worktree, commit, cancellationToken).ConfigureAwait(false);
@@ -89,18 +89,6 @@ public sealed class DiffService(ICommandRunner runner, TimeProvider time)
             }
 
             lockFile?.Dispose();
-        }
-    }
-
-    private static FileStream? TryLock(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            return null;
         }
     }
 

@@ -80,7 +80,7 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
     private async Task<string> ToolVersionAsync(CancellationToken cancellationToken)
     {
         var path = ToolLocator.Find(kustomize.Program!);
-        var identity = path is null ? null : BuildCache.Hash(["tool-version", path, File.GetLastWriteTimeUtc(path).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), new FileInfo(path).Length.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var identity = path is null ? null : BuildCache.Hash(["tool-version", path, files.LastWriteTimeUtc(path).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), files.FileSize(path).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         if (identity is not null && cache.Get("tools", identity) is { Length: > 0 } known)
         {
             return known;

@@ -12,6 +12,9 @@ public interface IFileSystem
 
     long FileSize(string path);
 
+    /// <summary>When the file was last written; 1601-01-01 (file time zero) when it does not exist, as <see cref="File.GetLastWriteTimeUtc(string)"/> says.</summary>
+    DateTime LastWriteTimeUtc(string path);
+
     /// <summary>Writes a file so that readers see the old or the new content, never half of it (temp file, then rename).</summary>
     void WriteAllTextAtomic(string path, string content, UnixFileMode? mode = null);
 
@@ -27,4 +30,13 @@ public interface IFileSystem
     void DeleteFile(string path);
 
     string GetFullPath(string path);
+
+    /// <summary>The folder for throwaway files and folders (the system's temp folder).</summary>
+    string TempDirectory { get; }
+
+    /// <summary>
+    /// Takes an exclusive lock on <paramref name="path"/> (creating an empty file there when there is none), held
+    /// until the result is disposed; null when another process or another lock already holds it.
+    /// </summary>
+    IDisposable? TryLock(string path);
 }

@@ -17,6 +17,8 @@ public sealed class PhysicalFileSystem : IFileSystem
 
     public long FileSize(string path) => new FileInfo(path).Length;
 
+    public DateTime LastWriteTimeUtc(string path) => File.GetLastWriteTimeUtc(path);
+
     public void WriteAllTextAtomic(string path, string content, UnixFileMode? mode = null)
     {
         var full = Path.GetFullPath(path);
@@ -77,4 +79,19 @@ public sealed class PhysicalFileSystem : IFileSystem
     public void DeleteFile(string path) => File.Delete(path);
 
     public string GetFullPath(string path) => Path.GetFullPath(path);
+
+    public string TempDirectory => Path.GetTempPath();
+
+    public IDisposable? TryLock(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (e is not DirectoryNotFoundException)
+        {
+            // Held by someone else (FileShare.None is an advisory flock on Unix).
+            return null;
+        }
+    }
 }

@@ -79,6 +79,7 @@ internal sealed class BootstrapHarness : IAsyncDisposable
         new KubeClientFactory(TimeProvider.System, Cluster.Rewrite, KubeRetries, TimeSpan.FromMilliseconds(10)), TimeProvider.System, Progress)
     {
         Random = new SeededRandomSource("bootstrap-harness"),
+        CheckRunner = HomeOps.Runtime.Processes.ProcessCommandRunner.Instance,
     };
 
     public Task<IReadOnlyList<Diagnostic>> RunAsync(BootstrapOptions? options = null, Func<BootstrapStep, BootstrapStep>? wrap = null) =>

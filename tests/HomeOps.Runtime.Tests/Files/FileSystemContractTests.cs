@@ -1,0 +1,121 @@
+using HomeOps.Runtime.Files;
+using HomeOps.Testing;
+
+namespace HomeOps.Runtime.Tests.Files;
+
+/// <summary>
+/// One set of cases for both file systems, so the in-memory one used by Operations tests refuses what the disk
+/// refuses, with the same exception types.
+/// </summary>
+public abstract class FileSystemContractTests
+{
+    protected abstract IFileSystem Files { get; }
+
+    /// <summary>An existing empty folder to work in.</summary>
+    protected abstract string Root { get; }
+
+    private string At(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    [Fact]
+    public void WriteAllTextAtomic_MissingFolders_AreCreatedAndTheTextReadsBack()
+    {
+        Files.WriteAllTextAtomic(At("a", "b", "c.yaml"), "key: välue\n");
+
+        Files.ReadAllText(At("a", "b", "c.yaml")).ShouldBe("key: välue\n");
+        Files.FileSize(At("a", "b", "c.yaml")).ShouldBe(12);
+        Files.DirectoryExists(At("a", "b")).ShouldBeTrue();
+        Files.FileExists(At("a", "b")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void ReadAllText_MissingFileOrFolder_ThrowsTheDiskExceptions()
+    {
+        Should.Throw<FileNotFoundException>(() => Files.ReadAllText(At("none.yaml")));
+        Should.Throw<DirectoryNotFoundException>(() => Files.ReadAllText(At("none", "x.yaml")));
+        Should.Throw<UnauthorizedAccessException>(() => Files.ReadAllText(Root));
+    }
+
+    [Fact]
+    public void CreateDirectory_WhereAFileStands_IsRefused()
+    {
+        Files.WriteAllTextAtomic(At("file"), "x");
+
+        Should.Throw<IOException>(() => Files.CreateDirectory(At("file", "sub")));
+        Should.Throw<IOException>(() => Files.WriteAllTextAtomic(At("file", "sub.yaml"), "y"));
+    }
+
+    [Fact]
+    public void DeleteFile_MissingFileIsNothing_MissingFolderIsRefused()
+    {
+        Files.DeleteFile(At("none.yaml"));
+
+        Should.Throw<DirectoryNotFoundException>(() => Files.DeleteFile(At("none", "x.yaml")));
+    }
+
+    [Fact]
+    public void EnumerateFiles_PatternAndDepth_AsAsked()
+    {
+        Files.WriteAllTextAtomic(At("k", "kustomization.yaml"), "a");
+        Files.WriteAllTextAtomic(At("k", "notes.md"), "b");
+        Files.WriteAllTextAtomic(At("k", "sub", "release.yaml"), "c");
+
+        Files.EnumerateFiles(At("k"), "*.yaml", recursive: false).ShouldBe([At("k", "kustomization.yaml")]);
+        Files.EnumerateFiles(At("k"), "*.yaml", recursive: true).Order(StringComparer.Ordinal)
+            .ShouldBe([At("k", "kustomization.yaml"), At("k", "sub", "release.yaml")]);
+        Files.EnumerateDirectories(At("k")).ShouldBe([At("k", "sub")]);
+        Files.EnumerateFiles(At("none"), "*", recursive: true).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void DeleteDirectory_TakesEverythingBelow_AndMissingIsNothing()
+    {
+        Files.WriteAllTextAtomic(At("d", "e", "f.txt"), "x");
+
+        Files.DeleteDirectory(At("d"));
+        Files.DeleteDirectory(At("d"));
+
+        Files.DirectoryExists(At("d")).ShouldBeFalse();
+        Files.FileExists(At("d", "e", "f.txt")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void TryLock_SecondLockWhileHeld_IsNullUntilReleased()
+    {
+        var path = At("worktree.lock");
+        var first = Files.TryLock(path).ShouldNotBeNull();
+        Files.FileExists(path).ShouldBeTrue();
+
+        Files.TryLock(path).ShouldBeNull();
+        first.Dispose();
+        using var again = Files.TryLock(path);
+        again.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void LastWriteTimeUtc_MissingFile_IsFileTimeZero()
+    {
+        Files.LastWriteTimeUtc(At("none")).ShouldBe(DateTime.FromFileTimeUtc(0));
+    }
+}
+
+public sealed class PhysicalFileSystemContractTests : FileSystemContractTests, IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("homeops-fs-contract-").FullName;
+
+    protected override IFileSystem Files => PhysicalFileSystem.Instance;
+
+    protected override string Root => _root;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
+
+public sealed class InMemoryFileSystemContractTests : FileSystemContractTests
+{
+    private readonly InMemoryFileSystem _files = new();
+
+    public InMemoryFileSystemContractTests() => _files.CreateDirectory(Root);
+
+    protected override IFileSystem Files => _files;
+
+    protected override string Root => "/work/repo";
+}
