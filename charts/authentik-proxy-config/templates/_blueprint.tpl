@@ -1,8 +1,8 @@
 {{/*
 The Authentik blueprint (version 1) of every service: providers, applications, access bindings, the groups, the
-outpost with its service account and token. Authentik's worker applies it whenever the file changes and every
-hour; each entry is keyed by identifiers, so applying it again changes nothing. Secret values are External
-Secrets template references (apc.secretValue), filled in when the Secret is written.
+outpost and its token. Authentik's worker applies it whenever the file's content changes (and retries hourly until
+an apply succeeds); each entry is keyed by identifiers, so applying it again changes nothing. Secret values are
+External Secrets template references (apc.secretValue), filled in when the Secret is written.
 */}}
 {{- define "apc.blueprint" -}}
 {{- $root := . -}}
@@ -116,26 +116,15 @@ entries:
       timeout: 30
   {{- end }}
   {{- end }}
-  # The proxy outpost. Its primary key is fixed (values: outpost.uuid), so its service account and API token
-  # can be declared here: Authentik then finds the token it would otherwise generate, with the key the outpost
-  # Deployment was given.
-  - model: authentik_core.user
-    id: outpost-service-account
-    identifiers:
-      username: {{ printf "ak-outpost-%s" (replace "-" "" $uuid) | quote }}
-    attrs:
-      name: {{ printf "Outpost %s Service-Account" $v.outpost.name | quote }}
-  - model: authentik_core.token
-    identifiers:
-      identifier: {{ $tokenIdentifier | quote }}
-    attrs:
-      managed: {{ printf "goauthentik.io/outpost/%s" $tokenIdentifier | quote }}
-      user: !KeyOf outpost-service-account
-      intent: api
-      expiring: false
-      description: {{ printf "API token of the outpost %s (from 1Password: %s)" $v.outpost.name $v.outpost.token.item | quote }}
-      key: {{ include "apc.secretValue" "outpostToken" }}
+  {{- if $proxy }}
+  {{- $serviceAccount := printf "ak-outpost-%s" (replace "-" "" $uuid) }}
+  # The proxy outpost, then its token, then its service account's access to the providers. The order is Authentik's
+  # (docs/services.md, "The outpost's token"): saving a new outpost creates its service account, with view access
+  # to the outpost, and an API token with a random key; the token entry then finds that token by its identifier and
+  # sets the key from 1Password. The blueprint never declares the service account itself: Authentik makes it an
+  # internal service account, which no blueprint may change afterwards.
   - model: authentik_outposts.outpost
+    id: outpost
     identifiers:
       pk: {{ $uuid | quote }}
     attrs:
@@ -144,11 +133,39 @@ entries:
       providers:
         {{- range $proxy }}
         - !KeyOf provider-{{ .name }}
-        {{- else }} []
         {{- end }}
       config:
         authentik_host: {{ $v.authentik.internalUrl | quote }}
         authentik_host_browser: {{ include "apc.authentikUrl" $root | quote }}
         authentik_host_insecure: false
         log_level: {{ $v.outpost.logLevel | quote }}
+    permissions:
+      - permission: view_outpost
+        user: !Find [authentik_core.user, [username, {{ $serviceAccount | quote }}]]
+  - model: authentik_core.token
+    identifiers:
+      identifier: {{ $tokenIdentifier | quote }}
+    attrs:
+      user: !Find [authentik_core.user, [username, {{ $serviceAccount | quote }}]]
+      intent: api
+      expiring: false
+      managed: {{ printf "goauthentik.io/outpost/%s" $tokenIdentifier | quote }}
+      description: {{ printf "API token of the outpost %s (from 1Password: %s)" $v.outpost.name $v.outpost.token.item | quote }}
+      key: {{ include "apc.secretValue" "outpostToken" }}
+  # The service account's view access to each provider. Authentik grants it only from a task it queues while this
+  # blueprint's transaction is still open; granting it here lets the outpost serve every service from the first apply.
+  # Each entry names an existing provider (state created: nothing is saved, the permission is added).
+  {{- range $proxy }}
+  - model: authentik_providers_proxy.proxyprovider
+    state: created
+    identifiers:
+      name: {{ .name | quote }}
+    attrs:
+      mode: proxy
+      internal_host: {{ .internalUrl | quote }}
+    permissions:
+      - permission: view_proxyprovider
+        user: !Find [authentik_core.user, [username, {{ $serviceAccount | quote }}]]
+  {{- end }}
+  {{- end }}
 {{- end }}

@@ -120,12 +120,14 @@ public sealed class AuthentikProxyConfigChartTests
         var added = after.EntryTexts.Except(before.EntryTexts).ToList();
         var removed = before.EntryTexts.Except(after.EntryTexts).ToList();
 
-        // The new service's provider, application and access binding ...
-        added.Count(e => e.Contains("identifiers:\n      name: \"zigbee2mqtt\"", StringComparison.Ordinal) && e.Contains("proxyprovider", StringComparison.Ordinal)).ShouldBe(1);
+        // The new service's provider, application, access binding, the outpost account's view access to the provider ...
+        added.Count(e => e.Contains("proxyprovider\n    id: provider-zigbee2mqtt\n", StringComparison.Ordinal)).ShouldBe(1);
         added.Count(e => e.Contains("slug: \"zigbee2mqtt\"", StringComparison.Ordinal)).ShouldBe(1);
         added.Count(e => e.Contains("target: !KeyOf application-zigbee2mqtt", StringComparison.Ordinal)).ShouldBe(1);
+        added.Count(e => e.Contains("state: created\n    identifiers:\n      name: \"zigbee2mqtt\"", StringComparison.Ordinal)
+            && e.Contains("permission: view_proxyprovider", StringComparison.Ordinal)).ShouldBe(1);
         // ... and the outpost, which now also serves it; nothing else changes.
-        added.Count.ShouldBe(4, string.Join("\n\n", added));
+        added.Count.ShouldBe(5, string.Join("\n\n", added));
         removed.Single().ShouldContain("model: authentik_outposts.outpost");
         added.Single(e => e.Contains("authentik_outposts.outpost", StringComparison.Ordinal))
             .ShouldBe(removed.Single().Replace("        - !KeyOf provider-homeassistant\n", "        - !KeyOf provider-homeassistant\n        - !KeyOf provider-zigbee2mqtt\n", StringComparison.Ordinal));
@@ -156,25 +158,15 @@ public sealed class AuthentikProxyConfigChartTests
     [Fact]
     public async Task HelmTemplate_Outpost_OwnsTheTokenTheDeploymentIsGiven()
     {
+        // OutpostBlueprintTests pins the token entry itself; here: the outpost Deployment reads the very item the
+        // blueprint sets the key from.
         var blueprint = await RenderAsync();
-        var outpost = blueprint.Entries.Single(e => e.Text("model") == "authentik_outposts.outpost");
-        var uuid = outpost.Text("identifiers", "pk")!;
-        var user = blueprint.Entries.Single(e => e.Text("model") == "authentik_core.user");
-        var token = blueprint.Entries.Single(e => e.Text("model") == "authentik_core.token");
-
-        // Authentik names the outpost's service account and token after its primary key (authentik/outposts/models.py).
-        user.Text("identifiers", "username").ShouldBe("ak-outpost-" + uuid.Replace("-", string.Empty, StringComparison.Ordinal));
-        token.Text("identifiers", "identifier").ShouldBe($"ak-outpost-{uuid}-api");
-        token.Text("attrs", "managed").ShouldBe($"goauthentik.io/outpost/ak-outpost-{uuid}-api");
-        token.Text("attrs", "intent").ShouldBe("api");
-        token.Text("attrs", "expiring").ShouldBe("false");
-        token.Text("attrs", "key").ShouldBe("sample-outpostToken");
-
-        // The outpost Deployment reads the very item the blueprint sets the key from.
+        blueprint.Entries.Single(e => e.Text("model") == "authentik_core.token").Text("attrs", "key").ShouldBe("sample-outpostToken");
         var tree = await FluxTree.Repository;
         var deploymentToken = tree["authentik-proxy"].Build.Objects.Single(o => o.Kind == "ExternalSecret");
         var chartToken = blueprint.OfKind("ExternalSecret").Single().Items("spec", "data").Single(d => d.Text("secretKey") == "outpostToken");
         deploymentToken.Node.Items("spec", "data").Single().Text("remoteRef", "key").ShouldBe(chartToken.Text("remoteRef", "key"));
+        deploymentToken.Node.Items("spec", "data").Single().Text("remoteRef", "property").ShouldBe(chartToken.Text("remoteRef", "property"));
     }
 
     [Fact]

@@ -64,6 +64,7 @@ public sealed class BlueprintSchemaTests
         s_schema.Value.Text("info", "version").ShouldBe("2025.6.4");
         var models = Schema("ModelEnum").Items("enum").Select(m => m.Text()).ToHashSet(StringComparer.Ordinal);
         var problems = new List<string>();
+        var declared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in blueprint.Entries)
         {
             var model = entry.Text("model")!;
@@ -84,7 +85,22 @@ public sealed class BlueprintSchemaTests
             var set = entry.Entries("identifiers").Concat(entry.Entries("attrs")).ToList();
             problems.AddRange(set.Where(e => !fields.Contains(e.Key.Value)).Select(e => $"{model}: no field '{e.Key.Value}'"));
             var present = set.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal);
-            problems.AddRange(request.Items("required").Select(r => r.Text()!).Where(r => !present.Contains(r)).Select(r => $"{model}: required field '{r}' is not set"));
+            var key = model + " " + string.Join(",", entry.Entries("identifiers").Select(e => $"{e.Key.Value}={e.Value.Text()}"));
+            var state = entry.Text("state") ?? "present";
+            if (state is not ("present" or "created"))
+            {
+                problems.Add($"{model}: state '{state}' is not one this chart uses");
+            }
+
+            // An entry with state created that names an object an earlier entry declared is validated partially
+            // (importer.py: the existing instance is passed with partial=True), so required fields may be missing.
+            if (!(state == "created" && declared.Contains(key)))
+            {
+                problems.AddRange(request.Items("required").Select(r => r.Text()!).Where(r => !present.Contains(r)).Select(r => $"{model}: required field '{r}' is not set"));
+            }
+
+            declared.Add(key);
+            problems.AddRange(PermissionProblems(model, entry));
             foreach (var value in set.SelectMany(e => AllEntries(e)).Where(e => s_enums.ContainsKey(e.Key.Value) && e.Value is YamlScalar))
             {
                 var allowed = Schema(s_enums[value.Key.Value]).Items("enum").Select(v => v.Text()).ToList();
@@ -97,6 +113,29 @@ public sealed class BlueprintSchemaTests
 
         problems.ShouldBeEmpty();
         blueprint.Entries.Select(e => e.Text("model")).Distinct().Count().ShouldBeGreaterThanOrEqualTo(8, "every kind of entry was checked");
+    }
+
+    /// <summary>
+    /// An entry's object permissions: Django's default permissions of the entry's model (add, change, delete, view
+    /// _&lt;model&gt;; what the importer's assign_perm accepts on that object), each for a user or a role.
+    /// </summary>
+    private static IEnumerable<string> PermissionProblems(string model, YamlMapping entry)
+    {
+        var modelName = model[(model.IndexOf('.', StringComparison.Ordinal) + 1)..];
+        foreach (var permission in entry.Items("permissions"))
+        {
+            var keys = permission.Entries().Select(e => e.Key.Value).ToList();
+            var name = permission.Text("permission");
+            if (name is null || !new[] { "add_", "change_", "delete_", "view_" }.Any(p => name == p + modelName))
+            {
+                yield return $"{model}: permission '{name}' is not one of this model's (add|change|delete|view)_{modelName}";
+            }
+
+            if (keys.Except(["permission", "user", "role"]).Any() || keys.Contains("user") == keys.Contains("role"))
+            {
+                yield return $"{model}: a permission takes 'permission' and one of 'user' or 'role' (has {string.Join(", ", keys)})";
+            }
+        }
     }
 
     private static IEnumerable<YamlEntry> AllEntries(YamlEntry entry) =>
