@@ -37,6 +37,22 @@ public sealed partial class SecretsBundleFormatTests
     }
 
     [Fact]
+    public void Read_UnknownKey_WarnsAtTheKeyAndKeepsTheBundle()
+    {
+        var bag = new DiagnosticBag();
+        var text = TestSecrets.Yaml.Replace("trustdinfo:\n", "trustdinfo:\n    tokenn: abcdef.0123456789abcdef\n", StringComparison.Ordinal);
+
+        var read = Read(text, bag);
+
+        var diagnostic = bag.Items.ShouldHaveSingleItem();
+        diagnostic.Code.ShouldBe("HO2005");
+        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Warning);
+        diagnostic.Message.ShouldContain("'trustdinfo.tokenn'");
+        diagnostic.Location.Line.ShouldBe(text.Split('\n').ToList().FindIndex(l => l.Contains("tokenn", StringComparison.Ordinal)) + 1);
+        read!.Bundle.ShouldBe(TestSecrets.Bundle);
+    }
+
+    [Fact]
     public void Read_SopsEncryptedFile_SaysToDecryptFirst()
     {
         var bag = new DiagnosticBag();

@@ -81,6 +81,21 @@ public sealed class YamlReaderTests
     }
 
     [Theory]
+    [InlineData("? [a, b]\n: 1\n", 1, 3, "sequence")]
+    [InlineData("x: 1\n? {k: v}\n: 2\n", 2, 3, "mapping")]
+    public void ReadSingle_NonScalarKey_IsComplexKeyDiagnosticAtTheKey(string text, int line, int column, string kind)
+    {
+        var bag = new DiagnosticBag();
+        var root = (YamlMapping)YamlReader.ReadSingle(text, "f.yaml", bag)!;
+
+        var diagnostic = bag.Items.ShouldHaveSingleItem();
+        diagnostic.Code.ShouldBe("HO0008");
+        diagnostic.Message.ShouldContain(kind);
+        (diagnostic.Location.Line, diagnostic.Location.Column).ShouldBe((line, column));
+        root.Entries.ShouldAllBe(e => e.Key.Value != string.Empty, "the complex key is dropped, the rest of the mapping kept");
+    }
+
+    [Theory]
     [InlineData("", "HO0007")]
     [InlineData("# only a comment\n", "HO0007")]
     [InlineData("a: 1\n---\nb: 2\n", "HO0006")]

@@ -22,6 +22,13 @@ public sealed class FakeCommandRunner(params IFakeProgram[] programs) : ICommand
     /// <summary>Called with each command after it ran (its effects happened); throw to simulate dying right after.</summary>
     public Action<CommandSpec>? AfterRun { get; set; }
 
+    /// <summary>
+    /// Commands that hang: the program never answers, so the run ends as <see cref="ProcessCommandRunner"/> ends one
+    /// that outlives <see cref="CommandSpec.Timeout"/> (killed, <see cref="CommandTimeoutException"/>). The fake does
+    /// not wait the timeout out, and the hung command has no effect.
+    /// </summary>
+    public Func<CommandSpec, bool>? Hangs { get; set; }
+
     public Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -32,6 +39,11 @@ public sealed class FakeCommandRunner(params IFakeProgram[] programs) : ICommand
 
         BeforeRun?.Invoke(spec);
         Calls.Enqueue(spec.Display());
+        if (Hangs?.Invoke(spec) == true)
+        {
+            throw new CommandTimeoutException(spec);
+        }
+
         var result = program.Run(spec.Arguments, spec.StandardInput);
         AfterRun?.Invoke(spec);
         return Task.FromResult(new CommandResult(spec, result.ExitCode,

@@ -12,6 +12,9 @@ public sealed class FakeTalosNode(string name, string address)
 
     public bool Reachable { get; set; } = true;
 
+    /// <summary>False while the node's clock is not synchronised (NTP blocked): Talos refuses to bootstrap etcd.</summary>
+    public bool TimeSynced { get; set; } = true;
+
     public bool Configured => Stage == "running";
 
     public int Applies { get; set; }

@@ -85,6 +85,12 @@ public sealed class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, string clus
                 target.Applies++;
                 return FakeResult.Ok();
             case ["bootstrap", ..]:
+                if (!target.TimeSynced)
+                {
+                    // machined's Bootstrap handler (internal/app/machined/internal/server/v1alpha1/v1alpha1_server.go:427-428 at v1.10.5).
+                    return FakeResult.Error("error executing bootstrap: rpc error: code = FailedPrecondition desc = time is not in sync yet\n");
+                }
+
                 if (EtcdBootstrappedOn is not null)
                 {
                     return FakeResult.Error("error: rpc error: code = AlreadyExists desc = etcd data directory is not empty\n");
