@@ -96,19 +96,6 @@ public sealed class ServicesLayerTests
     }
 
     [Fact]
-    public async Task HomeAssistant_IsReachedOnlyThroughTheOutpost()
-    {
-        var tree = await FluxTree.Repository;
-        var policy = tree["home-automation"].Build.Objects.Single(o => o.Kind == "CiliumNetworkPolicy" && o.Name == "home-assistant");
-        var from = policy.Node.Items("spec", "ingress").SelectMany(r => r.Items("fromEndpoints")).Single();
-        from.Text("matchLabels", "k8s:io.kubernetes.pod.namespace").ShouldBe("authentik");
-        from.Text("matchLabels", "app.kubernetes.io/name").ShouldBe("authentik-proxy");
-        var outpost = tree["authentik-proxy"].Build.Objects.Single(o => o.Kind == "Deployment");
-        outpost.Node.Text("spec", "template", "metadata", "labels", "app.kubernetes.io/name").ShouldBe("authentik-proxy");
-        tree.Objects.Where(o => o.Kind == "Ingress").ShouldNotContain(o => o.Namespace == "home-automation");
-    }
-
-    [Fact]
     public async Task MatterServer_HasOnlyTheCapabilitiesItNeeds()
     {
         var tree = await FluxTree.Repository;

@@ -71,7 +71,6 @@ public sealed class AuthentikProxyConfigChartTests
             externalHost: homeassistant
             mode: proxy
             groups: [authentik Admins, Home Automation]
-            skipPathRegex: ^/api/.*$
           - name: zigbee2mqtt
             displayName: Zigbee2MQTT
             internalUrl: http://zigbee2mqtt.home-automation.svc:8080
