@@ -2,12 +2,12 @@ using HomeOps.Core.ClusterConfig;
 
 namespace HomeOps.Operations.Checks;
 
-/// <summary>What every check can use: the workspace and the already-loaded cluster.yaml.</summary>
-public sealed record CheckContext(Workspace Workspace, ClusterConfigResult ClusterConfig)
+/// <summary>
+/// What every check can use: the workspace, the already-loaded cluster.yaml, and the clock (certificate expiry, cache
+/// ages) that the caller injected; only the composition root picks the system clock.
+/// </summary>
+public sealed record CheckContext(Workspace Workspace, ClusterConfigResult ClusterConfig, TimeProvider Time)
 {
-    /// <summary>The clock checks use (certificate expiry); the system clock unless a test sets another.</summary>
-    public TimeProvider Time { get; init; } = TimeProvider.System;
-
     /// <summary>
     /// Why there is no GitOps tree to check, or null when there is one: cluster.yaml names the cluster's Flux entry
     /// (gitops.path) and a repository that uses HomeOps only for Talos has no kustomization.yaml there.

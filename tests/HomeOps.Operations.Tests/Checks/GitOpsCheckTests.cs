@@ -13,7 +13,7 @@ public sealed class GitOpsCheckTests
     private static CheckContext RepositoryContext()
     {
         var workspace = Workspace.Locate(PhysicalFileSystem.Instance, RepositoryPaths.Root, null);
-        return new CheckContext(workspace, ClusterConfigService.Load(workspace));
+        return new CheckContext(workspace, ClusterConfigService.Load(workspace), TimeProvider.System);
     }
 
     [Fact]
