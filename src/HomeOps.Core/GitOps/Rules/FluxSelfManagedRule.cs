@@ -5,7 +5,11 @@ using HomeOps.Core.GitOps.Flux;
 
 namespace HomeOps.Core.GitOps.Rules;
 
-/// <summary>HO3213: the tree does not install Flux itself (no controllers, no FluxInstance), so Flux upgrades never reach the cluster.</summary>
+/// <summary>
+/// HO3213: the tree does not install Flux itself (no controllers, no FluxInstance, no HelmRelease of the flux2,
+/// flux-operator or flux-instance chart, whether named by spec.chart or by chartRef), so Flux upgrades never reach
+/// the cluster.
+/// </summary>
 public sealed class FluxSelfManagedRule : IGitOpsRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.FluxNotSelfManaged];
@@ -20,7 +24,7 @@ public sealed class FluxSelfManagedRule : IGitOpsRule
         var objects = context.Tree.AllObjects.ToList();
         var managed = objects.Exists(o => o.Kind == "Deployment" && o.Group == "apps" && FluxKinds.Controllers.Contains(o.Name))
             || objects.Exists(o => o.Kind == "FluxInstance" && o.Group == FluxKinds.FluxOperatorGroup)
-            || context.Tree.Kustomizations.SelectMany(k => k.Releases).Any(r => r.Spec.Chart is "flux2" or "flux-instance" or "flux-operator");
+            || context.Tree.Kustomizations.SelectMany(k => k.Releases).Any(r => ChartIdentity.Of(r.Spec, objects)?.Name is "flux2" or "flux-instance" or "flux-operator");
         if (!managed)
         {
             var file = KustomizeInputs.KustomizationFile(context.Tree.Sources.Tree, root.Spec.Path) ?? root.Spec.Path;
