@@ -32,7 +32,7 @@ public sealed class KustomizationSpecRules : IGitOpsRule
             {
                 foreach (var hc in spec.HealthChecks)
                 {
-                    if (Unproduced(k, hc) is { } detail)
+                    if (Unproduced(context, k, hc) is { } detail)
                     {
                         var ns = hc.Namespace is null ? string.Empty : $"{hc.Namespace}/";
                         yield return DiagnosticCatalog.HealthCheckNotProduced.At(origin.Locate("spec", "healthChecks", hc.Index), k.Id, $"{hc.Kind}/{ns}{hc.Name}", detail);
@@ -89,12 +89,22 @@ public sealed class KustomizationSpecRules : IGitOpsRule
         k.Objects.Where(o => o.Kind == "HelmRelease" && o.Group == "helm.toolkit.fluxcd.io"
             && (k.Spec.Wait || k.Spec.HealthChecks.Any(hc => hc.Kind == "HelmRelease" && hc.Name == o.Name && (hc.Namespace ?? k.Spec.Namespace) == o.Namespace)));
 
-    /// <summary>Null when the Kustomization produces the object (or cannot be known to), else a detail for the message.</summary>
-    private static string? Unproduced(KustomizationNode k, Flux.HealthCheck hc)
+    /// <summary>
+    /// Null when the Kustomization produces the object (or cannot be known to), else a detail for the message. A
+    /// cluster-scoped object matches by name alone: kustomize's namespace transformer (targetNamespace) writes a
+    /// namespace into custom resources whose scope it does not know (a ClusterIssuer, a ClusterSecretStore), the API
+    /// server drops it, and Flux's status poller finds a cluster-scoped object by name whatever namespace the check
+    /// names (kustomize-controller main.go uses the caching cluster reader unless DisableStatusPollerCache is set;
+    /// fluxcd/cli-utils pkg/kstatus/polling/clusterreader/caching_reader.go Sync lists cluster-scoped kinds without a
+    /// namespace and Get matches on the name).
+    /// </summary>
+    private static string? Unproduced(RuleContext context, KustomizationNode k, Flux.HealthCheck hc)
     {
         var group = hc.ApiVersion.Contains('/', StringComparison.Ordinal) ? hc.ApiVersion[..hc.ApiVersion.IndexOf('/', StringComparison.Ordinal)] : string.Empty;
         var sameKind = k.AllObjects.Where(o => o.Kind == hc.Kind && o.Group == group).ToList();
-        if (sameKind.Exists(o => o.Name == hc.Name && o.Namespace == hc.Namespace))
+        var namespaced = context.Schemas.IsNamespaced(group, hc.Kind);
+        if (sameKind.Exists(o => o.Name == hc.Name && (o.Namespace == hc.Namespace || namespaced == false
+            || (namespaced is null && hc.Namespace is null && o.Namespace == k.Spec.TargetNamespace))))
         {
             return null;
         }
