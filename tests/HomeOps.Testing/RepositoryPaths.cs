@@ -20,6 +20,12 @@ public static class RepositoryPaths
         }
     }
 
+    /// <summary>../shared/reference/charts (a Helm repository with every chart the tree pins), or null without it.</summary>
+    public static string? ChartMirror => SharedReference is { } reference && File.Exists(Path.Combine(reference, "charts", "index.yaml")) ? Path.Combine(reference, "charts") : null;
+
+    /// <summary>Why a test that needs the chart mirror is skipped.</summary>
+    public const string NoChartMirror = "../shared/reference/charts (the chart mirror) is not next to this checkout";
+
     public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
 
     private static string FindRoot()

@@ -15,18 +15,20 @@ internal static class CheckCommand
         var file = CommonOptions.ClusterFile();
         var format = CommonOptions.Format();
         var offline = CommonOptions.Offline();
+        var mirror = CommonOptions.ChartMirror();
         var command = new Command("check", "Run every offline check on the repository: cluster.yaml and the GitOps tree (homeops validate)")
         {
             file,
             format,
             offline,
+            mirror,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));
             var outputFormat = parse.GetValue(format);
             var text = outputFormat == OutputFormat.Text;
-            var checks = OfflineChecks.Default(context.Tools, context.Time, new ValidateOptions { Offline = parse.GetValue(offline) });
+            var checks = OfflineChecks.Default(context.Tools, context.Time, new ValidateOptions { Offline = parse.GetValue(offline), ChartMirror = CommonOptions.ChartMirrorValue(parse, mirror, context.WorkingDirectory) });
             var outcomes = await checks.RunAsync(workspace, outcome =>
             {
                 if (text)

@@ -33,6 +33,17 @@ internal static class CommonOptions
         Description = "Fetch nothing: Helm charts not already in the cache are not rendered (and that is reported)",
     };
 
+    public static Option<string?> ChartMirror() => new("--chart-mirror")
+    {
+        Description = "A folder (or file:// URL) of Helm repositories to take charts from before the cache and the network (default: $HOMEOPS_CHART_MIRROR)",
+    };
+
+    /// <summary>The --chart-mirror value as an absolute path (a file:// URL is kept), or null when the option was not given.</summary>
+    public static string? ChartMirrorValue(ParseResult parse, Option<string?> option, string workingDirectory) =>
+        parse.GetValue(option) is { Length: > 0 } value
+            ? value.StartsWith("file://", StringComparison.Ordinal) ? value : System.IO.Path.GetFullPath(value, workingDirectory)
+            : null;
+
     public static Option<string[]> Schemas() => new("--schemas")
     {
         Description = "A folder of CRD manifests to validate custom resources against (repeatable)",

@@ -14,6 +14,7 @@ internal static class DiffCommand
     {
         var file = CommonOptions.ClusterFile();
         var offline = CommonOptions.Offline();
+        var mirror = CommonOptions.ChartMirror();
         var path = CommonOptions.Path();
         var baseRev = new Option<string>("--base") { Description = "The git revision to compare with (branch, tag or commit)", DefaultValueFactory = _ => "HEAD" };
         var changedOnly = new Option<bool>("--changed-only") { Description = "Render and compare only Kustomizations whose inputs changed" };
@@ -22,7 +23,7 @@ internal static class DiffCommand
         var exitCode = new Option<bool>("--exit-code") { Description = "Exit 1 when there are differences (like git diff --exit-code)" };
         var command = new Command("diff", "Render the GitOps tree at --base and in the working tree and print the differences per object, grouped by Kustomization and HelmRelease")
         {
-            file, offline, path, baseRev, changedOnly, markdown, limit, exitCode,
+            file, offline, mirror, path, baseRev, changedOnly, markdown, limit, exitCode,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -31,7 +32,7 @@ internal static class DiffCommand
             {
                 Base = parse.GetValue(baseRev) ?? "HEAD",
                 ChangedOnly = parse.GetValue(changedOnly),
-                Render = new ValidateOptions { Offline = parse.GetValue(offline), EntryPath = parse.GetValue(path), RenderOnly = true },
+                Render = new ValidateOptions { Offline = parse.GetValue(offline), ChartMirror = CommonOptions.ChartMirrorValue(parse, mirror, context.WorkingDirectory), EntryPath = parse.GetValue(path), RenderOnly = true },
             };
             var result = await new DiffService(context.Tools, context.Time).RunAsync(workspace, options, cancellationToken).ConfigureAwait(false);
             if (result.Diagnostics.Count > 0)

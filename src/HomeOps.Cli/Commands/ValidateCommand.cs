@@ -14,13 +14,14 @@ internal static class ValidateCommand
         var file = CommonOptions.ClusterFile();
         var format = CommonOptions.Format();
         var offline = CommonOptions.Offline();
+        var mirror = CommonOptions.ChartMirror();
         var schemas = CommonOptions.Schemas();
         var noCache = CommonOptions.NoCache();
         var path = CommonOptions.Path();
         var strict = new Option<bool>("--strict-substitution") { Description = "Fail on undefined post-build variables at build time, like Flux's StrictPostBuildSubstitutions" };
         var command = new Command("validate", "Build and check the whole GitOps tree offline: kustomize, substitution, Helm, schemas and every rule (docs/rules.md)")
         {
-            file, format, offline, schemas, noCache, path, strict,
+            file, format, offline, mirror, schemas, noCache, path, strict,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -28,6 +29,7 @@ internal static class ValidateCommand
             var options = new ValidateOptions
             {
                 Offline = parse.GetValue(offline),
+                ChartMirror = CommonOptions.ChartMirrorValue(parse, mirror, context.WorkingDirectory),
                 SchemaDirectories = [.. (parse.GetValue(schemas) ?? []).Select(s => System.IO.Path.GetFullPath(s, context.WorkingDirectory))],
                 UseCache = !parse.GetValue(noCache),
                 EntryPath = parse.GetValue(path),

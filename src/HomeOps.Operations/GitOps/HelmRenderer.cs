@@ -11,11 +11,15 @@ namespace HomeOps.Operations.GitOps;
 
 /// <summary>
 /// Renders HelmReleases with <c>helm template</c>: resolves the chart (HelmRepository over HTTP or OCI, OCIRepository,
-/// a chart folder in this repository, or a HelmChart), pulls it once per version into the cache folder, merges
-/// values, applies kustomize post-renderers, and attaches the rendered objects to the release.
+/// a chart folder in this repository, or a HelmChart), takes it from the chart mirror when one is set, else pulls it
+/// once per version into the cache folder, merges values, applies kustomize post-renderers, and attaches the rendered
+/// objects to the release.
 /// </summary>
-public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm helm, KustomizeTool kustomize, BuildCache cache, ValidateOptions options, string? kubeVersion, BuiltinSchemas? builtin)
+public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm helm, KustomizeTool kustomize, BuildCache cache, ValidateOptions options, string? kubeVersion, BuiltinSchemas? builtin, ChartMirror? mirror = null)
 {
+    private const string HelmMissing = "helm is not installed";
+    private const string NotCachedOffline = "--offline and the chart is not in the cache";
+
     private readonly SemaphoreSlim _gate = new(options.Parallelism ?? Math.Max(2, Environment.ProcessorCount));
 
     public async Task RenderAsync(GitOpsTree tree, HashSet<string> ownSources, Func<KustomizationNode, bool>? include, CancellationToken cancellationToken)
@@ -31,7 +35,7 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm 
         {
             foreach (var (_, r) in releases)
             {
-                r.SkipReason = "helm is not installed";
+                r.SkipReason = HelmMissing;
             }
         }
         else
@@ -44,8 +48,26 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm 
         {
             var reasons = string.Join("; ", skipped.GroupBy(x => x.r.SkipReason ?? "not rendered").Select(g => $"{g.Key} ({g.Count()})"));
             var first = skipped[0].r.Spec.Object.Origin;
-            tree.BuildDiagnostics.Add(DiagnosticCatalog.HelmRenderingSkipped.At(first.Span, skipped.Count, reasons));
+            tree.BuildDiagnostics.Add(DiagnosticCatalog.HelmRenderingSkipped.At(first.Span, skipped.Count, reasons, Hint(skipped.Select(x => x.r.SkipReason))));
         }
+    }
+
+    /// <summary>What would render the skipped releases; "drop --offline" only when --offline is what stopped them.</summary>
+    private string Hint(IEnumerable<string?> reasons)
+    {
+        var set = reasons.ToHashSet(StringComparer.Ordinal);
+        var hints = new List<string>();
+        if (set.Contains(HelmMissing))
+        {
+            hints.Add("install helm 3 ('mise install' pins it; scripts/install-test-dependencies.sh puts it in .tools/bin)");
+        }
+
+        if (set.Contains(NotCachedOffline))
+        {
+            hints.Add(mirror is null ? "drop --offline to download the charts, or set a chart mirror (docs/validate.md)" : "drop --offline to download the charts the mirror does not hold");
+        }
+
+        return hints.Count > 0 ? string.Join("; ", hints) : "see the reasons above";
     }
 
     private async Task RenderOneAsync(GitOpsTree tree, KustomizationNode k, ReleaseNode release, List<KubeObject> objects, HashSet<string> ownSources, CancellationToken ct)
@@ -69,13 +91,13 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm 
             var chartPath = chart.LocalPath ?? await PullAsync(tree, spec, chart, ct).ConfigureAwait(false);
             if (chartPath is null)
             {
-                release.SkipReason ??= options.Offline ? "--offline and the chart is not in the cache" : "the chart could not be fetched";
+                release.SkipReason ??= options.Offline ? NotCachedOffline : "the chart could not be fetched";
                 return;
             }
 
             var values = HelmValues.Merge(spec, objects);
             var postRenderers = string.Join("\n---\n", spec.PostRenderers.Select(p => YamlWriter.Write(p)));
-            var chartHash = chart.LocalPath is not null ? BuildCache.Hash(LocalChartFiles(chart.LocalPath)) : chartPath;
+            var chartHash = chart.LocalPath is not null ? BuildCache.Hash(LocalChartFiles(chart.LocalPath)) : $"{chartPath}:{files.FileSize(chartPath)}";
             var key = BuildCache.Hash(["helm", chartHash, values, spec.ReleaseName, spec.TargetNamespace, kubeVersion ?? string.Empty, spec.CrdsPolicy ?? string.Empty, postRenderers]);
             var output = cache.Get("renders", key);
             if (output is null)
@@ -143,6 +165,11 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm 
     private async Task<string?> PullAsync(GitOpsTree tree, HelmReleaseSpec spec, ChartLocation chart, CancellationToken ct)
     {
         var pinned = chart.Version is { Length: > 0 } v && !v.Any(c => c is '*' or '^' or '~' or '>' or '<' or ' ' or '|');
+        if (pinned && mirror?.Find(chart.Repository, chart.Name, chart.Version!) is { } mirrored)
+        {
+            return mirrored;
+        }
+
         var folder = Path.Combine(cache.Directory, "charts", BuildCache.Hash([chart.Repository ?? string.Empty, chart.Name])[..16], pinned ? chart.Version! : "unpinned");
         var existing = files.EnumerateFiles(folder, "*.tgz", recursive: false).FirstOrDefault();
         if (existing is not null && pinned)
@@ -212,7 +239,9 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm 
             {
                 var url = target.Root.Str("spec", "url") ?? string.Empty;
                 var tag = target.Root.Str("spec", "ref", "tag") ?? target.Root.Str("spec", "ref", "semver");
-                return new ChartLocation(url.Split('/')[^1], tag, url, url, null, null);
+                var trimmed = url.TrimEnd('/');
+                var slash = trimmed.LastIndexOf('/');
+                return new ChartLocation(trimmed[(slash + 1)..], tag, slash > 0 ? trimmed[..slash] : trimmed, url, null, null);
             }
 
             if (chartRef.Kind == "HelmChart")

@@ -16,6 +16,12 @@ public sealed record ValidateOptions
 
     public bool UseCache { get; init; } = true;
 
+    /// <summary>
+    /// A folder (or file:// URL) of Helm repositories consulted before the cache and the network (see
+    /// <see cref="GitOps.ChartMirror"/>); null: the HOMEOPS_CHART_MIRROR environment variable, else none.
+    /// </summary>
+    public string? ChartMirror { get; init; }
+
     /// <summary>Treat undefined variables as errors at build time, like kustomize-controller's StrictPostBuildSubstitutions.</summary>
     public bool StrictSubstitution { get; init; }
 

@@ -59,7 +59,8 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         var builder = new TreeBuilder(workspace.Files, source, kustomize, cache, options);
         var tree = await builder.BuildAsync(entry, cluster?.GitOps.Repository, cancellationToken).ConfigureAwait(false);
         var ownSources = tree.Kustomizations.Select(k => k.Spec.SourceRef?.ToString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        await new HelmRenderer(workspace.Files, source, new Helm(runner), kustomize, cache, options, kubeVersion, builtin)
+        var mirror = OpenMirror(workspace, options, diagnostics);
+        await new HelmRenderer(workspace.Files, source, new Helm(runner), kustomize, cache, options, kubeVersion, builtin, mirror)
             .RenderAsync(tree, ownSources, renderReleases, cancellationToken).ConfigureAwait(false);
         diagnostics.AddRange(tree.BuildDiagnostics.Items);
         return new RenderedTree(tree, diagnostics, cluster, settings, builder.Undefined, builtin, kubeVersion);
@@ -73,10 +74,17 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         var source = new DiskSourceTree(workspace.Files, workspace.Root);
         var cache = new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), options.UseCache);
         var ownSources = tree.Kustomizations.Select(k => k.Spec.SourceRef?.ToString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        await new HelmRenderer(workspace.Files, source, new Helm(runner), new KustomizeTool(runner), cache, options, rendered.KubernetesVersion, rendered.Builtin)
+        var mirror = OpenMirror(workspace, options, []); // RenderAsync has reported an unusable mirror already
+        await new HelmRenderer(workspace.Files, source, new Helm(runner), new KustomizeTool(runner), cache, options, rendered.KubernetesVersion, rendered.Builtin, mirror)
             .RenderAsync(tree, ownSources, include, cancellationToken).ConfigureAwait(false);
         rendered.Diagnostics.AddRange(tree.BuildDiagnostics.Items.Skip(before));
     }
+
+    /// <summary>The chart mirror of --chart-mirror, else of HOMEOPS_CHART_MIRROR; relative paths from the working directory.</summary>
+    private static ChartMirror? OpenMirror(Workspace workspace, ValidateOptions options, List<Diagnostic> diagnostics) =>
+        (options.ChartMirror ?? Environment.GetEnvironmentVariable(ChartMirror.EnvironmentVariable)) is { Length: > 0 } setting
+            ? ChartMirror.Open(workspace.Files, setting, workspace.DisplayBase, diagnostics)
+            : null;
 
     public static ValidateSettings LoadSettings(Workspace workspace, List<Diagnostic> diagnostics)
     {

@@ -4,13 +4,16 @@ using HomeOps.Testing;
 
 namespace HomeOps.Operations.Tests.GitOps;
 
-/// <summary>The repository's own GitOps tree, as `homeops validate --offline` sees it: clean, and complete.</summary>
+/// <summary>
+/// The repository's own GitOps tree, as `homeops validate --offline` sees it with the chart mirror of ../shared (every
+/// chart rendered, every rule run on the charts' objects) or, without ../shared, without the charts: clean, and complete.
+/// </summary>
 public sealed class RepositoryTreeTests
 {
     [Fact]
     public async Task Validate_RepositoryTree_HasNoErrorOrWarning()
     {
-        var result = await Validation.RunAsync(RepositoryPaths.Root);
+        var result = await Validation.RunAsync(RepositoryPaths.Root, chartMirror: RepositoryPaths.ChartMirror);
         Validation.Lines(result, []).ShouldBeEmpty(string.Join("\n", result.Diagnostics));
     }
 
@@ -35,6 +38,17 @@ public sealed class RepositoryTreeTests
 
         var result = await Validation.RunAsync(RepositoryPaths.Root);
         result.Tree!.Kustomizations.Select(k => k.Id).Order(StringComparer.Ordinal).ShouldBe(declared);
+    }
+
+    [Fact]
+    public async Task Validate_RepositoryTreeWithTheChartMirror_RendersEveryHelmRelease()
+    {
+        Assert.SkipWhen(RepositoryPaths.ChartMirror is null, RepositoryPaths.NoChartMirror);
+        var result = await Validation.RunAsync(RepositoryPaths.Root, offline: true, chartMirror: RepositoryPaths.ChartMirror);
+        var releases = result.Tree!.Kustomizations.SelectMany(k => k.Releases).ToList();
+        releases.Count.ShouldBe(19);
+        releases.Where(r => !r.Rendered).Select(r => $"{r.Spec.Id}: {r.SkipReason}").ShouldBeEmpty(string.Join("\n", result.Diagnostics.Where(d => d.Code.StartsWith("HO30", StringComparison.Ordinal))));
+        releases.ShouldAllBe(r => r.Objects.Count > 0);
     }
 
     private static string? Text(YamlNode? node) => (node as YamlScalar)?.Value;

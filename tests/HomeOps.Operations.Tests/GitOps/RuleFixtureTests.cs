@@ -48,8 +48,8 @@ public sealed class RuleFixtureTests
         missing.ShouldBeEmpty("every GitOps and graph rule needs a fixture");
     }
 
-    /// <summary>Codes covered by the Helm rendering tests (they need a chart repository, not a static fixture).</summary>
-    private static readonly string[] HelmFixtureCodes = ["HO3010", "HO3011", "HO3211"];
+    /// <summary>Codes covered by the Helm rendering and chart mirror tests (they need a chart repository, not a static fixture).</summary>
+    private static readonly string[] HelmFixtureCodes = ["HO3010", "HO3011", "HO3014", "HO3211"];
 
     /// <summary>
     /// HO38xx belong to `homeops render` and `homeops bgp router-config` (files derived from cluster.yaml), not to

@@ -11,7 +11,7 @@ internal static class Validation
     /// <summary>One cache for every test: entries are content-addressed, so fixtures share the builds they have in common.</summary>
     public static readonly string SharedCache = Path.Combine(Path.GetTempPath(), "homeops-test-cache");
 
-    public static async Task<ValidateResult> RunAsync(string root, string? entry = null, string? kubernetesVersion = null, bool offline = true, string? cache = null, bool useCache = true)
+    public static async Task<ValidateResult> RunAsync(string root, string? entry = null, string? kubernetesVersion = null, bool offline = true, string? cache = null, bool useCache = true, string? chartMirror = null)
     {
         var workspace = Workspace.Locate(PhysicalFileSystem.Instance, root, clusterFile: null);
         var options = new ValidateOptions
@@ -22,6 +22,7 @@ internal static class Validation
             Offline = offline,
             CacheDirectory = cache ?? SharedCache,
             UseCache = useCache,
+            ChartMirror = chartMirror,
         };
         return await new ValidateService(ProcessCommandRunner.Instance, TimeProvider.System).RunAsync(workspace, options, TestContext.Current.CancellationToken);
     }

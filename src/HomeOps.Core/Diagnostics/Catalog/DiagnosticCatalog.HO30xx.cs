@@ -61,10 +61,15 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor HelmRenderingSkipped = Info(
         "HO3012", "helm-rendering-skipped", "HelmReleases not rendered",
         "{0} HelmRelease(s) were not rendered: {1}",
-        "Objects inside charts were not checked; install helm 3 or drop --offline to render them");
+        "Objects inside charts were not checked; {2}");
 
     public static readonly DiagnosticDescriptor HelmSourceUnsupported = Info(
         "HO3013", "helm-source-unsupported", "HelmRelease source cannot be rendered offline",
         "HelmRelease {0}: its chart comes from {1}, which HomeOps cannot fetch",
         "Nothing to do; the chart is not rendered, so its objects are not checked");
+
+    public static readonly DiagnosticDescriptor ChartMirrorInvalid = Error(
+        "HO3014", "chart-mirror-invalid", "Chart mirror unusable",
+        "The chart mirror '{0}' cannot be used: {1}",
+        "Point --chart-mirror (or HOMEOPS_CHART_MIRROR) at a folder holding a Helm repository (index.yaml from 'helm repo index' beside the .tgz archives), or unset it");
 }
