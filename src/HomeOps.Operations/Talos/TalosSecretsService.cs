@@ -147,6 +147,17 @@ public sealed class TalosSecretsService(Workspace workspace, ClusterDefinition c
         {
             diagnostics.Add(DiagnosticCatalog.ToolTimedOut.At(where, e.Spec.Display(), (int)e.Spec.Timeout.TotalSeconds));
         }
+        catch (OnePasswordException e) when (e.Kind == OnePasswordFailure.VaultNotFound)
+        {
+            // Never "no item, so generate one": a typo in the vault name must not create a second cluster identity.
+            diagnostics.Add(DiagnosticCatalog.OnePasswordVaultNotFound.At(config.Secrets.OnePassword.SpanOf(nameof(OnePasswordSettings.Vault)), Vault));
+        }
+        catch (OnePasswordException e) when (e.Kind == OnePasswordFailure.AmbiguousItem)
+        {
+            var ids = e.CandidateIds;
+            diagnostics.Add(DiagnosticCatalog.OnePasswordItemAmbiguous.At(where, ids.Count > 1 ? ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : "Several",
+                Vault, ItemName, ids.Count > 0 ? string.Join(", ", ids) : "see 'op item list --vault " + Vault + "'"));
+        }
         catch (OnePasswordException e)
         {
             diagnostics.Add(DiagnosticCatalog.OnePasswordFailed.At(where, e.Message, Vault));

@@ -43,7 +43,11 @@ public sealed class OnePasswordCli(ICommandRunner runner, string program = "op")
         return new JsonObject { ["title"] = title, ["category"] = SecureNote, ["fields"] = fields }.ToJsonString();
     }
 
-    /// <summary>The item, or null when the vault has no item of that name.</summary>
+    /// <summary>
+    /// The item, or null when the vault has no item of that name. A vault that does not exist is never "no item":
+    /// it throws <see cref="OnePasswordException"/> with <see cref="OnePasswordFailure.VaultNotFound"/>, so a caller
+    /// that creates what is missing never creates it because of a typo in the vault name.
+    /// </summary>
     public async Task<OnePasswordItem?> GetItemAsync(string item, string vault, CancellationToken cancellationToken)
     {
         var result = await runner.RunAsync(GetItemSpec(program, item, vault), cancellationToken).ConfigureAwait(false);
@@ -52,15 +56,10 @@ public sealed class OnePasswordCli(ICommandRunner runner, string program = "op")
             return Parse(result);
         }
 
-        if (result.StandardError.Contains("isn't an item", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        throw Failure(result);
+        return IsMissingItem(result, "item") ? null : throw Failure(result);
     }
 
-    /// <summary>A Document item's content, or null when the vault has no such document.</summary>
+    /// <summary>A Document item's content, or null when the vault has no such document (an unknown vault throws, as above).</summary>
     public async Task<string?> GetDocumentAsync(string item, string vault, CancellationToken cancellationToken)
     {
         var result = await runner.RunAsync(GetDocumentSpec(program, item, vault), cancellationToken).ConfigureAwait(false);
@@ -69,10 +68,18 @@ public sealed class OnePasswordCli(ICommandRunner runner, string program = "op")
             return result.StandardOutput;
         }
 
-        return result.StandardError.Contains("isn't a document", StringComparison.Ordinal) || result.StandardError.Contains("isn't an item", StringComparison.Ordinal)
-            ? null
-            : throw Failure(result);
+        return IsMissingItem(result, "item") || IsMissingItem(result, "document") ? null : throw Failure(result);
     }
+
+    // op 2.x: "\"X\" isn't an item in the \"V\" vault." for a missing item, "\"V\" isn't a vault in this account." for a
+    // missing vault. Only the first is an answer ("there is none"); the second is an error in the caller's input.
+    private static bool IsMissingItem(CommandResult result, string what) =>
+        result.StandardError.Contains($"isn't a{(what == "item" ? "n" : "")} {what}", StringComparison.Ordinal) && Kind(result.StandardError) == OnePasswordFailure.Other;
+
+    private static OnePasswordFailure Kind(string error) =>
+        error.Contains("isn't a vault", StringComparison.Ordinal) ? OnePasswordFailure.VaultNotFound
+        : error.Contains("More than one item matches", StringComparison.Ordinal) ? OnePasswordFailure.AmbiguousItem
+        : OnePasswordFailure.Other;
 
     public async Task<OnePasswordItem> CreateItemAsync(string vault, string template, IReadOnlyList<string> secrets, CancellationToken cancellationToken)
     {
@@ -130,7 +137,7 @@ public sealed class OnePasswordCli(ICommandRunner runner, string program = "op")
             message = message[(marker + 28)..];
         }
 
-        return new OnePasswordException(message.Length == 0 ? $"exit code {result.ExitCode}" : message, result);
+        return new OnePasswordException(message.Length == 0 ? $"exit code {result.ExitCode}" : message, result, Kind(result.StandardError));
     }
 
     private static string? Text(JsonElement element, string property) =>

@@ -1,4 +1,5 @@
 using HomeOps.Cli;
+using HomeOps.Fakes.Programs;
 using HomeOps.Runtime.Files;
 using HomeOps.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -33,7 +34,7 @@ public sealed class TalosCommandTests
         return temp;
     }
 
-    private static async Task<CliRunner.Result> Run(string directory, FakeOp? op, params string[] args)
+    private static async Task<CliRunner.Result> Run(string directory, FakeOpProcess? op, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -41,7 +42,7 @@ public sealed class TalosCommandTests
         {
             Random = new SeededRandomSource("cli-tests"),
             Commands = op ?? (HomeOps.Runtime.Processes.ICommandRunner)HomeOps.Runtime.Processes.ProcessCommandRunner.Instance,
-            OnePasswordProgram = FakeOp.Program,
+            OnePasswordProgram = FakeOpProcess.Program,
         };
         var code = await HomeOpsCli.RunAsync(args, context, TestContext.Current.CancellationToken);
         return new CliRunner.Result(code, output.ToString(), error.ToString());
@@ -135,11 +136,11 @@ public sealed class TalosCommandTests
     public async Task SecretsImportStore_ThenRenderFromOnePassword_UsesTheItem()
     {
         using var repo = Repository(withSecrets: false);
-        using var op = new FakeOp("Automation");
+        using var op = new FakeOpProcess("Automation");
         var bundle = repo.Write("talsecret.yaml", TestSecrets.Yaml.Replace("    ", "  ", StringComparison.Ordinal));
         var stored = await Run(repo.Path, op, "talos", "secrets", "import", bundle, "--store");
         stored.ExitCode.ShouldBe(0, stored.Out + stored.Error);
-        op.Items("Automation").ShouldHaveSingleItem()!["title"]!.GetValue<string>().ShouldBe("Talos Secrets - home-ops");
+        op.Vaults.Items("Automation").ShouldHaveSingleItem().Title.ShouldBe("Talos Secrets - home-ops");
         var again = await Run(repo.Path, op, "talos", "secrets", "import", bundle, "--store");
         again.ExitCode.ShouldBe(1);
         again.Out.ShouldContain("HO2009");
@@ -154,7 +155,7 @@ public sealed class TalosCommandTests
     public async Task RenderFromOnePassword_MissingItem_IsADiagnostic()
     {
         using var repo = Repository(withSecrets: false);
-        using var op = new FakeOp("Automation");
+        using var op = new FakeOpProcess("Automation");
         var result = await Run(repo.Path, op, "talos", "render", "--from", "op");
         result.ExitCode.ShouldBe(1);
         result.Out.ShouldContain("error HO2010: 1Password has no item 'Talos Secrets - home-ops' in vault 'Automation'");

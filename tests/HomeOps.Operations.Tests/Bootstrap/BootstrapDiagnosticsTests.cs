@@ -1,4 +1,7 @@
+using HomeOps.Fakes.Programs;
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Config;
+using HomeOps.Operations.Render;
 
 namespace HomeOps.Operations.Tests.Bootstrap;
 
@@ -119,7 +122,7 @@ public sealed class BootstrapDiagnosticsTests
     public async Task Bootstrap_TalosSecretsItemWithoutTheBundleField_RefusedAndNothingGenerated()
     {
         await using var h = await BootstrapHarness.StartAsync();
-        h.Cluster.Op.Items[("Automation", "Talos Secrets - home-ops")] = new Dictionary<string, string>(StringComparer.Ordinal) { ["notesPlain"] = "moved elsewhere" };
+        h.Cluster.Op.Vaults.Find("Automation", "Talos Secrets - home-ops").ShouldHaveSingleItem().Fields = [new FakeOpField("notesPlain", "notesPlain", "STRING", "moved elsewhere")];
 
         var diagnostic = (await h.RunAsync()).ShouldHaveSingleItem();
 
@@ -166,6 +169,44 @@ public sealed class BootstrapDiagnosticsTests
         diagnostic.Message.ShouldNotContain("not-a-jwt");
         var secrets = h.Cluster.Api.Store.Type("", "v1", "secrets")!;
         h.Cluster.Api.Store.List(secrets, "onepassword-connect").Items.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Bootstrap_VaultNameTypo_RefusedAtTheVaultKeyAndNoBundleGenerated()
+    {
+        await using var h = await BootstrapHarness.StartAsync(seedTalosSecrets: false);
+        var clusterFile = Path.Combine(h.Root, "cluster.yaml");
+        File.WriteAllText(clusterFile, File.ReadAllText(clusterFile).Replace("vault: Automation", "vault: Automaton", StringComparison.Ordinal));
+        // As an operator would: `homeops render` after editing cluster.yaml (cluster-settings carries the vault name).
+        RenderService.Write(h.Workspace, RenderService.Plan(h.Workspace, ClusterConfigService.Load(h.Workspace)));
+
+        var diagnostic = (await h.RunAsync()).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO5080");
+        diagnostic.Message.ShouldStartWith("1Password has no vault 'Automaton'");
+        diagnostic.Location.Path.ShouldBe("cluster.yaml");
+        diagnostic.Location.Line.ShouldBe(File.ReadAllLines(clusterFile).ToList().FindIndex(l => l.Contains("vault: Automaton", StringComparison.Ordinal)) + 1);
+        h.Cluster.Op.ItemsCreated.ShouldBe(0);
+        h.Cluster.Op.Vaults.Exists("Automaton").ShouldBeFalse();
+        File.Exists(h.Paths.TalosSecrets).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Bootstrap_TwoTalosSecretsItemsWithTheSameTitle_RefusedNamingBothIds()
+    {
+        await using var h = await BootstrapHarness.StartAsync();
+        var first = h.Cluster.Op.Vaults.Find("Automation", "Talos Secrets - home-ops").ShouldHaveSingleItem();
+        var second = h.Cluster.Op.Vaults.Create("Automation", "Talos Secrets - home-ops", "SECURE_NOTE");
+        second.Fields.Add(new FakeOpField("talsecret", "talsecret", "CONCEALED", "cluster: {}\n"));
+
+        var diagnostic = (await h.RunAsync()).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO5081");
+        diagnostic.Message.ShouldBe("2 items in vault 'Automation' are titled 'Talos Secrets - home-ops'; HomeOps cannot tell which one to use");
+        diagnostic.Hint!.ShouldContain(first.Id);
+        diagnostic.Hint!.ShouldContain(second.Id);
+        h.Cluster.Op.ItemsCreated.ShouldBe(0);
+        File.Exists(h.Paths.TalosSecrets).ShouldBeFalse();
     }
 
     /// <summary>A step with one more dependency than it declares (a bug the engine must report, not run).</summary>

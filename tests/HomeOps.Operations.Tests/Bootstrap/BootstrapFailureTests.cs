@@ -54,15 +54,15 @@ public sealed class BootstrapFailureTests
     public async Task MissingOnePasswordItem_ItemMissingThenResumeSucceeds()
     {
         await using var h = await BootstrapHarness.StartAsync();
-        h.Cluster.Op.Items.TryRemove(("Automation", "1Password Connect Token - home-ops"), out var token).ShouldBeTrue();
-
+        var token = h.Cluster.Op.Vaults.Find("Automation", "1Password Connect Token - home-ops").ShouldHaveSingleItem();
+        h.Cluster.Op.Vaults.Remove("Automation", token).ShouldBeTrue();
 
         var diagnostic = (await h.RunAsync()).ShouldHaveSingleItem();
 
         diagnostic.Code.ShouldBe("HO5020");
         diagnostic.Message.ShouldStartWith("1Password has no item '1Password Connect Token - home-ops' in vault 'Automation'");
         h.State.Steps[BootstrapSteps.BootstrapSecrets].Status.ShouldBe(StepStatus.Failed);
-        h.Cluster.Op.Items[("Automation", "1Password Connect Token - home-ops")] = token!;
+        h.Cluster.Op.AddField("Automation", token.Title, "token", token.Field("token")!);
         (await h.RunAsync(h.Options with { Resume = true })).ShouldBeEmpty();
         h.Cluster.Talos.EtcdBootstraps.ShouldBe(1);
     }

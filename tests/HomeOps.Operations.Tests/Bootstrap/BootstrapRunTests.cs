@@ -103,7 +103,7 @@ public sealed class BootstrapRunTests
         (await h.RunAsync()).ShouldBeEmpty();
 
         h.Cluster.Op.ItemsCreated.ShouldBe(1);
-        var stored = h.Cluster.Op.Items[("Automation", "Talos Secrets - home-ops")]["talsecret"];
+        var stored = h.Cluster.Op.Vaults.Find("Automation", "Talos Secrets - home-ops").ShouldHaveSingleItem().Field("talsecret")!;
         File.ReadAllText(h.Paths.TalosSecrets).ShouldBe(stored);
         var clusterSecret = System.Text.RegularExpressions.Regex.Match(stored, @"\bsecret: (\S+)").Groups[1].Value;
         clusterSecret.Length.ShouldBeGreaterThan(20);

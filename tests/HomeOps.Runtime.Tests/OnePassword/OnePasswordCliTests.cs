@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using HomeOps.Runtime.OnePassword;
-using HomeOps.Testing;
+using HomeOps.Fakes.Programs;
 
 namespace HomeOps.Runtime.Tests.OnePassword;
 
@@ -47,8 +47,8 @@ public sealed class OnePasswordCliTests
     [Fact]
     public async Task GetItem_UnknownItem_IsNull()
     {
-        using var op = new FakeOp("Automation");
-        var cli = new OnePasswordCli(op, FakeOp.Program);
+        using var op = new FakeOpProcess("Automation");
+        var cli = new OnePasswordCli(op, FakeOpProcess.Program);
         (await cli.GetItemAsync("nothing", "Automation", TestContext.Current.CancellationToken)).ShouldBeNull();
         op.Calls.ShouldHaveSingleItem().ShouldBe(["item", "get", "nothing", "--vault", "Automation", "--format", "json", "--reveal"]);
     }
@@ -56,8 +56,8 @@ public sealed class OnePasswordCliTests
     [Fact]
     public async Task CreateThenGet_ReturnsTheStoredField()
     {
-        using var op = new FakeOp("Automation");
-        var cli = new OnePasswordCli(op, FakeOp.Program);
+        using var op = new FakeOpProcess("Automation");
+        var cli = new OnePasswordCli(op, FakeOpProcess.Program);
         var template = OnePasswordCli.Template("Talos Secrets - home-ops", "notes", new Dictionary<string, string> { ["talsecret"] = Secret });
         var created = await cli.CreateItemAsync("Automation", template, [Secret], TestContext.Current.CancellationToken);
         created.Title.ShouldBe("Talos Secrets - home-ops");
@@ -69,28 +69,56 @@ public sealed class OnePasswordCliTests
     [Fact]
     public async Task Edit_ReplacesTheFields()
     {
-        using var op = new FakeOp("Automation");
-        var cli = new OnePasswordCli(op, FakeOp.Program);
+        using var op = new FakeOpProcess("Automation");
+        var cli = new OnePasswordCli(op, FakeOpProcess.Program);
         var first = await cli.CreateItemAsync("Automation", OnePasswordCli.Template("T", "n", new Dictionary<string, string> { ["talsecret"] = "one" }), [], TestContext.Current.CancellationToken);
         await cli.EditItemAsync(first.Id, "Automation", OnePasswordCli.Template("T", "n", new Dictionary<string, string> { ["talsecret"] = "two" }), [], TestContext.Current.CancellationToken);
-        op.Items("Automation").Count.ShouldBe(1);
+        op.Vaults.Items("Automation").Count.ShouldBe(1);
         (await cli.GetItemAsync("T", "Automation", TestContext.Current.CancellationToken))!.Field("talsecret")!.Value.ShouldBe("two");
     }
 
     [Fact]
     public async Task UnknownVault_FailsWithOpsMessage()
     {
-        using var op = new FakeOp("Automation");
-        var cli = new OnePasswordCli(op, FakeOp.Program);
+        using var op = new FakeOpProcess("Automation");
+        var cli = new OnePasswordCli(op, FakeOpProcess.Program);
         var e = await Should.ThrowAsync<OnePasswordException>(() => cli.GetItemAsync("x", "Private", TestContext.Current.CancellationToken));
         e.Message.ShouldBe("\"Private\" isn't a vault in this account. Specify the vault with its ID or name.");
+        e.Kind.ShouldBe(OnePasswordFailure.VaultNotFound);
+    }
+
+    [Fact]
+    public async Task GetDocument_UnknownVault_IsVaultNotFoundNotAMissingDocument()
+    {
+        using var op = new FakeOpProcess("Automation");
+        var cli = new OnePasswordCli(op, FakeOpProcess.Program);
+        (await cli.GetDocumentAsync("creds", "Automation", TestContext.Current.CancellationToken)).ShouldBeNull();
+        var e = await Should.ThrowAsync<OnePasswordException>(() => cli.GetDocumentAsync("creds", "Automaton", TestContext.Current.CancellationToken));
+        e.Kind.ShouldBe(OnePasswordFailure.VaultNotFound);
+    }
+
+    [Fact]
+    public async Task GetItem_TitleTwoItemsShare_AmbiguousWithBothIds()
+    {
+        using var op = new FakeOpProcess("Automation");
+        var cli = new OnePasswordCli(op, FakeOpProcess.Program);
+        var template = OnePasswordCli.Template("T", "n", new Dictionary<string, string> { ["talsecret"] = Secret });
+        var one = await cli.CreateItemAsync("Automation", template, [Secret], TestContext.Current.CancellationToken);
+        var two = await cli.CreateItemAsync("Automation", template, [Secret], TestContext.Current.CancellationToken);
+
+        var e = await Should.ThrowAsync<OnePasswordException>(() => cli.GetItemAsync("T", "Automation", TestContext.Current.CancellationToken));
+
+        one.Id.ShouldNotBe(two.Id);
+        e.Kind.ShouldBe(OnePasswordFailure.AmbiguousItem);
+        e.CandidateIds.ShouldBe([one.Id, two.Id]);
+        (await cli.GetItemAsync(two.Id, "Automation", TestContext.Current.CancellationToken))!.Id.ShouldBe(two.Id);
     }
 
     [Fact]
     public async Task SignedOut_FailsWithOpsMessage()
     {
-        using var op = new FakeOp("Automation") { SignedOut = true };
-        var cli = new OnePasswordCli(op, FakeOp.Program);
+        using var op = new FakeOpProcess("Automation") { SignedOut = true };
+        var cli = new OnePasswordCli(op, FakeOpProcess.Program);
         var e = await Should.ThrowAsync<OnePasswordException>(() => cli.GetItemAsync("x", "Automation", TestContext.Current.CancellationToken));
         e.Message.ShouldContain("not currently signed in");
     }
@@ -98,8 +126,8 @@ public sealed class OnePasswordCliTests
     [Fact]
     public async Task FailureOutput_NeverContainsTheSecret()
     {
-        using var op = new FakeOp("Automation");
-        var cli = new OnePasswordCli(op, FakeOp.Program);
+        using var op = new FakeOpProcess("Automation");
+        var cli = new OnePasswordCli(op, FakeOpProcess.Program);
         var e = await Should.ThrowAsync<OnePasswordException>(() => cli.CreateItemAsync("Missing", OnePasswordCli.Template("T", "n", new Dictionary<string, string> { ["talsecret"] = Secret }), [Secret], TestContext.Current.CancellationToken));
         e.Message.ShouldNotContain("c2VjcmV0");
         e.Result!.Spec.Display().ShouldNotContain("c2VjcmV0");

@@ -107,4 +107,14 @@ public static partial class DiagnosticCatalog
         "HO5053", "node-unhealthy", "Node not healthy after the change",
         "{0} did not become healthy after '{1}': {2}",
         "The rollout stopped here so the other nodes keep quorum; fix this node ('talosctl -n {0} dmesg'), then run the command again");
+
+    public static readonly DiagnosticDescriptor OnePasswordVaultNotFound = Error(
+        "HO5080", "onepassword-vault-not-found", "1Password vault not found",
+        "1Password has no vault '{0}' that the signed-in account can see; nothing was read, generated or stored",
+        "Check secrets.onePassword.vault in cluster.yaml against 'op vault list' (a service account sees only the vaults it was granted), then run the command again");
+
+    public static readonly DiagnosticDescriptor OnePasswordItemAmbiguous = Error(
+        "HO5081", "onepassword-item-ambiguous", "Several 1Password items have the same title",
+        "{0} items in vault '{1}' are titled '{2}'; HomeOps cannot tell which one to use",
+        "Keep one (archive the others in 1Password; their IDs: {3}), or name the one to use by its ID in cluster.yaml (secrets.onePassword)");
 }
