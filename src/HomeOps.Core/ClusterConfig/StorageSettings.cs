@@ -40,8 +40,8 @@ public sealed record StorageSettings : ConfigObject
 [ConfigObject("A data disk, provisioned by Talos as a user volume mounted at /var/mnt/<volumeName>.")]
 public sealed record DataDiskSettings : ConfigObject
 {
-    [ConfigKey("volumeName", "The Talos user volume name; it is mounted at /var/mnt/<volumeName>.")]
-    [Format(ValueFormats.DnsLabel)]
+    [ConfigKey("volumeName", "The Talos user volume name (at most 34 characters); it is mounted at /var/mnt/<volumeName>.")]
+    [Format(ValueFormats.UserVolumeName)]
     public string VolumeName { get; init; } = "longhorn-ssd";
 
     [ConfigKey("model", "The disk model to select, as Talos reports it.", Required = true, Example = "Portable SSD T5")]

@@ -23,8 +23,8 @@ public sealed record TalosSettings : ConfigObject
     [ConfigKey("diskEncryption", "Encryption of the STATE and EPHEMERAL system partitions.")]
     public DiskEncryptionSettings DiskEncryption { get; init; } = new();
 
-    [ConfigKey("kernelLogging", "Where the kernel log is streamed (talos.logging.kernel), for example a syslog server.", Example = "udp://172.29.51.1:514/")]
-    [Format(ValueFormats.Url)]
+    [ConfigKey("kernelLogging", "Where each node streams its kernel log (JSON lines over TCP or UDP), for example a log collector; rendered as a KmsgLogConfig document.", Example = "udp://172.29.51.1:514/")]
+    [Format(ValueFormats.KmsgLogUrl)]
     public string? KernelLogging { get; init; }
 
     [ConfigKey("wipeInstallDisk", "Wipe the install disk when Talos is installed.")]

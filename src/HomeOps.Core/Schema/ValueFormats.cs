@@ -18,6 +18,14 @@ public static partial class ValueFormats
     public const string ObjectName = "object-name";
     public const string Uuid = "uuid";
     public const string BucketName = "bucket-name";
+    public const string KmsgLogUrl = "kmsg-log-url";
+    public const string UserVolumeName = "user-volume-name";
+
+    /// <summary>
+    /// Talos labels a user volume's partition u-&lt;name&gt; and a GPT partition label holds 36 characters, so a name has at
+    /// most 34 (siderolabs/talos v1.10.5 pkg/machinery/config/types/block/user_volume_config.go:45).
+    /// </summary>
+    public const int UserVolumeNameMaxLength = 34;
 
     private static readonly Dictionary<string, ValueFormat> s_formats = new(StringComparer.Ordinal)
     {
@@ -47,6 +55,11 @@ public static partial class ValueFormats
             "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", v => UuidRegex().IsMatch(v) ? null : "is not a lowercase UUID"),
         [BucketName] = new(BucketName, "an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit",
             "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", v => BucketRegex().IsMatch(v) && !v.Contains("..", StringComparison.Ordinal) ? null : "is not a valid S3 bucket name"),
+        [KmsgLogUrl] = new(KmsgLogUrl, "a tcp:// or udp:// address with a port and no path, such as udp://172.29.51.1:514/ (Talos's KmsgLogConfig url)",
+            KmsgLogUrlPattern, v => KmsgLogUrlRegex().IsMatch(v) ? null : "is not a tcp:// or udp:// address with a host, a port and no path"),
+        [UserVolumeName] = new(UserVolumeName, "a Talos user volume name: a DNS-1123 label of at most 34 characters (Talos labels the partition u-<name>, and a partition label holds 36)",
+            "^[a-z0-9]([-a-z0-9]{0,32}[a-z0-9])?$", v => UserVolumeNameRegex().IsMatch(v) ? null
+                : v.Length > UserVolumeNameMaxLength ? $"has {v.Length} characters; Talos allows at most {UserVolumeNameMaxLength}" : "is not a valid DNS-1123 label"),
     };
 
     public static ValueFormat Get(string name) =>
@@ -101,4 +114,14 @@ public static partial class ValueFormats
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketRegex();
+
+    // Host (a name, an IPv4 address or a bracketed IPv6 address), a port, and at most a "/" of path (Talos rejects a
+    // path, a missing port, and any scheme but tcp and udp: pkg/machinery/config/types/runtime/kmsg_log.go:117-145).
+    private const string KmsgLogUrlPattern = "^(tcp|udp)://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5}/?$";
+
+    [GeneratedRegex(KmsgLogUrlPattern)]
+    private static partial Regex KmsgLogUrlRegex();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,32}[a-z0-9])?$")]
+    private static partial Regex UserVolumeNameRegex();
 }

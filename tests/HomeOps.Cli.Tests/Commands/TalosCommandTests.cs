@@ -88,7 +88,7 @@ public sealed class TalosCommandTests
         using var repo = Repository(withSecrets: false);
         var result = await Run(repo.Path, null, "talos", "validate");
         result.ExitCode.ShouldBe(0, result.Out + result.Error);
-        result.Out.ShouldContain("3 node(s), 9 document(s), 9 patch file(s) (structure only, without secrets): 0 error(s), 0 warning(s)");
+        result.Out.ShouldContain("3 node(s), 12 document(s), 9 patch file(s) (structure only, without secrets): 0 error(s), 0 warning(s)");
     }
 
     [Fact]

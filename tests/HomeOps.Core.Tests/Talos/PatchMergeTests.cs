@@ -79,7 +79,7 @@ public sealed class PatchMergeTests
             path: "talos/patches/all/zz.yaml"));
         var main = Node(result).Main;
         main.At("machine.nodeLabels").ShouldBeNull();
-        Node(result).Documents.Select(TalosDocument.Identity).ShouldBe(["v1alpha1", "UserVolumeConfig/longhorn-ssd"]);
+        Node(result).Documents.Select(TalosDocument.Identity).ShouldBe(["v1alpha1", "UserVolumeConfig/longhorn-ssd", "KmsgLogConfig/kernel-logging"]);
         // An item with only '$patch: delete' names no item to delete: reported, nothing removed.
         result.Diagnostics.ShouldContain(d => d.Code == "HO2107" && d.Location.Line == 6);
         ((DocList)main.At("machine.udev.rules")!).Items.Count.ShouldBe(2);
@@ -100,9 +100,9 @@ public sealed class PatchMergeTests
             TalosTestCluster.Patch("apiVersion: v1alpha1\nkind: KmsgLogConfig\nname: remote\nurl: udp://172.29.51.1:515/\n", path: "talos/patches/all/y.yaml"));
         result.Diagnostics.ShouldBeEmpty();
         var documents = Node(result).Documents;
-        documents.Select(TalosDocument.Identity).ShouldBe(["v1alpha1", "UserVolumeConfig/longhorn-ssd", "ExtensionServiceConfig/lldpd", "KmsgLogConfig/remote"]);
-        SeedSettingsTests.Text(documents[2]["environment"]).ShouldBe("[LLDPD_OPTS=-c]");
-        SeedSettingsTests.Text(documents[2]["configFiles"]).ShouldContain("/usr/local/etc/lldpd/lldpd.conf");
+        documents.Select(TalosDocument.Identity).ShouldBe(["v1alpha1", "UserVolumeConfig/longhorn-ssd", "KmsgLogConfig/kernel-logging", "ExtensionServiceConfig/lldpd", "KmsgLogConfig/remote"]);
+        SeedSettingsTests.Text(documents[3]["environment"]).ShouldBe("[LLDPD_OPTS=-c]");
+        SeedSettingsTests.Text(documents[3]["configFiles"]).ShouldContain("/usr/local/etc/lldpd/lldpd.conf");
     }
 
     [Fact]

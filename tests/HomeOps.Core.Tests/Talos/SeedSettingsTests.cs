@@ -7,10 +7,10 @@ public sealed class SeedSettingsTests
 {
     public static TheoryData<string, string> Settings => new()
     {
-        // install disk selector, installer from the Image Factory schematic, kernel logging, wipe
+        // install disk selector, installer from the Image Factory schematic, wipe; the seed's kernel logging argument
+        // becomes a KmsgLogConfig document (KernelLoggingTests: systemd-boot ignores install.extraKernelArgs)
         { "machine.install.diskSelector.model", "APPLE*" },
         { "machine.install.image", "factory.talos.dev/metal-installer/046889043a3a6b4df4d2b999d8cf2b9ac013aae7cbda98f8b53b99ac226cf0f3:v1.10.5" },
-        { "machine.install.extraKernelArgs", "[talos.logging.kernel=udp://172.29.51.1:514/]" },
         { "machine.install.wipe", "true" },
         // kubelet graceful shutdown
         { "machine.kubelet.extraConfig.shutdownGracePeriod", "30s" },
@@ -130,15 +130,15 @@ public sealed class SeedSettingsTests
     }
 
     [Fact]
-    public void Render_ExtraDocuments_AreTheUserVolumeAndLldpdConfig()
+    public void Render_ExtraDocuments_AreTheUserVolumeKernelLoggingAndLldpdConfig()
     {
         var node = TalosTestCluster.Rendered.Nodes[0];
-        node.Documents.Select(TalosDocument.Identity).ShouldBe(["v1alpha1", "UserVolumeConfig/longhorn-ssd", "ExtensionServiceConfig/lldpd"]);
+        node.Documents.Select(TalosDocument.Identity).ShouldBe(["v1alpha1", "UserVolumeConfig/longhorn-ssd", "KmsgLogConfig/kernel-logging", "ExtensionServiceConfig/lldpd"]);
         var volume = node.Documents[1];
         Text(volume.At("provisioning.diskSelector.match")).ShouldBe("disk.model == \"Portable SSD T5\"");
         Text(volume.At("provisioning.maxSize")).ShouldBe("1TB");
         Text(volume.At("filesystem.type")).ShouldBe("xfs");
-        var file = (DocMap)((DocList)node.Documents[2]["configFiles"]!).Items.ShouldHaveSingleItem();
+        var file = (DocMap)((DocList)node.Documents[3]["configFiles"]!).Items.ShouldHaveSingleItem();
         Text(file["mountPath"]).ShouldBe("/usr/local/etc/lldpd/lldpd.conf");
         Text(file["content"]).ShouldContain("configure lldp portidsubtype ifname");
     }

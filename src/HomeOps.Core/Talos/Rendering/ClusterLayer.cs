@@ -5,14 +5,17 @@ namespace HomeOps.Core.Talos.Rendering;
 
 /// <summary>
 /// Everything cluster.yaml decides for a node, written over the defaults before any patch file: hostname, interface
-/// (DHCP or static, VIP, IPv6 default route), install disk, installer image from the node's schematic, kernel
-/// logging, wipe, disk encryption, API server SANs, scheduling on control planes, and the data-disk user volume.
+/// (DHCP or static, VIP, IPv6 default route), install disk, installer image from the node's schematic, wipe, disk
+/// encryption, API server SANs, scheduling on control planes, the data-disk user volume and kernel log streaming.
 /// Every value points back at the cluster.yaml key it came from.
 /// </summary>
 internal static class ClusterLayer
 {
     /// <summary>DHCP route metric of the node interface (the seed's value; lower than any default route a VIP adds).</summary>
     private const int DhcpRouteMetric = 1024;
+
+    /// <summary>The name of the KmsgLogConfig document that streams the kernel log to talos.kernelLogging.</summary>
+    public const string KernelLoggingDocumentName = "kernel-logging";
 
     public static void Apply(NodeContext c, DocMap v1Alpha1, List<DocMap> documents)
     {
@@ -42,12 +45,6 @@ internal static class ClusterLayer
         var disk = c.Node.InstallDisk ?? talos.InstallDisk;
         var diskOrigin = c.Node.InstallDisk is not null ? c.From(c.Node, nameof(c.Node.InstallDisk)) : c.From(talos, nameof(talos.InstallDisk));
         install.Set("diskSelector", DiskSelector(c, disk, diskOrigin));
-        if (talos.KernelLogging is { } kernelLogging)
-        {
-            var origin = c.From(talos, nameof(talos.KernelLogging));
-            install.Set("extraKernelArgs", new DocList(origin).Add(c.S($"talos.logging.kernel={kernelLogging}", origin)));
-        }
-
         var extensionsOrigin = c.Node.Extensions is not null ? c.From(c.Node, nameof(c.Node.Extensions)) : c.From(talos, nameof(talos.Extensions));
         install.Set("image", c.S(c.Schematic.InstallerImage(c.TalosVersion), extensionsOrigin));
         install.Set("wipe", DocScalar.Bool(talos.WipeInstallDisk, c.From(talos, nameof(talos.WipeInstallDisk))));
@@ -116,6 +113,27 @@ internal static class ClusterLayer
         {
             documents.Add(UserVolume(c, dataDisk));
         }
+
+        if (talos.KernelLogging is { } kernelLogging)
+        {
+            documents.Add(KernelLogging(c, kernelLogging));
+        }
+    }
+
+    /// <summary>
+    /// Kernel log streaming as a KmsgLogConfig document, not the talos.logging.kernel= kernel argument: Talos 1.10
+    /// installs on UEFI boot with systemd-boot, which ignores machine.install.extraKernelArgs (the kernel command line
+    /// is the one inside the UKI). Both feed the same controller, which starts sending from the first kernel message
+    /// once the network is up, so nothing is lost; the document also applies without an upgrade (docs/talos.md).
+    /// </summary>
+    private static DocMap KernelLogging(NodeContext c, string url)
+    {
+        var origin = c.From(c.Config.Talos, nameof(TalosSettings.KernelLogging));
+        return new DocMap(origin)
+            .Set("apiVersion", c.S("v1alpha1", origin))
+            .Set("kind", c.S("KmsgLogConfig", origin))
+            .Set("name", c.S(KernelLoggingDocumentName, origin))
+            .Set("url", c.S(url, origin));
     }
 
     private static DocMap Interface(NodeContext c)
