@@ -11,6 +11,15 @@ public sealed class GoDurationTests
     [InlineData("1.5h", 5400)]
     [InlineData("500ms", 0.5)]
     [InlineData("2m30s", 150)]
+    [InlineData("0", 0)]
+    [InlineData("+0", 0)]
+    [InlineData(".5s", 0.5)]
+    [InlineData("1.s", 1)]
+    [InlineData("+5s", 5)]
+    [InlineData("-1m", -60)]
+    [InlineData("1500\u00b5s", 0.0015)]
+    [InlineData("1500\u03bcs", 0.0015)]
+    [InlineData("2000000ns", 0.002)]
     public void TryParse_FluxDurations(string text, double seconds)
     {
         GoDuration.TryParse(text, out var duration).ShouldBeTrue();
@@ -22,6 +31,11 @@ public sealed class GoDurationTests
     [InlineData("10")]
     [InlineData("ten minutes")]
     [InlineData("5m garbage")]
+    [InlineData("00")]
+    [InlineData("-")]
+    [InlineData(".s")]
+    [InlineData("5m\n")]
+    [InlineData("5d")]
     public void TryParse_NotADuration_False(string text) => GoDuration.TryParse(text, out _).ShouldBeFalse();
 
     [Theory]

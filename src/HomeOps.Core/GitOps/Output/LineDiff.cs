@@ -1,18 +1,15 @@
 using System.Text;
+using DiffPlex;
 
 namespace HomeOps.Core.GitOps.Output;
 
-/// <summary>Unified diffs of two texts, line by line (longest common subsequence; objects are small).</summary>
+/// <summary>Unified diffs of two texts, line by line.</summary>
 public static class LineDiff
 {
-    private const long MaxCells = 4_000_000;
-
     /// <summary>Hunks in unified format (<c>@@ -a,b +c,d @@</c>), or "" when the texts are equal.</summary>
     public static string Unified(string before, string after, int context = 3)
     {
-        var a = Lines(before);
-        var b = Lines(after);
-        var ops = Operations(a, b);
+        var ops = Operations(before, after);
         if (ops.TrueForAll(o => o.Kind == ' '))
         {
             return string.Empty;
@@ -65,44 +62,52 @@ public static class LineDiff
         return sb.ToString();
     }
 
-    private static List<string> Lines(string text) =>
-        text.Length == 0 ? [] : [.. text.TrimEnd('\n').Split('\n')];
+    private static string[] Lines(string text) =>
+        text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n');
 
-    private static List<(char Kind, string Line)> Operations(List<string> a, List<string> b)
+    /// <summary>
+    /// Every line of both texts as kept (' '), deleted ('-') or added ('+'), in order: DiffPlex's Myers diff, which
+    /// takes O((n+m)·d) time for d changed lines, so a large object with a small change costs little.
+    /// </summary>
+    private static List<(char Kind, string Line)> Operations(string before, string after)
     {
-        if ((long)a.Count * b.Count > MaxCells)
-        {
-            return [.. a.Select(l => ('-', l)), .. b.Select(l => ('+', l))];
-        }
-
-        var lcs = new int[a.Count + 1, b.Count + 1];
-        for (var i = a.Count - 1; i >= 0; i--)
-        {
-            for (var j = b.Count - 1; j >= 0; j--)
-            {
-                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-            }
-        }
-
-        var ops = new List<(char, string)>();
+        var diff = Differ.Instance.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, LfChunker.Instance);
+        var a = diff.PiecesOld;
+        var b = diff.PiecesNew;
+        var ops = new List<(char, string)>(a.Count + b.Count);
         int x = 0, y = 0;
-        while (x < a.Count || y < b.Count)
+        foreach (var block in diff.DiffBlocks)
         {
-            if (x < a.Count && y < b.Count && a[x] == b[y])
+            while (x < block.DeleteStartA)
             {
                 ops.Add((' ', a[x++]));
                 y++;
             }
-            else if (x < a.Count && (y == b.Count || lcs[x + 1, y] >= lcs[x, y + 1]))
+
+            for (var i = 0; i < block.DeleteCountA; i++)
             {
                 ops.Add(('-', a[x++]));
             }
-            else
+
+            for (var i = 0; i < block.InsertCountB; i++)
             {
                 ops.Add(('+', b[y++]));
             }
         }
 
+        while (x < a.Count)
+        {
+            ops.Add((' ', a[x++]));
+        }
+
         return ops;
+    }
+
+    /// <summary>Splits at LF only, without the empty piece after a final newline.</summary>
+    private sealed class LfChunker : IChunker
+    {
+        public static readonly LfChunker Instance = new();
+
+        public IReadOnlyList<string> Chunk(string str) => Lines(str);
     }
 }
