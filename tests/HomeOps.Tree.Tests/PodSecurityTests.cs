@@ -19,7 +19,7 @@ public sealed class PodSecurityTests
 
     /// <summary>
     /// The only namespaces allowed to run privileged pods: Longhorn (host mounts, iSCSI), node-exporter (the host's
-    /// /proc, /sys and root in its PID and network namespaces) and the Matter server (host network, D-Bus, capabilities).
+    /// /proc, /sys and root in its PID and network namespaces) and the Matter server (host network, capabilities).
     /// </summary>
     private static readonly string[] s_privileged = ["longhorn-system", "node-exporter", "matter-server"];
 

@@ -103,13 +103,13 @@ public sealed class ServicesLayerTests
         release.Node.Text("spec", "values", "networkInterface").ShouldBe("enp3s0f0");
         release.Node.Text("spec", "values", "persistence", "size").ShouldBe("5Gi");
         release.Node.Text("spec", "values", "service", "port").ShouldBe("5580");
-        release.Node.Text("spec", "values", "bluetoothCommissioning", "enabled").ShouldBe("true");
+        release.Node.Text("spec", "values", "bluetoothCommissioning", "enabled").ShouldBe("false");
         var patch = release.Node.Items("spec", "postRenderers").Single().Items("kustomize", "patches").Single().Text("patch")!;
-        var operation = YamlReader.ReadSingle(patch, "patch", new Core.Diagnostics.DiagnosticBag()).Items().Single();
+        var operation = YamlReader.ReadSingle(patch, "patch", new Core.Diagnostics.DiagnosticBag()).Items().Last();
         operation.Text("path").ShouldBe("/spec/template/spec/containers/0/securityContext");
         operation.Text("value", "privileged").ShouldBe("false");
         operation.Items("value", "capabilities", "drop").Select(c => c.Text()).ShouldBe(["ALL"]);
-        operation.Items("value", "capabilities", "add").Select(c => c.Text()).ShouldBe(["NET_ADMIN", "NET_RAW", "SYS_ADMIN"]);
+        operation.Items("value", "capabilities", "add").Select(c => c.Text()).ShouldBe(["NET_ADMIN", "NET_RAW"]);
     }
 
     [Fact]
