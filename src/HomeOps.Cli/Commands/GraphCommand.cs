@@ -1,11 +1,8 @@
 using System.CommandLine;
 using HomeOps.Cli.Rendering;
-using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Diagnostics.Output;
-using HomeOps.Core.GitOps.Output;
 using HomeOps.Operations;
 using HomeOps.Operations.GitOps;
-using HomeOps.Runtime.Tools;
 
 namespace HomeOps.Cli.Commands;
 
@@ -26,8 +23,8 @@ internal static class GraphCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));
-            var (graph, diagnostics) = await new GraphService(context.Tools, context.Time)
-                .RunAsync(workspace, new ValidateOptions { EntryPath = parse.GetValue(path) }, cancellationToken).ConfigureAwait(false);
+            var service = new GraphService(context.Tools, context.Time);
+            var (graph, diagnostics) = await service.RunAsync(workspace, new ValidateOptions { EntryPath = parse.GetValue(path) }, cancellationToken).ConfigureAwait(false);
             if (diagnostics.Count > 0)
             {
                 context.Error.Write(TextDiagnosticWriter.Write(diagnostics));
@@ -38,35 +35,17 @@ internal static class GraphCommand
                 return ExitCodeFor.Diagnostics(diagnostics);
             }
 
-            string text;
-            switch (parse.GetValue(format))
+            var drawing = await service.DrawAsync(graph, parse.GetValue(format)!, cancellationToken).ConfigureAwait(false);
+            if (drawing.ToolMissing is { } missing)
             {
-                case "mermaid":
-                    text = GraphWriter.Mermaid(graph);
-                    break;
-                case "dot":
-                    text = GraphWriter.Dot(graph);
-                    break;
-                case "svg":
-                    var dot = new GraphvizTool(context.Tools);
-                    if (!dot.Available)
-                    {
-                        context.Error.Write(TextDiagnosticWriter.Write([DiagnosticCatalog.ToolNotFound.At(SourceSpan.File("dot"), "dot (Graphviz)", "to draw SVG")]));
-                        return ExitCodes.UsageOrEnvironment;
-                    }
+                context.Error.Write(TextDiagnosticWriter.Write([missing]));
+                return ExitCodes.UsageOrEnvironment;
+            }
 
-                    var svg = await dot.RenderSvgAsync(GraphWriter.Dot(graph), cancellationToken).ConfigureAwait(false);
-                    if (!svg.Succeeded)
-                    {
-                        context.Error.WriteLine($"homeops: dot failed: {svg.ErrorSummary()}");
-                        return ExitCodes.UsageOrEnvironment;
-                    }
-
-                    text = svg.StandardOutput;
-                    break;
-                default:
-                    text = GraphWriter.Text(graph);
-                    break;
+            if (drawing.Text is not { } text)
+            {
+                context.Error.WriteLine($"homeops: dot failed: {drawing.ToolError}");
+                return ExitCodes.UsageOrEnvironment;
             }
 
             if (parse.GetValue(output) is { } target)

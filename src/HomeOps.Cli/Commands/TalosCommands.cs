@@ -41,15 +41,13 @@ internal static class TalosCommands
             }
 
             var diagnostics = new DiagnosticBag();
-            var now = context.Time.GetUtcNow();
-            var secrets = await TalosOptions.Secrets(context, workspace, config).LoadAsync(parse.GetValue(from), now, diagnostics, cancellationToken).ConfigureAwait(false);
-            if (secrets is null)
+            var service = new TalosService(workspace, config);
+            if (await service.RunAsync(TalosOptions.Secrets(context, workspace, config), parse.GetValue(from), requireSecrets: true, context.Time.GetUtcNow(), diagnostics, cancellationToken).ConfigureAwait(false) is not { } run)
             {
                 return TalosOptions.Finish(context, workspace, parse.GetValue(format), diagnostics);
             }
 
-            var service = new TalosService(workspace, config);
-            var result = service.Render(secrets, now, diagnostics);
+            var result = run.Result;
             if (!result.HasErrors)
             {
                 foreach (var path in service.Write(result, parse.GetValue(output)))
@@ -82,11 +80,8 @@ internal static class TalosCommands
             }
 
             var diagnostics = new DiagnosticBag();
-            var now = context.Time.GetUtcNow();
-            var secretsService = TalosOptions.Secrets(context, workspace, config);
-            var withSecrets = parse.GetValue(from) is not null;
-            var secrets = withSecrets ? await secretsService.LoadAsync(parse.GetValue(from), now, diagnostics, cancellationToken).ConfigureAwait(false) : null;
-            var result = new TalosService(workspace, config).Render(secrets, now, diagnostics);
+            var (secrets, result) = (await new TalosService(workspace, config)
+                .RunAsync(TalosOptions.Secrets(context, workspace, config), parse.GetValue(from), requireSecrets: false, context.Time.GetUtcNow(), diagnostics, cancellationToken).ConfigureAwait(false))!;
             DiagnosticPrinter.Print(context, workspace, parse.GetValue(format), diagnostics.Sorted());
             if (parse.GetValue(format) == OutputFormat.Text)
             {
@@ -114,16 +109,14 @@ internal static class TalosCommands
             }
 
             var diagnostics = new DiagnosticBag();
-            var now = context.Time.GetUtcNow();
-            var secrets = await TalosOptions.Secrets(context, workspace, config).LoadAsync(parse.GetValue(from), now, diagnostics, cancellationToken).ConfigureAwait(false);
-            if (secrets is null)
+            var service = new TalosService(workspace, config);
+            if (await service.RunAsync(TalosOptions.Secrets(context, workspace, config), parse.GetValue(from), requireSecrets: true, context.Time.GetUtcNow(), diagnostics, cancellationToken).ConfigureAwait(false) is not { } run)
             {
                 TalosOptions.Finish(context, workspace, parse.GetValue(format), diagnostics);
                 return ExitCodes.ErrorsFound;
             }
 
-            var service = new TalosService(workspace, config);
-            var result = service.Render(secrets, now, diagnostics);
+            var result = run.Result;
             if (diagnostics.HasErrors)
             {
                 TalosOptions.Finish(context, workspace, parse.GetValue(format), diagnostics);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using HomeOps.Core.Diagnostics;
-using HomeOps.Core.Talos.Pki;
 using HomeOps.Core.Talos.Secrets;
 using HomeOps.Operations.Talos;
 
@@ -103,17 +102,14 @@ internal static class TalosSecretsCommands
             else if (loaded is not null)
             {
                 context.Out.WriteLine($"Talos secrets bundle: {loaded.Source}");
-                foreach (var (name, pair) in new[] { ("os (Talos API)", loaded.Bundle.Os), ("etcd", loaded.Bundle.Etcd), ("k8s", loaded.Bundle.K8s), ("k8s aggregator", loaded.Bundle.K8sAggregator) })
+                var summary = SecretsBundleSummary.Of(loaded.Bundle);
+                foreach (var authority in summary.Authorities)
                 {
-                    var cert = CertificateInfo.ParsePem(pair.Certificate!)!;
-                    var key = PrivateKey.Parse(pair.Key!, out _)!;
-                    var subject = cert.Subject.ToString();
                     context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  {name,-16} CA  {key.Algorithm,-9}  subject '{subject}'  valid {cert.NotBefore:yyyy-MM-dd} to {cert.NotAfter:yyyy-MM-dd}"));
+                        $"  {authority.Name,-16} CA  {authority.KeyAlgorithm,-9}  subject '{authority.Subject}'  valid {authority.NotBefore:yyyy-MM-dd} to {authority.NotAfter:yyyy-MM-dd}"));
                 }
 
-                var serviceAccount = PrivateKey.Parse(loaded.Bundle.K8sServiceAccount.Key!, out _)!;
-                context.Out.WriteLine($"  {"service account",-16} key {serviceAccount.Algorithm}");
+                context.Out.WriteLine($"  {"service account",-16} key {summary.ServiceAccountKeyAlgorithm}");
                 context.Out.WriteLine("  cluster id and secret, bootstrap and trustd tokens, secretbox key: present (use --reveal to print)");
             }
 

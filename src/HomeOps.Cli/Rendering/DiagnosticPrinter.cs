@@ -13,8 +13,8 @@ internal static class DiagnosticPrinter
 
     public static void Print(CliContext context, Workspace workspace, OutputFormat format, IReadOnlyList<Diagnostic> diagnostics)
     {
-        // A secrets bundle's lines are secrets: diagnostics about a bundle (HO20xx) never show their source line.
-        var secretFiles = diagnostics.Where(d => d.Code.StartsWith("HO20", StringComparison.Ordinal)).Select(d => d.Location.Path).ToHashSet(StringComparer.Ordinal);
+        // A file any diagnostic marks as secret (a Talos secrets bundle) is never quoted, for any diagnostic.
+        var secretFiles = diagnostics.Where(d => d.SourceIsSecret).Select(d => d.Location.Path).ToHashSet(StringComparer.Ordinal);
         var text = DiagnosticWriter.Write(format, diagnostics, ToolVersion, path => secretFiles.Contains(path) ? null : ReadForDisplay(context, workspace, path));
         context.Out.Write(text);
     }

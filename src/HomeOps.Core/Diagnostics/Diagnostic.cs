@@ -14,6 +14,9 @@ public sealed record Diagnostic(
 {
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
+    /// <summary>The file at <see cref="Location"/> holds secrets (a Talos secrets bundle): never print its lines.</summary>
+    public bool SourceIsSecret { get; init; }
+
     public Diagnostic WithSeverity(DiagnosticSeverity severity) => this with { Severity = severity };
 
     public override string ToString() =>

@@ -16,8 +16,11 @@ public sealed record DiagnosticDescriptor(
 {
     public DiagnosticArea Area => (DiagnosticArea)(Code[2] - '0');
 
+    /// <summary>The file this problem points at holds secrets: printers never quote its lines.</summary>
+    public bool SourceIsSecret { get; init; }
+
     public Diagnostic At(SourceSpan location, params object?[] args) =>
-        new(Code, Name, DefaultSeverity, location, Format(MessageFormat, args), Format(HintFormat, args));
+        new(Code, Name, DefaultSeverity, location, Format(MessageFormat, args), Format(HintFormat, args)) { SourceIsSecret = SourceIsSecret };
 
     private static string Format(string template, object?[] args) =>
         args.Length == 0 ? template : string.Format(CultureInfo.InvariantCulture, template, args);

@@ -12,6 +12,26 @@ public sealed class TalosService(Workspace workspace, ClusterDefinition config)
 {
     public const string DefaultOutput = "talos/generated";
 
+    /// <summary>
+    /// The workflow behind `talos render`, `validate` and `diff`: load the secrets bundle from <paramref name="from"/>
+    /// (only when <paramref name="requireSecrets"/> or a source is named), then render every node. Null when a
+    /// required bundle could not be loaded (the reason is in <paramref name="diagnostics"/>).
+    /// </summary>
+    public async Task<TalosRun?> RunAsync(TalosSecretsService secretsService, string? from, bool requireSecrets, DateTimeOffset now, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        LoadedSecrets? secrets = null;
+        if (requireSecrets || from is not null)
+        {
+            secrets = await secretsService.LoadAsync(from, now, diagnostics, cancellationToken).ConfigureAwait(false);
+            if (secrets is null && requireSecrets)
+            {
+                return null;
+            }
+        }
+
+        return new TalosRun(secrets, Render(secrets, now, diagnostics));
+    }
+
     public TalosRenderResult Render(LoadedSecrets? secrets, DateTimeOffset now, DiagnosticBag diagnostics)
     {
         var patches = TalosPatchLoader.Load(workspace, config, diagnostics);
