@@ -97,7 +97,7 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
 
     private async Task<string?> BuildOneAsync(GitOpsTree tree, KustomizationNode node, CancellationToken cancellationToken)
     {
-        node.Inputs = KustomizeInputs.Collect(source, node.Spec.Path, tree.Ignore);
+        node.Inputs = KustomizeInputs.Collect(source, node.Spec, tree.Ignore);
         var overlayDir = OverlayDirectory(node);
         var toRoot = Path.GetRelativePath(overlayDir, source.Root).Replace('\\', '/');
         var overlay = Overlay.Write(node.Spec, node.Inputs, toRoot);
@@ -118,6 +118,14 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
         {
             node.FromCache = true;
             return cached;
+        }
+
+        if (options.Offline && node.Inputs.RemoteResources.Count > 0)
+        {
+            node.SkipReason = $"remote resource {node.Inputs.RemoteResources[0]} not fetched offline";
+            var at = node.Parent is null ? SourceSpan.File(KustomizeInputs.KustomizationFile(source, node.Spec.Path) ?? node.Spec.Path) : node.Spec.Object.Origin.Locate("spec", "path");
+            tree.BuildDiagnostics.Add(DiagnosticCatalog.RemoteResourceNotFetched.At(at, node.Id, node.Inputs.RemoteResources[0]));
+            return null;
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -210,7 +218,7 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
             {
                 // A suspended Kustomization still owns its files: they are not dead, just paused.
                 child.SkipReason = "suspended";
-                child.Inputs = KustomizeInputs.Collect(source, spec.Path, tree.Ignore);
+                child.Inputs = KustomizeInputs.Collect(source, spec, tree.Ignore);
             }
             else
             {

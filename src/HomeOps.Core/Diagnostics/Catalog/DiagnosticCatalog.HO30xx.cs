@@ -72,4 +72,19 @@ public static partial class DiagnosticCatalog
         "HO3014", "chart-mirror-invalid", "Chart mirror unusable",
         "The chart mirror '{0}' cannot be used: {1}",
         "Point --chart-mirror (or HOMEOPS_CHART_MIRROR) at a folder holding a Helm repository (index.yaml from 'helm repo index' beside the .tgz archives), or unset it");
+
+    public static readonly DiagnosticDescriptor OtherFluxEntriesNotValidated = Info(
+        "HO3020", "other-flux-entries-not-validated", "Other clusters of the repository not validated",
+        "This repository has other Flux entries that this run does not validate: {0}; files they reach are not reported as unreferenced",
+        "Validate each cluster too: homeops validate --path {1}");
+
+    public static readonly DiagnosticDescriptor UnreferencedCheckReadUnbuilt = Info(
+        "HO3021", "unreferenced-check-read-unbuilt", "Unreferenced-file check read what was not built",
+        "{0} Kustomization(s) were not built: {1}; the unreferenced-file check followed the Flux Kustomizations written in their files instead of their build output",
+        "Nothing to do if intended; once they build, validate checks their files from the build itself");
+
+    public static readonly DiagnosticDescriptor RemoteResourceNotFetched = Info(
+        "HO3022", "remote-resource-not-fetched", "Remote kustomize resource not fetched offline",
+        "Kustomization {0} builds remote resource '{1}', which --offline does not fetch; it was not built",
+        "Drop --offline to build it (kustomize fetches the remote base), or vendor the base into the repository");
 }

@@ -9,4 +9,14 @@ public sealed record BuildInputs(
     string Path,
     IReadOnlyList<string> Files,
     IReadOnlyList<string>? GeneratedResources,
-    IReadOnlyList<string> RemoteResources);
+    IReadOnlyList<string> RemoteResources)
+{
+    /// <summary>The `namespace:` of the path's own kustomization file, if it sets one.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>
+    /// The folders of the Flux Kustomization's spec.components (repository-relative) that Flux adds to the build:
+    /// all of them, less those missing when spec.ignoreMissingComponents is true (fluxcd/pkg kustomize_generator.go).
+    /// </summary>
+    public IReadOnlyList<string> Components { get; init; } = [];
+}

@@ -15,7 +15,21 @@ public static class KustomizeInputs
     public static string? KustomizationFile(ISourceTree tree, string directory) =>
         KustomizationFileNames.Select(n => RepoPath.Combine(directory, n)).FirstOrDefault(tree.FileExists);
 
-    public static BuildInputs Collect(ISourceTree tree, string path, SourceIgnore ignore)
+    /// <summary>
+    /// What building a Flux Kustomization reads: its path, and the folders of spec.components (Flux appends them to the
+    /// kustomization it builds; they are local paths relative to spec.path).
+    /// </summary>
+    public static BuildInputs Collect(ISourceTree tree, Flux.FluxKustomization spec, SourceIgnore ignore)
+    {
+        var ignoreMissing = spec.Object.Spec.Bool("ignoreMissingComponents") ?? false;
+        var components = spec.Object.Spec.Seq("components").OfType<YamlScalar>()
+            .Select(c => RepoPath.Combine(spec.Path, c.Value))
+            .Where(c => !ignoreMissing || tree.DirectoryExists(c) || tree.FileExists(c))
+            .ToList();
+        return Collect(tree, spec.Path, ignore, components) with { Components = components };
+    }
+
+    public static BuildInputs Collect(ISourceTree tree, string path, SourceIgnore ignore, IEnumerable<string>? components = null)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
         var remote = new List<string>();
@@ -41,7 +55,15 @@ public static class KustomizeInputs
             Visit(tree, path, files, remote, visited);
         }
 
-        return new BuildInputs(path, [.. files], generated, remote);
+        foreach (var component in components ?? [])
+        {
+            Visit(tree, component, files, remote, visited);
+        }
+
+        var own = generated is null && KustomizationFile(tree, path) is { } kfile
+            ? (YamlReader.ReadAll(tree.ReadText(kfile) ?? string.Empty, kfile, new DiagnosticBag()).FirstOrDefault() as YamlMapping)?.Str("namespace")
+            : null;
+        return new BuildInputs(path, [.. files], generated, remote) { Namespace = own };
     }
 
     /// <summary>

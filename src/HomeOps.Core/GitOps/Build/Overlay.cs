@@ -25,7 +25,11 @@ public static class Overlay
             sb.Append("  - ").Append(Quote(Join(toRoot, resource))).Append('\n');
         }
 
-        if (spec.TargetNamespace is { } ns)
+        // Flux adds spec.components to the path's own kustomization file, so its namespace applies to what they add;
+        // this overlay includes the path as a resource instead, so it repeats that namespace (fluxcd/pkg kustomize
+        // generator: the components are appended to the existing kustomization).
+        var components = inputs.Components;
+        if ((spec.TargetNamespace ?? (components.Count > 0 ? inputs.Namespace : null)) is { } ns)
         {
             sb.Append("namespace: ").Append(Quote(ns)).Append('\n');
         }
@@ -41,12 +45,12 @@ public static class Overlay
         }
 
         var specNode = spec.Object.Spec;
-        if (specNode.Seq("components") is { Count: > 0 } components)
+        if (components.Count > 0)
         {
             sb.Append("components:\n");
-            foreach (var c in components.OfType<YamlScalar>())
+            foreach (var c in components)
             {
-                sb.Append("  - ").Append(Quote(Join(toRoot, RepoPath.Combine(inputs.Path, c.Value)))).Append('\n');
+                sb.Append("  - ").Append(Quote(Join(toRoot, c))).Append('\n');
             }
         }
 

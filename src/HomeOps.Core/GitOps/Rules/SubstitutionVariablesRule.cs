@@ -12,6 +12,14 @@ public sealed class SubstitutionVariablesRule : IGitOpsRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.SubstitutionVariableUnused, DiagnosticCatalog.SubstitutionVariableUndefined];
 
+    /// <summary>
+    /// Whether the variable is written in the Kustomization's own file. A parent that patches defaults into every
+    /// child Kustomization (postBuild.substitute CLUSTER: ${CLUSTER} for all of them) defines variables a child may
+    /// not need; that is a shared default, not a dead line in the child.
+    /// </summary>
+    private static bool WrittenHere(KustomizationNode k, string key) =>
+        k.Spec.Object.Origin.Source is not { } source || source.Root.At("spec", "postBuild", "substitute", key) is not null;
+
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
         var sharedUse = new Dictionary<(string Ns, string Kind, string Name), HashSet<string>>();
@@ -19,7 +27,7 @@ public sealed class SubstitutionVariablesRule : IGitOpsRule
         {
             foreach (var key in k.Spec.PostBuild!.Substitute.Keys)
             {
-                if (!k.UsedVariables.Contains(key))
+                if (!k.UsedVariables.Contains(key) && WrittenHere(k, key))
                 {
                     yield return DiagnosticCatalog.SubstitutionVariableUnused.At(k.Spec.Object.Origin.Locate("spec", "postBuild", "substitute", key), key, k.Id);
                 }
