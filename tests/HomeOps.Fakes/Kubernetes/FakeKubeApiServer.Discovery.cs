@@ -19,7 +19,7 @@ public sealed partial class FakeKubeApiServer
     private JsonObject ApiGroups()
     {
         var groups = new JsonArray();
-        foreach (var group in Store.Types.Where(t => t.Group.Length > 0).GroupBy(t => t.Group).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in Store.Types.Where(t => t.Group.Length > 0 && Store.IsEstablished(t)).GroupBy(t => t.Group).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var versions = group.Select(t => t.Version).Distinct().Select(v => (JsonNode)new JsonObject { ["groupVersion"] = $"{group.Key}/{v}", ["version"] = v }).ToArray();
             groups.Add(new JsonObject
@@ -35,7 +35,7 @@ public sealed partial class FakeKubeApiServer
 
     private JsonObject ResourceList(string group, string version)
     {
-        var types = Store.Types.Where(t => t.Group == group && t.Version == version).ToList();
+        var types = Store.Types.Where(t => t.Group == group && t.Version == version && Store.IsEstablished(t)).ToList();
         if (types.Count == 0)
         {
             throw new FakeKubeException(KubeStatus.Failure(404, "NotFound", "the server could not find the requested resource"));

@@ -78,10 +78,10 @@ public sealed partial class FakeKubeApiServer
                 await WriteJsonAsync(context, 200, Store.Get(type, ns, name) ?? throw new FakeKubeException(KubeStatus.NotFound(type, name))).ConfigureAwait(false);
                 break;
             case ("POST", null):
-                await WriteJsonAsync(context, 201, Store.Create(type, ns, await ReadObjectAsync(context).ConfigureAwait(false))).ConfigureAwait(false);
+                await WriteJsonAsync(context, 201, Store.Create(type, ns, await ReadObjectAsync(context).ConfigureAwait(false), FieldValidation(context.Request))).ConfigureAwait(false);
                 break;
             case ("PUT", not null):
-                await WriteJsonAsync(context, 200, Store.Replace(type, ns, name, await ReadObjectAsync(context).ConfigureAwait(false), status)).ConfigureAwait(false);
+                await WriteJsonAsync(context, 200, Store.Replace(type, ns, name, await ReadObjectAsync(context).ConfigureAwait(false), status, FieldValidation(context.Request))).ConfigureAwait(false);
                 break;
             case ("PATCH", not null):
                 await PatchAsync(context, type, ns, name, status).ConfigureAwait(false);
@@ -123,7 +123,7 @@ public sealed partial class FakeKubeApiServer
             throw new FakeKubeException(KubeStatus.Failure(400, "BadRequest", $"Incorrect version specified in apply patch. Specified patch version: {apiVersion}, expected: {type.ApiVersion}"));
         }
 
-        var (obj, created) = Store.Patch(type, ns, name, body, apply, status);
+        var (obj, created) = Store.Patch(type, ns, name, body, apply, status, FieldValidation(context.Request));
         await WriteJsonAsync(context, created ? 201 : 200, obj).ConfigureAwait(false);
     }
 
@@ -139,6 +139,10 @@ public sealed partial class FakeKubeApiServer
             ["items"] = new JsonArray([.. items]),
         };
     }
+
+    /// <summary>The request's fieldValidation; the server's default when a client sends none is Warn (handlers/rest.go fieldValidation).</summary>
+    private static string FieldValidation(HttpRequest request) =>
+        request.Query["fieldValidation"].ToString() is { Length: > 0 } v ? v : "Warn";
 
     private static bool IsWatch(HttpRequest request) => request.Query["watch"].ToString() is "true" or "1";
 

@@ -8,13 +8,17 @@ public sealed partial class FakeKubeStore
     /// <summary>Counts every write per kind and verb ("create secrets", "patch kustomizations", ...), for tests.</summary>
     public Dictionary<string, int> WriteCounts { get; } = new(StringComparer.Ordinal);
 
-    public JsonObject Create(FakeResourceType type, string? ns, JsonObject body)
+    /// <param name="fieldValidation">The request's fieldValidation ("Warn" when a client sends none); null for the
+    /// writes of simulated controllers and tests, which prune unknown fields silently.</param>
+    public JsonObject Create(FakeResourceType type, string? ns, JsonObject body, string? fieldValidation = null)
     {
         lock (_gate)
         {
             var obj = (JsonObject)body.DeepClone();
             var metadata = obj["metadata"] as JsonObject ?? throw Invalid(type, "", "metadata.name: Required value: name or generateName is required");
             var name = metadata["name"]?.GetValue<string>() ?? throw Invalid(type, "", "metadata.name: Required value: name or generateName is required");
+            CheckTypeMeta(type, obj, name);
+            Normalize(type, obj, name);
             ns = Scope(type, ns, metadata);
             if (metadata["resourceVersion"] is not null)
             {
@@ -37,6 +41,12 @@ public sealed partial class FakeKubeStore
                 metadata["generation"] = 1L;
             }
 
+            CheckSchema(type, obj, name, fieldValidation);
+            if (type.Kind == "CustomResourceDefinition")
+            {
+                CheckCrd(obj);
+            }
+
             _objects[(Key(type), ns, name)] = obj;
             Count("create", type);
             Emit(type, "ADDED", obj);
@@ -50,11 +60,12 @@ public sealed partial class FakeKubeStore
     }
 
     /// <summary>PUT: the whole object (main resource) or only its status (<paramref name="status"/>).</summary>
-    public JsonObject Replace(FakeResourceType type, string? ns, string name, JsonObject body, bool status)
+    public JsonObject Replace(FakeResourceType type, string? ns, string name, JsonObject body, bool status, string? fieldValidation = null)
     {
         lock (_gate)
         {
             ns = type.Namespaced ? ns ?? string.Empty : string.Empty;
+            CheckTypeMeta(type, body, name);
             var live = _objects.GetValueOrDefault((Key(type), ns, name)) ?? throw new FakeKubeException(KubeStatus.NotFound(type, name));
             var bodyName = body["metadata"]?["name"]?.GetValue<string>();
             if (bodyName is not null && bodyName != name)
@@ -73,16 +84,21 @@ public sealed partial class FakeKubeStore
                 throw new FakeKubeException(KubeStatus.Conflict(type, name));
             }
 
-            return Store(type, ns, name, live, (JsonObject)body.DeepClone(), status, "update");
+            return Store(type, ns, name, live, (JsonObject)body.DeepClone(), status, "update", fieldValidation);
         }
     }
 
     /// <summary>PATCH with merge-patch or apply-patch semantics; apply creates a missing object.</summary>
-    public (JsonObject Object, bool Created) Patch(FakeResourceType type, string? ns, string name, JsonObject patch, bool apply, bool status)
+    public (JsonObject Object, bool Created) Patch(FakeResourceType type, string? ns, string name, JsonObject patch, bool apply, bool status, string? fieldValidation = null)
     {
         lock (_gate)
         {
             ns = type.Namespaced ? ns ?? string.Empty : string.Empty;
+            if (apply)
+            {
+                CheckTypeMeta(type, patch, name);
+            }
+
             var live = _objects.GetValueOrDefault((Key(type), ns, name));
             if (live is null)
             {
@@ -93,11 +109,11 @@ public sealed partial class FakeKubeStore
 
                 var body = (JsonObject)patch.DeepClone();
                 (body["metadata"] as JsonObject)?.Remove("resourceVersion");
-                return (Create(type, ns, body), true);
+                return (Create(type, ns, body, fieldValidation), true);
             }
 
             var merged = (JsonObject)(apply ? JsonMerge.Apply(live, patch) : JsonMerge.MergePatch(live, patch))!;
-            return (Store(type, ns, name, live, merged, status, apply ? "apply" : "patch"), false);
+            return (Store(type, ns, name, live, merged, status, apply ? "apply" : "patch", fieldValidation), false);
         }
     }
 
@@ -144,8 +160,9 @@ public sealed partial class FakeKubeStore
         }
     }
 
-    private JsonObject Store(FakeResourceType type, string ns, string name, JsonObject live, JsonObject next, bool status, string verb)
+    private JsonObject Store(FakeResourceType type, string ns, string name, JsonObject live, JsonObject next, bool status, string verb, string? fieldValidation)
     {
+        Normalize(type, next, name);
         var metadata = next["metadata"] as JsonObject ?? [];
         next["metadata"] = metadata;
         next["apiVersion"] = type.ApiVersion;
@@ -172,6 +189,12 @@ public sealed partial class FakeKubeStore
             }
         }
 
+        CheckSchema(type, next, name, fieldValidation);
+        if (type.Kind == "CustomResourceDefinition" && !status)
+        {
+            CheckCrd(next);
+        }
+
         if (JsonMerge.Same(WithoutVersion(next), WithoutVersion(live)))
         {
             return (JsonObject)live.DeepClone();
@@ -181,6 +204,11 @@ public sealed partial class FakeKubeStore
         _objects[(Key(type), ns, name)] = next;
         Count(status ? verb + " status" : verb, type);
         Emit(type, "MODIFIED", next);
+        if (type.Kind == "CustomResourceDefinition" && !status)
+        {
+            CrdUpdated(next);
+        }
+
         return (JsonObject)next.DeepClone();
     }
 

@@ -16,6 +16,10 @@ public sealed record FakeResourceType(string Group, string Version, string Plura
     public static FakeResourceType Core(string plural, string kind, bool namespaced, bool hasStatus = false, params string[] shortNames) =>
         new("", "v1", plural, kind, namespaced, hasStatus, kind.ToLowerInvariant(), shortNames);
 
+    /// <summary>The CustomResourceDefinition kind itself.</summary>
+    public static FakeResourceType Crd { get; } =
+        new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false, true, "customresourcedefinition", ["crd", "crds"]) { IsCustom = true };
+
     public static IReadOnlyList<FakeResourceType> BuiltIn() =>
     [
         Core("namespaces", "Namespace", false, hasStatus: true, "ns"),
@@ -30,6 +34,6 @@ public sealed record FakeResourceType(string Group, string Version, string Plura
         new("apps", "v1", "statefulsets", "StatefulSet", true, true, "statefulset", ["sts"]),
         new("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false, false, "clusterrole", []),
         new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", false, false, "clusterrolebinding", []),
-        new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false, true, "customresourcedefinition", ["crd", "crds"]) { IsCustom = true },
+        Crd,
     ];
 }

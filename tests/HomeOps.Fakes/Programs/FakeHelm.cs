@@ -106,13 +106,21 @@ public sealed class FakeHelm(FakeKubeApiServer api) : IFakeProgram
             ["type"] = "helm.sh/release.v1",
             ["data"] = new JsonObject { ["release"] = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{chart}@{version}")) },
         });
+        var created = new List<string>();
         foreach (var crd in ChartCrds.GetValueOrDefault(ChartName(chart)) ?? [])
         {
-            var crdType = store.Type("apiextensions.k8s.io", "v1", "customresourcedefinitions")!;
-            if (store.Get(crdType, null, FakeKubeStore.NameOf(crd)) is null)
+            if (store.Get(FakeResourceType.Crd, null, FakeKubeStore.NameOf(crd)) is null)
             {
-                store.Create(crdType, null, crd);
+                store.Create(FakeResourceType.Crd, null, crd);
+                created.Add(FakeKubeStore.NameOf(crd));
             }
+        }
+
+        // helm waits up to 60 s for the CRDs it created to be Established (pkg/action/install.go installCRDs, pkg/kube/ready.go crdReady).
+        var deadline = Environment.TickCount64 + 60_000;
+        while (!store.AreEstablished(created) && Environment.TickCount64 < deadline)
+        {
+            Thread.Sleep(10);
         }
 
         OnInstalled?.Invoke(ChartName(chart), release, ns);

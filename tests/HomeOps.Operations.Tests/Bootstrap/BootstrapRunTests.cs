@@ -44,8 +44,10 @@ public sealed class BootstrapRunTests
         var secrets = h.Cluster.Api.Store.Type("", "v1", "secrets")!;
         var credentials = h.Cluster.Api.Store.Get(secrets, "onepassword-connect", "onepassword-connect-credentials")!;
         var token = h.Cluster.Api.Store.Get(secrets, "onepassword-connect", "onepassword-connect-token")!;
-        credentials["stringData"]!["1password-credentials.json"]!.GetValue<string>().ShouldBe(FakeCluster.ConnectCredentials);
-        token["stringData"]!["token"]!.GetValue<string>().ShouldBe(FakeCluster.ConnectToken);
+        // The API server stores stringData as base64 data, as a real one does; what Connect will mount is the decoded value.
+        credentials["stringData"].ShouldBeNull();
+        Decode(credentials["data"]!["1password-credentials.json"]!).ShouldBe(FakeCluster.ConnectCredentials);
+        Decode(token["data"]!["token"]!).ShouldBe(FakeCluster.ConnectToken);
         foreach (var file in Directory.EnumerateFiles(h.Root, "*", SearchOption.AllDirectories))
         {
             var text = File.ReadAllText(file);
@@ -60,6 +62,8 @@ public sealed class BootstrapRunTests
             File.GetUnixFileMode(h.Paths.Kubeconfig).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
+
+    private static string Decode(System.Text.Json.Nodes.JsonNode base64) => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(base64.GetValue<string>()));
 
     [Fact]
     public async Task Bootstrap_SecondRun_SkipsEveryStepAndChangesNothing()

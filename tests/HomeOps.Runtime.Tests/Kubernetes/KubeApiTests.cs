@@ -152,24 +152,127 @@ public sealed class KubeApiTests : IAsyncLifetime
         seen.ShouldBe(["ADDED after", "DELETED after"]);
     }
 
-    [Fact]
-    public async Task Apply_CustomResourceAfterCrd_ServedWithStatusSubresource()
+    private static JsonObject Kustomization(string name, JsonObject spec) => new()
     {
+        ["apiVersion"] = "kustomize.toolkit.fluxcd.io/v1",
+        ["kind"] = "Kustomization",
+        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = "default" },
+        ["spec"] = spec,
+    };
+
+    /// <summary>A Kustomization CRD whose schema knows spec.path (required), spec.prune and spec.interval.</summary>
+    private static JsonObject KustomizationCrdWithSchema()
+    {
+        var crd = FluxCrds.Kustomizations();
+        crd["spec"]!["versions"]![0]!["schema"] = JsonNode.Parse("""
+            {"openAPIV3Schema": {"type": "object", "properties": {
+              "apiVersion": {"type": "string"}, "kind": {"type": "string"}, "metadata": {"type": "object"},
+              "spec": {"type": "object", "required": ["path"], "properties": {
+                "path": {"type": "string"}, "prune": {"type": "boolean"}, "interval": {"type": "string"}}},
+              "status": {"type": "object", "x-kubernetes-preserve-unknown-fields": true}}}}
+            """);
+        return crd;
+    }
+
+    [Fact]
+    public async Task Apply_CustomResourceBeforeItsCrdIsServed_NotFoundAndNotRetried()
+    {
+        _server.Store.CrdNamesAcceptedDelay = TimeSpan.FromMinutes(5);
         await _api.ApplyAsync(KubeResource.CustomResourceDefinitions, FluxCrds.Kustomizations(), "homeops", Ct);
-        var crd = await _api.GetAsync(KubeResource.CustomResourceDefinitions, null, "kustomizations.kustomize.toolkit.fluxcd.io", Ct);
-        crd!["status"]!["conditions"]!.AsArray().ShouldContain(c => c!["type"]!.GetValue<string>() == "Established");
 
-        var ks = new JsonObject
+        var e = await Should.ThrowAsync<KubeApiException>(() => _api.ApplyAsync(KubeResource.Kustomizations, Kustomization("apps", new JsonObject { ["path"] = "./apps" }), "homeops", Ct));
+
+        e.StatusCode.ShouldBe(404);
+        _server.Requests.Count(r => r.StartsWith("PATCH /apis/kustomize.toolkit.fluxcd.io/", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Watch_NewCrd_SeesNamesAcceptedThenEstablished()
+    {
+        var list = await _api.ListAsync(KubeResource.CustomResourceDefinitions, null, Ct);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cts.CancelAfter(TimeSpan.FromSeconds(10));
+        var seen = new List<string>();
+        var watching = Task.Run(async () =>
         {
-            ["apiVersion"] = "kustomize.toolkit.fluxcd.io/v1",
-            ["kind"] = "Kustomization",
-            ["metadata"] = new JsonObject { ["name"] = "apps", ["namespace"] = "default" },
-            ["spec"] = new JsonObject { ["path"] = "./apps" },
-            ["status"] = new JsonObject { ["ignored"] = true },
-        };
-        var created = await _api.ApplyAsync(KubeResource.Kustomizations, ks, "homeops", Ct);
+            await foreach (var e in _api.WatchAsync(KubeResource.CustomResourceDefinitions, null, list.ResourceVersion, cts.Token))
+            {
+                var conditions = e.Object["status"]?["conditions"] as JsonArray ?? [];
+                seen.Add(string.Join(",", conditions.Select(c => $"{c!["type"]}={c["status"]}")));
+                if (seen[^1].Contains("Established=True", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+        }, cts.Token);
 
-        created["metadata"]!["generation"]!.GetValue<long>().ShouldBe(1);
-        created["status"].ShouldBeNull();
+        await _api.ApplyAsync(KubeResource.CustomResourceDefinitions, FluxCrds.Kustomizations(), "homeops", Ct);
+        await watching;
+
+        seen.Distinct().Where(s => s.Length > 0).ShouldBe(["NamesAccepted=True,Established=False", "NamesAccepted=True,Established=True"]);
+    }
+
+    [Fact]
+    public async Task Apply_MalformedCrd_RefusedWithTheServersReasonsAndNothingStored()
+    {
+        var crd = FluxCrds.Kustomizations();
+        crd["spec"]!["versions"]![0]!["storage"] = false;
+        ((JsonObject)crd["spec"]!["versions"]![0]!).Remove("schema");
+
+        var e = await Should.ThrowAsync<KubeApiException>(() => _api.ApplyAsync(KubeResource.CustomResourceDefinitions, crd, "homeops", Ct));
+
+        e.StatusCode.ShouldBe(422);
+        e.ServerMessage.ShouldStartWith("CustomResourceDefinition.apiextensions.k8s.io \"kustomizations.kustomize.toolkit.fluxcd.io\" is invalid: [");
+        e.ServerMessage.ShouldContain("must have exactly one version marked as storage version");
+        e.ServerMessage.ShouldContain("spec.versions[0].schema.openAPIV3Schema: Required value: schemas are required");
+        (await _api.GetAsync(KubeResource.CustomResourceDefinitions, null, "kustomizations.kustomize.toolkit.fluxcd.io", Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Apply_CustomResource_CheckedAgainstItsCrdSchema()
+    {
+        _server.Store.CrdNamesAcceptedDelay = _server.Store.CrdEstablishDelay = TimeSpan.Zero;
+        await _api.ApplyAsync(KubeResource.CustomResourceDefinitions, KustomizationCrdWithSchema(), "homeops", Ct);
+
+        var wrongType = await Should.ThrowAsync<KubeApiException>(() => _api.ApplyAsync(KubeResource.Kustomizations,
+            Kustomization("apps", new JsonObject { ["path"] = "./apps", ["prune"] = "yes" }), "homeops", Ct));
+        var missing = await Should.ThrowAsync<KubeApiException>(() => _api.ApplyAsync(KubeResource.Kustomizations,
+            Kustomization("apps", new JsonObject { ["prune"] = true }), "homeops", Ct));
+        var pruned = await _api.ApplyAsync(KubeResource.Kustomizations,
+            Kustomization("apps", new JsonObject { ["path"] = "./apps", ["prunee"] = true }), "homeops", Ct);
+
+        wrongType.StatusCode.ShouldBe(422);
+        wrongType.ServerMessage.ShouldBe("Kustomization.kustomize.toolkit.fluxcd.io \"apps\" is invalid: spec.prune: Invalid value: \"string\": spec.prune in body must be of type boolean: \"string\"");
+        missing.ServerMessage.ShouldBe("Kustomization.kustomize.toolkit.fluxcd.io \"apps\" is invalid: spec.path: Required value");
+        pruned["spec"]!.AsObject().Select(p => p.Key).ShouldBe(["path"]);
+        pruned["metadata"]!["generation"]!.GetValue<long>().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Apply_BodyOfAnotherKind_Refused()
+    {
+        var e = await Should.ThrowAsync<KubeApiException>(() => _api.ApplyAsync(KubeResource.Secrets, ConfigMap("a", "1"), "homeops", Ct));
+
+        e.StatusCode.ShouldBe(400);
+        e.ServerMessage.ShouldContain("cannot be handled as a Secret");
+        (await _api.GetAsync(KubeResource.Secrets, "default", "a", Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Apply_SecretWithStringData_ReadBackAsBase64Data()
+    {
+        var secret = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Secret",
+            ["metadata"] = new JsonObject { ["name"] = "token", ["namespace"] = "default" },
+            ["stringData"] = new JsonObject { ["token"] = "s3cret" },
+        };
+
+        await _api.ApplyAsync(KubeResource.Secrets, secret, "homeops", Ct);
+        var read = await _api.GetAsync(KubeResource.Secrets, "default", "token", Ct);
+
+        read!["stringData"].ShouldBeNull();
+        read["data"]!["token"]!.GetValue<string>().ShouldBe(Convert.ToBase64String("s3cret"u8.ToArray()));
     }
 }

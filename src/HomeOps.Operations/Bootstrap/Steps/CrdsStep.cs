@@ -20,11 +20,12 @@ public sealed class CrdsStep(BootstrapPlanInputs inputs) : BootstrapStep
 
     public override IReadOnlyList<string> DependsOn => [BootstrapSteps.BootstrapSecrets];
 
+    /// <summary>Done when every CRD exists and is Established: one that exists but is not served yet still needs the wait.</summary>
     public override async Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken)
     {
         foreach (var crd in await RenderAsync(context, cancellationToken).ConfigureAwait(false))
         {
-            if (await context.Kube.GetAsync(KubeResource.CustomResourceDefinitions, null, NameOf(crd), cancellationToken).ConfigureAwait(false) is null)
+            if (!IsEstablished(await context.Kube.GetAsync(KubeResource.CustomResourceDefinitions, null, NameOf(crd), cancellationToken).ConfigureAwait(false)))
             {
                 return false;
             }
@@ -32,6 +33,10 @@ public sealed class CrdsStep(BootstrapPlanInputs inputs) : BootstrapStep
 
         return true;
     }
+
+    private static bool IsEstablished(JsonObject? crd) =>
+        crd?["status"]?["conditions"] is JsonArray conditions
+        && conditions.Any(x => x?["type"]?.GetValue<string>() == "Established" && x["status"]?.GetValue<string>() == "True");
 
     public override async Task RunAsync(BootstrapContext context, CancellationToken cancellationToken)
     {
@@ -46,8 +51,7 @@ public sealed class CrdsStep(BootstrapPlanInputs inputs) : BootstrapStep
         var wanted = (await RenderAsync(context, cancellationToken).ConfigureAwait(false)).Select(NameOf).ToHashSet(StringComparer.Ordinal);
         await Waits.WatchAsync(context, "the CRDs to be Established", KubeResource.CustomResourceDefinitions, null, crds =>
         {
-            var established = crds.Where(c => c["status"]?["conditions"] is JsonArray conditions
-                && conditions.Any(x => x?["type"]?.GetValue<string>() == "Established" && x["status"]?.GetValue<string>() == "True")).Select(NameOf);
+            var established = crds.Where(IsEstablished).Select(NameOf);
             var missing = wanted.Except(established).Order(StringComparer.Ordinal).ToList();
             return (missing.Count == 0, "not established: " + string.Join(", ", missing));
         }, cancellationToken).ConfigureAwait(false);
