@@ -205,6 +205,7 @@ public static partial class ClusterValidator
             valid.Add((pool, range));
         }
 
+        CheckAlsoServes(valid, lb.Pools, diagnostics);
         if (lb.Mode == LoadBalancerMode.None && lb.Pools.Count > 0)
         {
             diagnostics.Add(DiagnosticCatalog.PoolsNotAnnounced.At(lb.SpanOf(nameof(lb.Pools)), lb.Pools.Count));

@@ -62,4 +62,28 @@ public static partial class ClusterValidator
 
         return $"about 2^{bits + 1}";
     }
+
+    /// <summary>
+    /// alsoServes names other pools, of the other family: Cilium allocates each family from the first matching range it
+    /// stored, so two pools of one family serving the same Services would make the choice depend on store order.
+    /// </summary>
+    private static void CheckAlsoServes(IReadOnlyList<(LoadBalancerPool Pool, IpRange Range)> pools, IReadOnlyList<LoadBalancerPool> all, DiagnosticBag diagnostics)
+    {
+        foreach (var (pool, range) in pools)
+        {
+            for (var i = 0; i < pool.AlsoServes.Count; i++)
+            {
+                var name = pool.AlsoServes[i];
+                var span = pool.SpanOf(nameof(pool.AlsoServes), i);
+                if (!all.Any(p => p.Name == name))
+                {
+                    diagnostics.Add(DiagnosticCatalog.PoolServesUnknown.At(span, pool.Name, name, string.Join(", ", all.Where(p => p != pool).Select(p => p.Name))));
+                }
+                else if (pools.FirstOrDefault(p => p.Pool.Name == name) is { Pool: not null } served && served.Range.Family == range.Family)
+                {
+                    diagnostics.Add(DiagnosticCatalog.PoolServesSameFamily.At(span, pool.Name, FamilyName(range.Family), name, FamilyName(served.Range.Family)));
+                }
+            }
+        }
+    }
 }

@@ -72,6 +72,9 @@ public sealed record LoadBalancerPool : ConfigObject
     [ConfigKey("description", "What the pool is for.")]
     public string? Description { get; init; }
 
+    [ConfigKey("alsoServes", "Pools of the other IP family whose Services also draw addresses from this one: a Service labelled io.cilium/lb-ipam-pool: <listed pool> that asks for both families (ipFamilyPolicy PreferDualStack or RequireDualStack) gets one address from each.", Example = "[bgp-default, bgp-ingress]")]
+    public IReadOnlyList<string> AlsoServes { get; init; } = [];
+
     [ConfigKey("allowPublic", "Allow addresses outside the private ranges (RFC 1918 for IPv4, fc00::/7 for IPv6): only for a block that is really routed to you, such as a prefix from your ISP.")]
     public bool AllowPublic { get; init; }
 

@@ -46,13 +46,31 @@ public static class CiliumConfigManifests
                     .Append("      stop: ").Append(YamlText.Quote(range.End.ToString())).Append('\n');
             }
 
-            text.Append("  serviceSelector:\n")
-                .Append("    matchLabels:\n")
-                .Append("      ").Append(PoolLabel).Append(": ").Append(pool.Name).Append('\n');
+            text.Append("  serviceSelector:\n");
+            if (pool.AlsoServes.Count == 0)
+            {
+                text.Append("    matchLabels:\n")
+                    .Append("      ").Append(PoolLabel).Append(": ").Append(pool.Name).Append('\n');
+                continue;
+            }
+
+            // Cilium matches the selector per family (operator/pkg/lbipam/lbipam.go allocateIPAddress): a Service
+            // labelled for a served pool draws its other family's address here.
+            text.Append("    matchExpressions:\n")
+                .Append("      - key: ").Append(PoolLabel).Append('\n')
+                .Append("        operator: In\n")
+                .Append("        values:\n");
+            foreach (var name in ServedLabels(pool))
+            {
+                text.Append("          - ").Append(name).Append('\n');
+            }
         }
 
         return text.ToString();
     }
+
+    /// <summary>The values of <see cref="PoolLabel"/> whose Services a pool gives addresses to: its own name and alsoServes.</summary>
+    public static IEnumerable<string> ServedLabels(LoadBalancerPool pool) => new[] { pool.Name }.Concat(pool.AlsoServes).Distinct(StringComparer.Ordinal);
 
     public static string WriteBgp(string clusterName, BgpSettings bgp, IReadOnlyList<LoadBalancerPool> pools)
     {
@@ -60,8 +78,9 @@ public static class CiliumConfigManifests
         var text = new StringBuilder()
             .Append(PlatformRenderer.Header)
             .Append("# BGP peering of every node with the router(s) in cluster.yaml (loadBalancer.bgp), announcing the\n")
-            .Append("# LoadBalancer addresses of Services that use a pool. A session carries the address family of its peer:\n")
-            .Append("# Cilium 1.17 announces IPv6 routes over an IPv4 session with an unusable IPv4-mapped next hop.\n");
+            .Append("# LoadBalancer addresses of Services that use a pool. A session carries the address family of its peer: over an\n")
+            .Append("# IPv4 session Cilium 1.17 gives IPv6 routes an IPv4-mapped next hop (::ffff:a.b.c.d, cilium/cilium#37831), which\n")
+            .Append("# the router must resolve through IPv4; an IPv6 session's next hop is the node's own IPv6 address.\n");
         foreach (var family in families)
         {
             var familyPools = pools.Where(p => p.Addresses?.Family == family.AddressFamily).Select(p => p.Name).ToList();
@@ -98,7 +117,7 @@ public static class CiliumConfigManifests
 
         foreach (var family in families.Where(f => bgp.Peers.Any(p => p.Address.AddressFamily == f.AddressFamily)))
         {
-            var familyPools = pools.Where(p => p.Addresses?.Family == family.AddressFamily).Select(p => p.Name).ToList();
+            var familyPools = pools.Where(p => p.Addresses?.Family == family.AddressFamily).SelectMany(ServedLabels).Distinct(StringComparer.Ordinal).ToList();
             text.Append("---\n")
                 .Append("apiVersion: cilium.io/v2alpha1\n")
                 .Append("kind: CiliumBGPPeerConfig\n")
@@ -115,7 +134,7 @@ public static class CiliumConfigManifests
                 .Append("        matchLabels:\n")
                 .Append("          ").Append(AdvertiseLabel).Append(": ").Append(family.ConfigName).Append('\n')
                 .Append("---\n")
-                .Append("# The LoadBalancer addresses of Services in the ").Append(family.Afi).Append(" pools.\n")
+                .Append("# The LoadBalancer addresses of Services in the ").Append(family.Afi).Append(" pools (each route goes only to sessions of its own family).\n")
                 .Append("apiVersion: cilium.io/v2alpha1\n")
                 .Append("kind: CiliumBGPAdvertisement\n")
                 .Append("metadata:\n")

@@ -29,6 +29,13 @@ public static class FrrRouterConfig
             .Append("! cluster ").Append(cluster).Append(" (AS ").Append(bgp.LocalAsn).Append("). It peers with every node, accepts only the cluster's LoadBalancer\n")
             .Append("! pool prefixes, spreads traffic over every node announcing an address, and announces nothing back.\n")
             .Append("! On a UniFi gateway (UniFi Network 8.1 or later) upload it under Settings > Routing > BGP.\n");
+        if (v6Session is not null && config.Network.NodeNetworkIPv6 is { } home)
+        {
+            text.Append("! The IPv6 session expects this router at ").Append(v6Session.Address).Append(" on the node network ").Append(home)
+                .Append('\n')
+                .Append("! (set that address on the VLAN's interface); IPv6 routes get the announcing node's own IPv6 address as next hop.\n");
+        }
+
         NotAnnounced(text, v4Pools, v4Session, "IPv4");
         NotAnnounced(text, v6Pools, v6Session, "IPv6");
         text.Append("!\n")

@@ -44,8 +44,10 @@ public sealed class BundledClusterTests
         config.Network.ServiceNetworks[0].ToString().ShouldBe("10.96.0.0/12");
         config.LoadBalancer.Mode.ShouldBe(LoadBalancerMode.Bgp);
         config.LoadBalancer.Bgp!.LocalAsn.ShouldBe(64512);
-        config.LoadBalancer.Bgp.Peers.Single().Address.ShouldBe(IPAddress.Parse("172.29.51.1"));
-        config.LoadBalancer.Bgp.Peers.Single().Asn.ShouldBe(64513);
+        // The same router twice: an IPv4 session and an IPv6 one (IPv6 routes travel over the IPv6 session).
+        config.LoadBalancer.Bgp.Peers.Select(p => (p.Name, p.Address.ToString(), p.Asn)).ShouldBe(
+            [("udm-pro", "172.29.51.1", 64513L), ("udm-pro-v6", "fd47:25e1:2f96:51::1", 64513L)]);
+        config.LoadBalancer.Pools.Single(p => p.Name == "bgp-default-ipv6").AlsoServes.ShouldBe(["bgp-default", "bgp-ingress"]);
         config.LoadBalancer.Pools.Select(p => $"{p.Name}={p.Range?.ToString() ?? p.Cidr?.ToString()}").ShouldBe(
         [
             "bgp-default=172.29.52.100-172.29.52.199",

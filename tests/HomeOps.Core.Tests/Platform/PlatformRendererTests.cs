@@ -7,10 +7,15 @@ namespace HomeOps.Core.Tests.Platform;
 
 public sealed class PlatformRendererTests
 {
-    /// <summary>A second router session over IPv6 (which announces the IPv6 pool) and a Git repository reached over SSH.</summary>
+    /// <summary>The bundled cluster's second router session, over IPv6, which announces the IPv6 pool.</summary>
+    internal const string Ipv6Session = "      - name: udm-pro-v6\n        address: fd47:25e1:2f96:51::1\n        asn: 64513\n";
+
+    /// <summary>The bundled cluster (IPv4 and IPv6 sessions) with its Git repository reached over SSH.</summary>
     internal static ClusterDefinition DualStackPeers() => TestClusters.Bundled(
-        ("        asn: 64513\n", "        asn: 64513\n      - name: udm-pro-v6\n        address: fd47:25e1:2f96:51::1\n        asn: 64513\n"),
         ("repository: https://github.com/geoffdavis/talos-gitops", "repository: git@github.com:geoffdavis/talos-gitops.git"));
+
+    /// <summary>The bundled cluster without its IPv6 session.</summary>
+    internal static ClusterDefinition Ipv4SessionOnly() => TestClusters.Bundled((Ipv6Session, string.Empty));
 
     [Fact]
     public void Render_BundledCluster_MatchesTheCommittedFiles()
@@ -50,11 +55,24 @@ public sealed class PlatformRendererTests
     }
 
     [Fact]
-    public void Render_Bundled_LeavesTheIpv6PoolUnannouncedAndSaysSo()
+    public void Render_WithoutIpv6Session_LeavesTheIpv6PoolUnannouncedAndSaysSo()
     {
-        var bgp = PlatformRenderer.Render(TestClusters.Bundled()).Files.Single(f => f.Path.EndsWith("bgp.yaml", StringComparison.Ordinal)).Content;
+        var bgp = PlatformRenderer.Render(Ipv4SessionOnly()).Files.Single(f => f.Path.EndsWith("bgp.yaml", StringComparison.Ordinal)).Content;
         bgp.ShouldContain("# Not announced: pool(s) bgp-default-ipv6");
         bgp.ShouldNotContain("ipv6-load-balancers");
+    }
+
+    [Fact]
+    public void Render_Bundled_MakesTheIpv6PoolServeDefaultAndIngressAndAnnouncesIt()
+    {
+        var files = PlatformRenderer.Render(TestClusters.Bundled()).Files;
+        var pools = files.Single(f => f.Path.EndsWith("load-balancer-pools.yaml", StringComparison.Ordinal)).Content;
+        pools.ShouldContain("    matchExpressions:\n      - key: io.cilium/lb-ipam-pool\n        operator: In\n        values:\n          - bgp-default-ipv6\n          - bgp-default\n          - bgp-ingress\n");
+        var bgp = files.Single(f => f.Path.EndsWith("bgp.yaml", StringComparison.Ordinal)).Content;
+        bgp.ShouldContain("peerAddress: \"fd47:25e1:2f96:51::1\"\n          peerConfigRef:\n            name: ipv6-load-balancers\n");
+        // The IPv6 advertisement selects every Service the IPv6 pool serves.
+        bgp[bgp.IndexOf("name: ipv6-load-balancers\n  labels:", StringComparison.Ordinal)..].ShouldContain("values:\n              - bgp-default-ipv6\n              - bgp-default\n              - bgp-ingress\n");
+        bgp.ShouldNotContain("Not announced");
     }
 
     [Fact]

@@ -177,4 +177,14 @@ public static partial class DiagnosticCatalog
         "HO1141", "pool-larger-than-needed", "Load-balancer pool larger than the address plan needs",
         "Pool '{0}' ({1}) holds {2} addresses, more than the whole {3} ({4}, {5} addresses)",
         "A pool needs one address per LoadBalancer Service: shrink it to a range inside your plan (the bundled pools hold 21 to 256 addresses)");
+
+    public static readonly DiagnosticDescriptor PoolServesUnknown = Error(
+        "HO1142", "pool-serves-unknown-pool", "Pool serves a pool that does not exist",
+        "Pool '{0}' lists '{1}' under alsoServes, but there is no pool of that name",
+        "Use one of: {2}");
+
+    public static readonly DiagnosticDescriptor PoolServesSameFamily = Error(
+        "HO1143", "pool-serves-same-family", "Pool serves a pool of its own IP family",
+        "Pool '{0}' ({1}) lists '{2}' ({3}) under alsoServes: both hold {1} addresses, so the Services of '{2}' could draw them from either pool and Cilium would take whichever range it stored first",
+        "List only pools of the other family under alsoServes (it is how a Service gets one IPv4 and one IPv6 address)");
 }

@@ -62,4 +62,24 @@ public static partial class DiagnosticCatalog
         "HO4012", "namespace-not-upstream", "Namespace created by a Kustomization that is not a dependency",
         "{0} is in namespace '{1}', which {2} creates, but {3} does not depend on it",
         "Add '{4}' to dependsOn of {3}, or create the Namespace in this Kustomization");
+
+    public static readonly DiagnosticDescriptor LoadBalancerFamilyNoPool = Error(
+        "HO4020", "load-balancer-family-no-pool", "LoadBalancer Service asks for an IP family no pool can give",
+        "{0} asks Cilium for an {1} address ({2}), but no pool that selects it holds {1} addresses (selected by: {3}); Cilium leaves the request unsatisfied",
+        "Add {1} addresses to a pool that selects it (a pool may hold IPv4 and IPv6 blocks), let an {1} pool select it (cluster.yaml: loadBalancer.pools[].alsoServes), or set spec.ipFamilyPolicy: SingleStack");
+
+    public static readonly DiagnosticDescriptor LoadBalancerPoolNotAnnounced = Warning(
+        "HO4021", "load-balancer-pool-not-announced", "Pool whose addresses no BGP advertisement announces",
+        "Pool {0} hands out {1} addresses, but no BGP advertisement can announce them: no peer's CiliumBGPPeerConfig family afi {2} selects an advertisement whose Service selector can match this pool's Services",
+        "Add an {1} BGP session (cluster.yaml: a peer with an {1} address) whose peer config advertises the pool's Services, or remove the pool's {1} blocks");
+
+    public static readonly DiagnosticDescriptor LoadBalancerAddressNotAnnounced = Error(
+        "HO4022", "load-balancer-address-not-announced", "LoadBalancer address no BGP advertisement announces",
+        "{0} gets its {1} address from pool {2}, but no advertisement of a peer's afi {3} family selects the Service, so the router never learns the route",
+        "Label the Service so an advertisement's Service selector matches it (the generated advertisements select on io.cilium/lb-ipam-pool)");
+
+    public static readonly DiagnosticDescriptor LoadBalancerPoolsAmbiguous = Warning(
+        "HO4023", "load-balancer-pools-ambiguous", "Several pools could give a Service the same IP family",
+        "{0} can get its {1} address from any of the pools {2}; Cilium takes the first matching range in the order its operator stored the pools, which no manifest decides",
+        "Make the pools' serviceSelectors exclusive for this family, or request the address with the annotation lbipam.cilium.io/ips");
 }

@@ -17,6 +17,7 @@ public static class GitOpsRules
         new IngressRule(),
         new HelmSourceRule(),
         new LoadBalancerRule(),
+        new LoadBalancerFamilyRule(),
         new SubstitutionVariablesRule(),
         new UnreferencedFileRule(),
         new SecretScanRule(),
