@@ -68,27 +68,15 @@ public sealed class BootstrapContext(
     }
 
     /// <summary>The 1Password CLI, its calls shown as progress details like every other command.</summary>
-    public OnePasswordCli OnePassword => new(new ShowingRunner(this), Environment.OnePasswordProgram);
+    public OnePasswordCli OnePassword => new(StepRunner, Environment.OnePasswordProgram);
 
     public void Detail(string message) => Environment.Progress.Detail(CurrentStep, message);
 
     /// <summary>Runs a program; a missing program or a timeout becomes a diagnostic. The caller judges the exit code.</summary>
-    public async Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken)
-    {
-        Detail("$ " + spec.Display());
-        try
-        {
-            return await Environment.Runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ToolNotFoundException e)
-        {
-            throw Fail(DiagnosticCatalog.ToolNotFound.At(Location, e.Program, $"by bootstrap step '{CurrentStep}'"));
-        }
-        catch (CommandTimeoutException e)
-        {
-            throw Fail(DiagnosticCatalog.ToolTimedOut.At(Location, e.Spec.Display(), (int)e.Spec.Timeout.TotalSeconds));
-        }
-    }
+    public Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken) => StepRunner.RunAsync(spec, cancellationToken);
+
+    /// <summary>Shows each command as a detail of the current step; a missing program or a timeout fails the step.</summary>
+    private WorkflowRunner StepRunner => new(Environment.Runner, Detail, () => Location, () => $"by bootstrap step '{CurrentStep}'");
 
     /// <summary>Runs a program that must succeed.</summary>
     public async Task<CommandResult> RunCheckedAsync(CommandSpec spec, CancellationToken cancellationToken)
@@ -103,12 +91,6 @@ public sealed class BootstrapContext(
     public static BootstrapStepException Fail(Diagnostic diagnostic) => new(diagnostic);
 
     public void SaveState() => State.Save(Files, Paths.StateFile);
-
-    /// <summary>Shows each command as a detail and turns a missing program into a diagnostic, for facades that run their own commands.</summary>
-    private sealed class ShowingRunner(BootstrapContext context) : ICommandRunner
-    {
-        public Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken) => context.RunAsync(spec, cancellationToken);
-    }
 
     public void DisposeKube()
     {

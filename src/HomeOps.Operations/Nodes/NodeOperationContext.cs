@@ -44,20 +44,6 @@ public sealed record NodeOperationContext(ClusterDefinition Cluster, Workspace W
             : ([.. Cluster.Nodes.Where(n => names.Contains(n.Name))], null);
     }
 
-    public async Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken)
-    {
-        Log("$ " + spec.Display());
-        try
-        {
-            return await Runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ToolNotFoundException e)
-        {
-            throw new BootstrapStepException(DiagnosticCatalog.ToolNotFound.At(Location, e.Program, "to manage Talos nodes"));
-        }
-        catch (CommandTimeoutException e)
-        {
-            throw new BootstrapStepException(DiagnosticCatalog.ToolTimedOut.At(Location, e.Spec.Display(), (int)e.Spec.Timeout.TotalSeconds));
-        }
-    }
+    public Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken) =>
+        new WorkflowRunner(Runner, Log, () => Location, () => "to manage Talos nodes").RunAsync(spec, cancellationToken);
 }
