@@ -54,15 +54,7 @@ public sealed class RepositoryLintTests
     private static async Task ShouldPassAsync(string program, IReadOnlyList<string> arguments)
     {
         var spec = new CommandSpec(program, arguments) { WorkingDirectory = RepositoryPaths.Root, Timeout = TimeSpan.FromMinutes(2) };
-        CommandResult result;
-        try
-        {
-            result = await ProcessCommandRunner.Instance.RunAsync(spec, TestContext.Current.CancellationToken);
-        }
-        catch (ToolNotFoundException)
-        {
-            throw new Xunit.Sdk.XunitException($"{program} is not installed; run scripts/install-test-dependencies.sh (apt yamllint shellcheck, npm ci)");
-        }
+        var result = await InstalledPrograms.RunAsync(spec, "run scripts/install-test-dependencies.sh (apt yamllint shellcheck, npm ci)", TestContext.Current.CancellationToken);
 
         result.ExitCode.ShouldBe(0, $"{spec.Display()}\n{result.StandardOutput}\n{result.StandardError}");
     }

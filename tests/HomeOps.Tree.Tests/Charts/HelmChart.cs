@@ -10,13 +10,6 @@ internal static class HelmChart
     public static async Task<CommandResult> TemplateAsync(string chart, string releaseName, string ns, string? extraValues = null, params string[] sets)
     {
         var request = new HelmTemplateRequest(releaseName, RepositoryPaths.Combine("charts", chart), ns) { ValuesYaml = extraValues, Sets = sets };
-        try
-        {
-            return await new Helm(ProcessCommandRunner.Instance).TemplateAsync(request, TestContext.Current.CancellationToken);
-        }
-        catch (ToolNotFoundException)
-        {
-            throw new Xunit.Sdk.XunitException("helm is not installed; run scripts/install-test-dependencies.sh (it puts helm 3 into .tools/bin, which scripts/test.sh adds to PATH)");
-        }
+        return await InstalledPrograms.RunAsync(Helm.Template(request), "run scripts/install-test-dependencies.sh (it puts helm 3 into .tools/bin, which scripts/test.sh adds to PATH)", TestContext.Current.CancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Build;
 using HomeOps.Core.Yaml;
 using HomeOps.Runtime.Processes;
 using HomeOps.Runtime.Tools;
@@ -14,6 +15,8 @@ namespace HomeOps.Tree.Tests.Charts;
 /// </summary>
 internal static class PinnedChart
 {
+    private const string Install = "run scripts/install-test-dependencies.sh";
+
     public static async Task<IReadOnlyList<YamlMapping>> RenderAsync(TreeObject release)
     {
         var chart = release.Node.Text("spec", "chart", "spec", "chart")!;
@@ -26,16 +29,15 @@ internal static class PinnedChart
 
         var values = release.Node.At("spec", "values") is { } v ? YamlWriter.Write(v) : null;
         var request = new HelmTemplateRequest(release.Name, Path.Combine(shared, "charts", $"{chart}-{version}.tgz"), release.Namespace!) { ValuesYaml = values };
-        var output = Succeeded(await Run(() => new Helm(ProcessCommandRunner.Instance).TemplateAsync(request, TestContext.Current.CancellationToken))).StandardOutput;
+        var output = Succeeded(await InstalledPrograms.RunAsync(Helm.Template(request), Install, TestContext.Current.CancellationToken)).StandardOutput;
         foreach (var renderer in release.Node.Items("spec", "postRenderers").Select(r => r.At("kustomize")).OfType<YamlMapping>())
         {
             var folder = Directory.CreateTempSubdirectory("homeops-post-render-").FullName;
             try
             {
-                File.WriteAllText(Path.Combine(folder, "rendered.yaml"), output);
-                File.WriteAllText(Path.Combine(folder, "kustomization.yaml"),
-                    "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - rendered.yaml\n" + YamlWriter.Write(renderer));
-                output = Succeeded(await Run(() => new KustomizeTool(ProcessCommandRunner.Instance).BuildAsync(folder, TestContext.Current.CancellationToken))).StandardOutput;
+                File.WriteAllText(Path.Combine(folder, Overlay.PostRendererInput), output);
+                File.WriteAllText(Path.Combine(folder, "kustomization.yaml"), Overlay.PostRenderer(renderer));
+                output = Succeeded(await InstalledPrograms.RunAsync(KustomizeTool.BuildSpec("kubectl", folder), Install, TestContext.Current.CancellationToken)).StandardOutput;
             }
             finally
             {
@@ -49,15 +51,4 @@ internal static class PinnedChart
     private static CommandResult Succeeded(CommandResult result) =>
         result.Succeeded ? result : throw new Xunit.Sdk.XunitException($"{result.Spec.Display()} failed: {result.ErrorSummary(10)}");
 
-    private static async Task<CommandResult> Run(Func<Task<CommandResult>> run)
-    {
-        try
-        {
-            return await run();
-        }
-        catch (ToolNotFoundException e)
-        {
-            throw new Xunit.Sdk.XunitException($"{e.Program} is not installed; run scripts/install-test-dependencies.sh");
-        }
-    }
 }

@@ -36,14 +36,7 @@ internal sealed class Daemon : IDisposable
     public static async Task<CommandResult> RunAsync(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var spec = new CommandSpec(program, arguments) { Timeout = TimeSpan.FromSeconds(30), Environment = environment ?? new Dictionary<string, string?>() };
-        try
-        {
-            return await ProcessCommandRunner.Instance.RunAsync(spec, TestContext.Current.CancellationToken);
-        }
-        catch (ToolNotFoundException)
-        {
-            throw new Xunit.Sdk.XunitException($"{program} is not installed; run scripts/install-test-dependencies.sh (apt mosquitto mosquitto-clients redis-server)");
-        }
+        return await InstalledPrograms.RunAsync(spec, "run scripts/install-test-dependencies.sh (apt mosquitto mosquitto-clients redis-server)", TestContext.Current.CancellationToken);
     }
 
     /// <summary>Waits until the daemon accepts TCP connections (it daemonized itself).</summary>
