@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using HomeOps.Core.ClusterConfig;
+using HomeOps.Core.Yaml;
 
 namespace HomeOps.Core.Platform;
 
@@ -38,12 +39,12 @@ public static class CiliumConfigManifests
                 .Append("  blocks:\n");
             if (pool.Cidr is { } cidr)
             {
-                text.Append("    - cidr: ").Append(YamlText.Quote(cidr.ToString())).Append('\n');
+                text.Append("    - cidr: ").Append(YamlScalarStyle.DoubleQuoted(cidr.ToString())).Append('\n');
             }
             else if (pool.Range is { } range)
             {
-                text.Append("    - start: ").Append(YamlText.Quote(range.Start.ToString())).Append('\n')
-                    .Append("      stop: ").Append(YamlText.Quote(range.End.ToString())).Append('\n');
+                text.Append("    - start: ").Append(YamlScalarStyle.DoubleQuoted(range.Start.ToString())).Append('\n')
+                    .Append("      stop: ").Append(YamlScalarStyle.DoubleQuoted(range.End.ToString())).Append('\n');
             }
 
             text.Append("  serviceSelector:\n");
@@ -110,7 +111,7 @@ public static class CiliumConfigManifests
             var family = families.Single(f => f.AddressFamily == peer.Address.AddressFamily);
             text.Append("        - name: ").Append(peer.Name).Append('\n')
                 .Append("          peerASN: ").Append(peer.Asn).Append('\n')
-                .Append("          peerAddress: ").Append(YamlText.Quote(peer.Address.ToString())).Append('\n')
+                .Append("          peerAddress: ").Append(YamlScalarStyle.DoubleQuoted(peer.Address.ToString())).Append('\n')
                 .Append("          peerConfigRef:\n")
                 .Append("            name: ").Append(family.ConfigName).Append('\n');
         }

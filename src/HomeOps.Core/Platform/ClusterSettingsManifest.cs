@@ -1,4 +1,5 @@
 using System.Text;
+using HomeOps.Core.Yaml;
 
 namespace HomeOps.Core.Platform;
 
@@ -23,7 +24,7 @@ public static class ClusterSettingsManifest
         foreach (var variable in variables)
         {
             text.Append("  # ").Append(YamlText.CommentText(variable.Source)).Append('\n')
-                .Append("  ").Append(variable.Name).Append(": ").Append(YamlText.Quote(variable.Value)).Append('\n');
+                .Append("  ").Append(variable.Name).Append(": ").Append(YamlScalarStyle.DoubleQuoted(variable.Value)).Append('\n');
         }
 
         return text.ToString();

@@ -1,5 +1,6 @@
 using System.Text;
 using HomeOps.Core.ClusterConfig;
+using HomeOps.Core.Yaml;
 
 namespace HomeOps.Core.Platform;
 
@@ -27,7 +28,7 @@ public static class FluxSyncManifest
             .Append("  timeout: 60s\n")
             .Append("  url: ").Append(gitops.Repository).Append('\n')
             .Append("  ref:\n")
-            .Append("    branch: ").Append(YamlText.Quote(gitops.Branch)).Append('\n');
+            .Append("    branch: ").Append(YamlScalarStyle.DoubleQuoted(gitops.Branch)).Append('\n');
         if (usesSsh)
         {
             text.Append("  # An SSH deploy key (identity and known_hosts), created by the bootstrap.\n")

@@ -146,9 +146,8 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm 
         foreach (var renderer in spec.PostRenderers)
         {
             var dir = Path.Combine(work, $"post-{index++}");
-            files.WriteAllTextAtomic(Path.Combine(dir, "rendered.yaml"), output);
-            var kustomization = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - rendered.yaml\n" + YamlWriter.Write(renderer);
-            files.WriteAllTextAtomic(Path.Combine(dir, "kustomization.yaml"), kustomization);
+            files.WriteAllTextAtomic(Path.Combine(dir, Overlay.PostRendererInput), output);
+            files.WriteAllTextAtomic(Path.Combine(dir, "kustomization.yaml"), Overlay.PostRenderer(renderer));
             var built = await kustomize.BuildAsync(dir, ct).ConfigureAwait(false);
             if (!built.Succeeded)
             {

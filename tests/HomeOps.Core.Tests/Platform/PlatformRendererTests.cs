@@ -133,7 +133,7 @@ public sealed class PlatformRendererTests
     [InlineData("", "\"\"")]
     public void Quote_Value_IsADoubleQuotedYamlString(string value, string expected)
     {
-        YamlText.Quote(value).ShouldBe(expected);
+        Core.Yaml.YamlScalarStyle.DoubleQuoted(value).ShouldBe(expected);
         var parsed = Core.Yaml.YamlReader.ReadSingle("key: " + expected, "t.yaml", new DiagnosticBag()) as Core.Yaml.YamlMapping;
         ((Core.Yaml.YamlScalar)parsed!["key"]!).Value.ShouldBe(value);
     }

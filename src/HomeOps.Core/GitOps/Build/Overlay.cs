@@ -65,10 +65,20 @@ public static class Overlay
         return sb.ToString();
     }
 
+    /// <summary>The file a HelmRelease post-renderer's manifests are written to, next to <see cref="PostRenderer"/>.</summary>
+    public const string PostRendererInput = "rendered.yaml";
+
+    /// <summary>
+    /// The kustomization.yaml that applies one HelmRelease post-renderer (spec.postRenderers[].kustomize: patches and
+    /// images) to the chart's manifests in <see cref="PostRendererInput"/>, as helm-controller does.
+    /// </summary>
+    public static string PostRenderer(YamlMapping kustomize) =>
+        $"apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - {PostRendererInput}\n" + YamlWriter.Write(kustomize);
+
     /// <summary>True when there is nothing to build (Flux then applies an empty set).</summary>
     public static bool IsEmpty(BuildInputs inputs) => inputs.GeneratedResources is { Count: 0 };
 
     private static string Join(string toRoot, string path) => path.Length == 0 ? toRoot : $"{toRoot}/{path}";
 
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string value) => Yaml.YamlScalarStyle.DoubleQuoted(value);
 }
