@@ -19,17 +19,11 @@ internal static class BgpCommands
 
     private static Command RouterConfig(CliContext context)
     {
-        var file = CommonOptions.ClusterFile();
-        var format = CommonOptions.Format();
+        var (file, format) = (CommonOptions.ClusterFile(), CommonOptions.Format());
         var peer = new Option<string?>("--peer") { Description = "The BGP peer (router) to configure, by its name in cluster.yaml (needed when there are several routers)" };
         var output = new Option<string?>("--output", "-o") { Description = "Write the configuration to this file instead of standard output" };
         var command = new Command("router-config", "Print the FRR configuration of the router's side (UniFi UDM Pro): neighbors are the nodes, only the pools are accepted")
-        {
-            file,
-            format,
-            peer,
-            output,
-        };
+        { file, format, peer, output };
         command.SetAction(parse =>
         {
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));

@@ -12,17 +12,11 @@ internal static class CheckCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = CommonOptions.ClusterFile();
-        var format = CommonOptions.Format();
+        var (file, format) = (CommonOptions.ClusterFile(), CommonOptions.Format());
         var offline = CommonOptions.Offline();
         var mirror = CommonOptions.ChartMirror();
         var command = new Command("check", "Run every offline check on the repository: cluster.yaml and the GitOps tree (homeops validate)")
-        {
-            file,
-            format,
-            offline,
-            mirror,
-        };
+        { file, format, offline, mirror };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));

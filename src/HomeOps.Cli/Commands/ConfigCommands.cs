@@ -23,13 +23,9 @@ internal static class ConfigCommands
 
     private static Command Validate(CliContext context)
     {
-        var file = CommonOptions.ClusterFile();
-        var format = CommonOptions.Format();
+        var (file, format) = (CommonOptions.ClusterFile(), CommonOptions.Format());
         var command = new Command("validate", "Check cluster.yaml: YAML syntax, keys, types, formats, and what the values mean together")
-        {
-            file,
-            format,
-        };
+        { file, format };
         command.SetAction(parse =>
         {
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));

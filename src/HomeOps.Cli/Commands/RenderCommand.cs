@@ -12,15 +12,10 @@ internal static class RenderCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = CommonOptions.ClusterFile();
-        var format = CommonOptions.Format();
+        var (file, format) = (CommonOptions.ClusterFile(), CommonOptions.Format());
         var check = new Option<bool>("--check") { Description = "Do not write; exit 1 when a generated file is missing or out of date" };
         var command = new Command("render", "Write the files derived from cluster.yaml: cluster-settings, Flux sync, Cilium pools and BGP, the Longhorn Talos patch")
-        {
-            file,
-            format,
-            check,
-        };
+        { file, format, check };
         command.SetAction(parse =>
         {
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));

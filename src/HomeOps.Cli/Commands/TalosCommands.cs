@@ -35,19 +35,11 @@ internal static class TalosCommands
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (TalosOptions.LoadConfig(context, parse.GetValue(file), parse.GetValue(format)) is not var (workspace, config))
+            if (await TalosOptions.RenderWithSecretsAsync(context, parse, file, format, from, cancellationToken).ConfigureAwait(false) is not var (workspace, service, result, diagnostics))
             {
                 return ExitCodes.ErrorsFound;
             }
 
-            var diagnostics = new DiagnosticBag();
-            var service = new TalosService(workspace, config);
-            if (await service.RunAsync(TalosOptions.Secrets(context, workspace, config), parse.GetValue(from), requireSecrets: true, context.Time.GetUtcNow(), diagnostics, cancellationToken).ConfigureAwait(false) is not { } run)
-            {
-                return TalosOptions.Finish(context, workspace, parse.GetValue(format), diagnostics);
-            }
-
-            var result = run.Result;
             if (!result.HasErrors)
             {
                 foreach (var path in service.Write(result, parse.GetValue(output)))
@@ -103,20 +95,11 @@ internal static class TalosCommands
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (TalosOptions.LoadConfig(context, parse.GetValue(file), parse.GetValue(format)) is not var (workspace, config))
+            if (await TalosOptions.RenderWithSecretsAsync(context, parse, file, format, from, cancellationToken).ConfigureAwait(false) is not var (workspace, service, result, diagnostics))
             {
                 return ExitCodes.ErrorsFound;
             }
 
-            var diagnostics = new DiagnosticBag();
-            var service = new TalosService(workspace, config);
-            if (await service.RunAsync(TalosOptions.Secrets(context, workspace, config), parse.GetValue(from), requireSecrets: true, context.Time.GetUtcNow(), diagnostics, cancellationToken).ConfigureAwait(false) is not { } run)
-            {
-                TalosOptions.Finish(context, workspace, parse.GetValue(format), diagnostics);
-                return ExitCodes.ErrorsFound;
-            }
-
-            var result = run.Result;
             if (diagnostics.HasErrors)
             {
                 TalosOptions.Finish(context, workspace, parse.GetValue(format), diagnostics);

@@ -42,6 +42,29 @@ internal static class TalosOptions
     public static TalosSecretsService Secrets(CliContext context, Workspace workspace, ClusterDefinition config) =>
         new(workspace, config, new OnePasswordCli(context.Commands, context.OnePasswordProgram));
 
+    /// <summary>
+    /// cluster.yaml, then the secrets bundle, then the render (TalosService.RunAsync), for the commands that need
+    /// secrets. Null after printing why it could not run (exit code 1).
+    /// </summary>
+    public static async Task<TalosCommandRun?> RenderWithSecretsAsync(CliContext context, ParseResult parse, Option<string?> file, Option<OutputFormat> format, Option<string?> from, CancellationToken cancellationToken)
+    {
+        if (LoadConfig(context, parse.GetValue(file), parse.GetValue(format)) is not var (workspace, config))
+        {
+            return null;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var service = new TalosService(workspace, config);
+        var run = await service.RunAsync(Secrets(context, workspace, config), parse.GetValue(from), requireSecrets: true, context.Time.GetUtcNow(), diagnostics, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            Finish(context, workspace, parse.GetValue(format), diagnostics);
+            return null;
+        }
+
+        return new TalosCommandRun(workspace, service, run.Result, diagnostics);
+    }
+
     /// <summary>Prints diagnostics and returns the exit code they imply.</summary>
     public static int Finish(CliContext context, Workspace workspace, OutputFormat format, DiagnosticBag diagnostics)
     {
@@ -49,3 +72,6 @@ internal static class TalosOptions
         return ExitCodeFor.Diagnostics(diagnostics.Items);
     }
 }
+
+/// <summary>What <see cref="TalosOptions.RenderWithSecretsAsync"/> hands a command: where, the service, the render and its diagnostics.</summary>
+internal sealed record TalosCommandRun(Workspace Workspace, TalosService Service, Core.Talos.Rendering.TalosRenderResult Result, DiagnosticBag Diagnostics);

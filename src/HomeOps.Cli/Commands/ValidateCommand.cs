@@ -11,8 +11,7 @@ internal static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = CommonOptions.ClusterFile();
-        var format = CommonOptions.Format();
+        var (file, format) = (CommonOptions.ClusterFile(), CommonOptions.Format());
         var offline = CommonOptions.Offline();
         var mirror = CommonOptions.ChartMirror();
         var schemas = CommonOptions.Schemas();
