@@ -1,8 +1,9 @@
+using HomeOps.Testing;
 using HomeOps.Tree.Tests.Tree;
 
 namespace HomeOps.Tree.Tests;
 
-/// <summary>Pod Security labels on every namespace, privileged only where a component needs it (and says why).</summary>
+/// <summary>Pod Security labels on every namespace; a privileged namespace says why (validate checks the levels against the pods).</summary>
 public sealed class PodSecurityTests
 {
     /// <summary>Namespaces the tree uses but does not create.</summary>
@@ -16,12 +17,6 @@ public sealed class PodSecurityTests
         "CiliumBGPClusterConfig", "CiliumBGPPeerConfig", "CiliumBGPAdvertisement", "CiliumBGPNodeConfigOverride",
         "CiliumClusterwideNetworkPolicy", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
     ];
-
-    /// <summary>
-    /// The only namespaces allowed to run privileged pods: Longhorn (host mounts, iSCSI), node-exporter (the host's
-    /// /proc, /sys and root in its PID and network namespaces) and the Matter server (host network, capabilities).
-    /// </summary>
-    private static readonly string[] s_privileged = ["longhorn-system", "node-exporter", "matter-server"];
 
     [Fact]
     public async Task Namespaces_EnforceAuditAndWarnOneLevel()
@@ -38,15 +33,22 @@ public sealed class PodSecurityTests
         }
     }
 
+    /// <summary>
+    /// Each privileged namespace says why, in its file and in docs/platform.md's Pod Security table. That no namespace
+    /// is looser than its pods need is validate's rule HO3301 on the rendered tree (RepositoryTreeTests).
+    /// </summary>
     [Fact]
-    public async Task Privileged_OnlyWhereNeeded_WithTheReasonBesideIt()
+    public async Task Privileged_ExplainedInTheNamespaceFileAndInPlatformDocs()
     {
         var tree = await FluxTree.Repository;
-        var privileged = tree.Objects.Where(o => o.Kind == "Namespace" && o.Node.Text("metadata", "labels", "pod-security.kubernetes.io/enforce") == "privileged").ToList();
-        privileged.Select(o => o.Name).ShouldBe(s_privileged, ignoreOrder: true);
-        foreach (var ns in privileged)
+        var privileged = tree.Objects.Where(o => o.Kind == "Namespace" && o.Node.Text("metadata", "labels", "pod-security.kubernetes.io/enforce") == "privileged").Select(o => o.Name).ToList();
+        privileged.ShouldNotBeEmpty();
+        var platform = File.ReadAllLines(RepositoryPaths.Combine("docs", "platform.md"));
+        var documented = platform.Where(l => l.Contains("| **privileged** |", StringComparison.Ordinal)).Select(l => l.Split('|')[1].Trim()).ToList();
+        documented.ShouldBe(privileged, ignoreOrder: true, "docs/platform.md (Pod Security) must list exactly the privileged namespaces, with the reason");
+        foreach (var name in privileged)
         {
-            var file = TreeFiles.YamlFiles().Single(f => File.ReadAllText(f).Contains($"name: {ns.Name}\n", StringComparison.Ordinal) && File.ReadAllText(f).Contains("kind: Namespace", StringComparison.Ordinal));
+            var file = TreeFiles.YamlFiles().Single(f => File.ReadAllText(f).Contains($"name: {name}\n", StringComparison.Ordinal) && File.ReadAllText(f).Contains("kind: Namespace", StringComparison.Ordinal));
             var lines = File.ReadAllLines(file);
             var kindLine = Array.FindIndex(lines, l => l.StartsWith("kind: Namespace", StringComparison.Ordinal));
             lines.Take(kindLine).Count(l => l.TrimStart().StartsWith('#')).ShouldBeGreaterThan(0, $"{TreeFiles.Relative(file)} must say why the namespace is privileged");

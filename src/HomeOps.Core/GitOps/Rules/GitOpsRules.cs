@@ -30,6 +30,7 @@ public static class GitOpsRules
         new RecurringJobRule(),
         new ClusterConfigAgreementRule(),
         new PrometheusRuleRule(),
+        new PodSecurityRule(),
     ];
 
     public static IReadOnlyList<Diagnostic> Run(RuleContext context) => [.. All.SelectMany(r => r.Check(context))];

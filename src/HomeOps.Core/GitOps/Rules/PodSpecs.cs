@@ -3,7 +3,10 @@ using HomeOps.Core.Yaml;
 
 namespace HomeOps.Core.GitOps.Rules;
 
-/// <summary>Finds pod specs in workloads (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob) with their paths.</summary>
+/// <summary>
+/// Finds pod specs in workloads with their paths: the kinds whose pods admission checks (Pod, PodTemplate,
+/// ReplicationController, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob).
+/// </summary>
 public static class PodSpecs
 {
     public static IEnumerable<(YamlMapping Spec, object[] Path)> Of(KubeObject obj)
@@ -16,6 +19,8 @@ public static class PodSpecs
         object[]? path = obj.Kind switch
         {
             "Pod" => ["spec"],
+            "PodTemplate" when obj.Group.Length == 0 => ["template", "spec"],
+            "ReplicationController" when obj.Group.Length == 0 => ["spec", "template", "spec"],
             "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" or "Job" => ["spec", "template", "spec"],
             "CronJob" => ["spec", "jobTemplate", "spec", "template", "spec"],
             _ => null,
