@@ -40,7 +40,8 @@ internal static class TalosCommands
                 return ExitCodes.ErrorsFound;
             }
 
-            if (!result.HasErrors)
+            // The render's own errors and a stale generated patch (HO3801) both stop the write.
+            if (!diagnostics.HasErrors)
             {
                 foreach (var path in service.Write(result, parse.GetValue(output)))
                 {
@@ -60,7 +61,7 @@ internal static class TalosCommands
     private static Command Validate(CliContext context)
     {
         var (file, format, from) = (CommonOptions.ClusterFile(), CommonOptions.Format(), TalosOptions.From());
-        var command = new Command("validate", "Render every node's config in memory and check it against the Talos v1.10 schema and HomeOps's rules (no secrets needed)")
+        var command = new Command("validate", "Render every node's config in memory and check it against the Talos v1.10 schema, Talos's own rules and HomeOps's (no secrets needed)")
         {
             file, format, from,
         };

@@ -9,9 +9,12 @@ public sealed record RenderPlan(IReadOnlyList<RenderedFile> Files, IReadOnlyList
 
     public IEnumerable<RenderedFile> Changed => Files.Where(f => f.State != GeneratedFileState.UpToDate);
 
-    /// <summary>HO3801/HO3802 for every generated file that does not match: what `homeops check` reports.</summary>
-    public IReadOnlyList<Diagnostic> Staleness() =>
-        [.. Changed.Select(f => f.State == GeneratedFileState.Missing
+    /// <summary>
+    /// HO3801/HO3802 for every generated file that does not match (what `homeops check` reports), or only for those
+    /// <paramref name="which"/> selects.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Staleness(Func<RenderedFile, bool>? which = null) =>
+        [.. Changed.Where(f => which?.Invoke(f) ?? true).Select(f => f.State == GeneratedFileState.Missing
             ? DiagnosticCatalog.GeneratedFileMissing.At(SourceSpan.File(f.DisplayPath), f.DisplayPath)
             : DiagnosticCatalog.GeneratedFileStale.At(SourceSpan.File(f.DisplayPath), f.DisplayPath))];
 }

@@ -4,6 +4,7 @@ using HomeOps.Core.Talos.Diff;
 using HomeOps.Core.Talos.Documents;
 using HomeOps.Core.Talos.Rendering;
 using HomeOps.Core.Talos.Secrets;
+using HomeOps.Operations.Render;
 
 namespace HomeOps.Operations.Talos;
 
@@ -14,8 +15,9 @@ public sealed class TalosService(Workspace workspace, ClusterDefinition config)
 
     /// <summary>
     /// The workflow behind `talos render`, `validate` and `diff`: load the secrets bundle from <paramref name="from"/>
-    /// (only when <paramref name="requireSecrets"/> or a source is named), then render every node. Null when a
-    /// required bundle could not be loaded (the reason is in <paramref name="diagnostics"/>).
+    /// (only when <paramref name="requireSecrets"/> or a source is named), render every node, and check the patches
+    /// `homeops render` generates are current. Null when a required bundle could not be loaded (the reason is in
+    /// <paramref name="diagnostics"/>).
     /// </summary>
     public async Task<TalosRun?> RunAsync(TalosSecretsService secretsService, string? from, bool requireSecrets, DateTimeOffset now, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
@@ -29,7 +31,9 @@ public sealed class TalosService(Workspace workspace, ClusterDefinition config)
             }
         }
 
-        return new TalosRun(secrets, Render(secrets, now, diagnostics));
+        var result = Render(secrets, now, diagnostics);
+        diagnostics.AddRange(StaleGeneratedPatches());
+        return new TalosRun(secrets, result);
     }
 
     public TalosRenderResult Render(LoadedSecrets? secrets, DateTimeOffset now, DiagnosticBag diagnostics)
@@ -38,6 +42,18 @@ public sealed class TalosService(Workspace workspace, ClusterDefinition config)
         var result = TalosRenderer.Render(config, workspace.Display(workspace.ClusterFile), patches, secrets, now);
         diagnostics.AddRange(result.Diagnostics);
         return result;
+    }
+
+    /// <summary>
+    /// HO3801 for each Talos patch that `homeops render` derives from cluster.yaml (talos/patches/all/longhorn.yaml)
+    /// and that no longer matches it: every node's config would merge the stale patch (the old data disk's path and
+    /// tag). `homeops check` reports the same through its generated-files check, which also reports a missing one.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> StaleGeneratedPatches()
+    {
+        var patches = config.Talos.Patches.TrimEnd('/') + "/";
+        var plan = RenderService.Plan(workspace, new ClusterConfigResult(config, []));
+        return plan.Staleness(f => f.State == GeneratedFileState.Stale && f.File.Path.StartsWith(patches, StringComparison.Ordinal));
     }
 
     public string OutputPath(string? output) => Path.GetFullPath(output ?? DefaultOutput, output is null ? workspace.Root : workspace.DisplayBase);

@@ -103,6 +103,39 @@ public sealed class TalosCommandTests
     }
 
     [Fact]
+    public async Task Validate_StaleLonghornPatch_IsAnError()
+    {
+        using var repo = Repository(withSecrets: false);
+        // cluster.yaml names another data-disk volume; talos/patches/all/longhorn.yaml still points at the old one.
+        var clusterFile = Path.Combine(repo.Path, "cluster.yaml");
+        File.WriteAllText(clusterFile, File.ReadAllText(clusterFile).Replace("volumeName: longhorn-ssd", "volumeName: longhorn-t5", StringComparison.Ordinal));
+        var result = await Run(repo.Path, null, "talos", "validate");
+        result.ExitCode.ShouldBe(1, result.Out + result.Error);
+        result.Out.ShouldContain("talos/patches/all/longhorn.yaml:1:1: error HO3801: talos/patches/all/longhorn.yaml no longer matches cluster.yaml");
+    }
+
+    [Fact]
+    public async Task Render_StaleLonghornPatch_WritesNothing()
+    {
+        using var repo = Repository(withSecrets: true);
+        repo.Write("talos/patches/all/longhorn.yaml", File.ReadAllText(Path.Combine(repo.Path, "talos/patches/all/longhorn.yaml")).Replace("- rw", "- ro", StringComparison.Ordinal));
+        var result = await Run(repo.Path, null, "talos", "render");
+        result.ExitCode.ShouldBe(1, result.Out + result.Error);
+        result.Out.ShouldContain("error HO3801");
+        Directory.Exists(Path.Combine(repo.Path, "talos", "generated")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Validate_PatchTalosWouldRefuse_ReportsTalosRuleAtItsLine()
+    {
+        using var repo = Repository(withSecrets: false);
+        repo.Write("talos/patches/all/kubelet-port.yaml", "machine:\n  kubelet:\n    extraConfig:\n      port: 10251\n");
+        var result = await Run(repo.Path, null, "talos", "validate");
+        result.ExitCode.ShouldBe(1);
+        result.Out.ShouldContain("talos/patches/all/kubelet-port.yaml:4:7: error HO2231: machine.kubelet.extraConfig sets 'port', which Talos does not let a config override");
+    }
+
+    [Fact]
     public async Task Render_WithoutBundle_SaysHowToGetOne()
     {
         using var repo = Repository(withSecrets: false);

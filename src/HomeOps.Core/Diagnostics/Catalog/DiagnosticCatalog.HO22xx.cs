@@ -67,4 +67,86 @@ public static partial class DiagnosticCatalog
         "HO2217", "kubernetes-discovery-registry-unsupported", "Kubernetes discovery registry cannot work",
         "The Kubernetes discovery registry is enabled, but Kubernetes {0} no longer lets nodes annotate themselves for it",
         "Disable it (cluster.discovery.registries.kubernetes.disabled: true) and rely on the service registry");
+
+    // HO2230-HO2259: Talos's own validation (siderolabs/talos v1.10.5), checked before a node refuses the config.
+    // docs/talos.md cites the upstream file and line of each rule.
+    public static readonly DiagnosticDescriptor VipOnWorker = Error(
+        "HO2230", "vip-on-worker", "Shared VIP on a worker",
+        "Node {0} is a worker, but {1} has a VIP ({2}); Talos allows a shared VIP only on control-plane nodes",
+        "Remove the vip from this worker's patch: the API VIP (network.apiVip) belongs to the control planes");
+
+    public static readonly DiagnosticDescriptor KubeletProtectedField = Error(
+        "HO2231", "kubelet-protected-field", "kubelet setting Talos manages",
+        "machine.kubelet.extraConfig sets '{0}', which Talos does not let a config override",
+        "Remove '{0}': Talos sets it itself and refuses a config that overrides it (protected: {1})");
+
+    public static readonly DiagnosticDescriptor EncryptionKeySlotDuplicate = Error(
+        "HO2232", "encryption-key-slot-duplicate", "Two encryption keys in one LUKS slot",
+        "{0}: key slot {1} is used by more than one key",
+        "Give each key its own slot (0, 1, ...); a missing slot counts as 0");
+
+    public static readonly DiagnosticDescriptor EncryptionKeysMissing = Error(
+        "HO2233", "encryption-keys-missing", "Encryption without keys",
+        "{0} is encrypted but has no keys",
+        "Add a key, for example slot 0 with an empty nodeID mapping (bound to the machine) or tpm, or remove the encryption");
+
+    public static readonly DiagnosticDescriptor EncryptionKeyWithoutType = Error(
+        "HO2234", "encryption-key-without-type", "Encryption key of no kind",
+        "{0}: the key in slot {1} names no key type",
+        "Give the key one of nodeID (an empty mapping), static (passphrase), kms (endpoint) or tpm");
+
+    public static readonly DiagnosticDescriptor EncryptionProviderMissing = Error(
+        "HO2235", "encryption-provider-missing", "Encryption keys without a provider",
+        "{0} has encryption keys but no provider",
+        "Add 'provider: luks2' (the only provider Talos v1.10 has) or remove the encryption block");
+
+    public static readonly DiagnosticDescriptor ExtensionServiceConfigEmpty = Error(
+        "HO2236", "extension-service-config-empty", "Extension service configured with nothing",
+        "ExtensionServiceConfig '{0}' has no config files and no environment",
+        "Add configFiles (content and mountPath) or environment (KEY=value), or delete the document");
+
+    public static readonly DiagnosticDescriptor ExtensionConfigFileIncomplete = Error(
+        "HO2237", "extension-config-file-incomplete", "Extension config file incomplete",
+        "A config file of ExtensionServiceConfig '{0}' has no {1}",
+        "Every configFiles item needs both content and mountPath (the path inside the extension's container)");
+
+    public static readonly DiagnosticDescriptor UserVolumeNameInvalid = Error(
+        "HO2238", "user-volume-name-invalid", "User volume name Talos refuses",
+        "UserVolumeConfig name '{0}' {1}",
+        "Use 1-34 letters, digits and '-': Talos labels the partition u-<name>, and a partition label holds 36 characters");
+
+    public static readonly DiagnosticDescriptor VolumeDiskSelectorMissing = Error(
+        "HO2239", "volume-disk-selector-missing", "User volume without a disk selector",
+        "UserVolumeConfig '{0}' has no provisioning.diskSelector.match",
+        "Add a CEL expression that picks the disk, for example 'disk.model == \"Portable SSD T5\"' (storage.dataDisk.model in cluster.yaml)");
+
+    public static readonly DiagnosticDescriptor VolumeSizeMissing = Error(
+        "HO2240", "volume-size-missing", "User volume without a size",
+        "UserVolumeConfig '{0}' has neither provisioning.minSize nor provisioning.maxSize",
+        "Set maxSize (for example 1TB), or minSize with grow: true to take the whole disk");
+
+    public static readonly DiagnosticDescriptor VolumeSizeInvalid = Error(
+        "HO2241", "volume-size-invalid", "Volume size Talos cannot read",
+        "{0} '{1}' is not a size: {2}",
+        "Write a number with an optional unit: 100GB and 1TB are decimal, 50GiB and 1TiB binary, a plain number is bytes");
+
+    public static readonly DiagnosticDescriptor VolumeMinSizeAboveMax = Error(
+        "HO2242", "volume-min-size-above-max", "Volume minimum above its maximum",
+        "{0}: minSize {1} ({2} bytes) is larger than maxSize {3} ({4} bytes)",
+        "Lower minSize or raise maxSize");
+
+    public static readonly DiagnosticDescriptor VolumeConfigNameUnsupported = Error(
+        "HO2243", "volume-config-name-unsupported", "VolumeConfig for a volume Talos does not configure",
+        "VolumeConfig '{0}' names a volume Talos v1.10 cannot configure",
+        "VolumeConfig takes only EPHEMERAL or IMAGECACHE; a volume of your own is a UserVolumeConfig");
+
+    public static readonly DiagnosticDescriptor KmsgLogConfigInvalid = Error(
+        "HO2244", "kmsg-log-config-invalid", "Kernel log destination Talos refuses",
+        "KmsgLogConfig '{0}' {1}",
+        "Write the url as tcp://host:port/ or udp://host:port/ (a port, no path), and give the document a name");
+
+    public static readonly DiagnosticDescriptor InstallKernelArgsIgnored = Warning(
+        "HO2245", "install-kernel-args-ignored", "Kernel arguments a UEFI install ignores",
+        "machine.install.extraKernelArgs ({0}) is ignored: Talos 1.10 boots UEFI installs with systemd-boot, which keeps the kernel command line built into its boot image",
+        "Put kernel arguments in the Image Factory schematic; for talos.logging.kernel use talos.kernelLogging in cluster.yaml (a KmsgLogConfig document)");
 }

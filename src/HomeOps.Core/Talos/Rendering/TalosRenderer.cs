@@ -10,8 +10,9 @@ namespace HomeOps.Core.Talos.Rendering;
 /// <summary>
 /// Builds every node's machine config: Talos v1.10 defaults, then cluster.yaml, then the patch files
 /// (all, then the node's role, then nodes/&lt;name&gt;, each folder in file-name order), then Talos's field order;
-/// then checks each document against the schema and the semantic rules. Without secrets the structure is built and
-/// checked the same way, with secret values left empty (nothing can be written from such a render).
+/// then checks each document against the schema, Talos's own validation rules and HomeOps's semantic rules.
+/// Without secrets the structure is built and checked the same way, with secret values left empty (nothing can be
+/// written from such a render).
 /// </summary>
 public static class TalosRenderer
 {
@@ -48,6 +49,7 @@ public static class TalosRenderer
             }
 
             SemanticChecks.Check(context, documents, diagnostics);
+            Rules.TalosRules.Check(node.Name, documents, diagnostics);
             nodes.Add(new RenderedNode(node, $"{config.Cluster.Name}-{node.Name}.yaml", documents, context.Schematic));
         }
 
