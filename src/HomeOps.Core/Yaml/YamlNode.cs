@@ -54,6 +54,9 @@ public sealed class YamlScalar(SourceSpan span, string value, bool isPlain, stri
 
     public string? Tag { get; } = tag;
 
+    /// <summary>True when the scalar was written as a folded block (&gt;).</summary>
+    public bool IsFolded { get; init; }
+
     public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
 
     public override string KindName => ScalarKinds.Classify(this) switch

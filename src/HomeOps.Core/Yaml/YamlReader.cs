@@ -148,7 +148,7 @@ public static class YamlReader
                         Span(path, scalar.Start, scalar.End),
                         scalar.Value,
                         scalar.Style is ScalarStyle.Plain or ScalarStyle.Any,
-                        scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value));
+                        scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value) { IsFolded = scalar.Style == ScalarStyle.Folded });
                 case SequenceStart start:
                     return Remember(start.Anchor, BuildSequence(parser, start, depth));
                 case MappingStart start:

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.GitOps.Build;
 using HomeOps.Core.GitOps.Flux;
+using HomeOps.Core.GitOps.Kustomize;
 using HomeOps.Core.GitOps.Model;
 using HomeOps.Core.Yaml;
 using HomeOps.Runtime.Files;
@@ -19,7 +21,17 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
     private readonly SemaphoreSlim _gate = new(options.Parallelism ?? Math.Max(2, Environment.ProcessorCount + 1));
     private string _toolVersion = string.Empty;
 
+    // Part of every build key: an in-process build is only as right as the HomeOps.Core that made it (deterministic
+    // builds give the assembly a new id exactly when its code changes).
+    private readonly string _builderVersion = options.InProcessKustomize ? typeof(KustomizeBuilder).Assembly.ManifestModule.ModuleVersionId.ToString() : string.Empty;
+
     public List<(string Variable, KubeObject Object)> Undefined { get; } = [];
+
+    /// <summary>The Kustomizations the in-process build left to kustomize, and why (a feature it does not reproduce).</summary>
+    public ConcurrentDictionary<string, string> ExternalBuilds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The Kustomizations built in-process (<see cref="KustomizeBuilder"/>), without starting kustomize.</summary>
+    public ConcurrentDictionary<string, bool> InProcessBuilds { get; } = new(StringComparer.Ordinal);
 
     public async Task<GitOpsTree> BuildAsync(string entryPath, string? repositoryUrl, CancellationToken cancellationToken)
     {
@@ -45,7 +57,8 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
         while (wave.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var outputs = await Task.WhenAll(wave.Select(n => BuildOneAsync(tree, n, cancellationToken))).ConfigureAwait(false);
+            // Task.Run: collecting inputs and in-process builds are CPU work, spread over the cores.
+            var outputs = await Task.WhenAll(wave.Select(n => Task.Run(() => BuildOneAsync(tree, n, cancellationToken), cancellationToken))).ConfigureAwait(false);
             var next = new List<KustomizationNode>();
             for (var i = 0; i < wave.Count; i++)
             {
@@ -100,8 +113,8 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
         node.Inputs = KustomizeInputs.Collect(source, node.Spec, tree.Ignore);
         var overlayDir = OverlayDirectory(node);
         var toRoot = Path.GetRelativePath(overlayDir, source.Root).Replace('\\', '/');
-        var overlay = Overlay.Write(node.Spec, node.Inputs, toRoot);
-        node.InputHash = BuildCache.Hash([_toolVersion, Overlay.Write(node.Spec, node.Inputs, "__ROOT__"),
+        var portableOverlay = Overlay.Write(node.Spec, node.Inputs, KustomizeBuilder.RootPrefix);
+        node.InputHash = BuildCache.Hash([_toolVersion, _builderVersion, portableOverlay,
             .. node.Inputs.Files.SelectMany(f => new[] { f, source.ReadText(f) ?? string.Empty })]);
         if (options.BuildFilter is { } filter && !filter(node))
         {
@@ -128,6 +141,21 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
             return null;
         }
 
+        if (options.InProcessKustomize)
+        {
+            // The same bytes kustomize prints for the overlay, with paths already in their portable form.
+            var built = KustomizeBuilder.Build(source, portableOverlay);
+            if (built.Output is { } output)
+            {
+                InProcessBuilds[node.Id] = true;
+                cache.Put("builds", node.InputHash, output);
+                return output;
+            }
+
+            ExternalBuilds[node.Id] = built.Unsupported ?? string.Empty;
+        }
+
+        var overlay = Overlay.Write(node.Spec, node.Inputs, toRoot);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

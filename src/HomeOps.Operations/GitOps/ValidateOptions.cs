@@ -29,6 +29,12 @@ public sealed record ValidateOptions
 
     public int? Parallelism { get; init; }
 
+    /// <summary>
+    /// Build plain Kustomizations in-process (byte-equal to kustomize) and start kustomize only for the rest; off,
+    /// every Kustomization is built by kustomize.
+    /// </summary>
+    public bool InProcessKustomize { get; init; } = true;
+
     /// <summary>Skip the rules (diff and graph only need the rendered tree).</summary>
     public bool RenderOnly { get; init; }
 
