@@ -13,7 +13,6 @@ using HomeOps.Runtime.Processes;
 // from loading cluster.yaml to Flux in control, including its HTTP round trips to the local fake API server.
 var repository = args.Length > 0 ? args[0] : throw new ArgumentException("usage: HomeOps.Bench <repository root> [runs]");
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
-var fixture = Path.Combine(repository, "tests", "HomeOps.Operations.Tests", "Fixtures", "tree");
 // One real bundle, generated outside the timing (an RSA-4096 key), stored in the fake 1Password of every run.
 var bundle = HomeOps.Core.Talos.Secrets.SecretsBundleYaml.Write(
     new HomeOps.Core.Talos.Secrets.SecretsBundleGenerator(HomeOps.Runtime.Crypto.SystemRandomSource.Instance, TimeProvider.System).Generate());
@@ -25,8 +24,11 @@ for (var i = 0; i <= runs; i++)
     {
         File.Copy(Path.Combine(repository, "cluster.yaml"), Path.Combine(root, "cluster.yaml"));
         File.Copy(Path.Combine(repository, ".gitignore"), Path.Combine(root, ".gitignore"));
-        foreach (var (from, to) in new[] { (fixture, root), (Path.Combine(repository, "talos", "patches"), Path.Combine(root, "talos", "patches")) })
+        File.Copy(Path.Combine(repository, ".homeops.yaml"), Path.Combine(root, ".homeops.yaml"));
+        // The repository's own tree, as an operator's clone has it.
+        foreach (var folder in new[] { "clusters", "infrastructure", "apps", "charts", "schemas", Path.Combine("talos", "patches") })
         {
+            var (from, to) = (Path.Combine(repository, folder), Path.Combine(root, folder));
             foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
             {
                 var target = Path.Combine(to, Path.GetRelativePath(from, file));

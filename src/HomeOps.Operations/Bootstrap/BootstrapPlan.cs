@@ -1,15 +1,20 @@
+using HomeOps.Core.GitOps.Flux;
 using HomeOps.Operations.Bootstrap.Steps;
 
 namespace HomeOps.Operations.Bootstrap;
 
-/// <summary>The bootstrap's steps, from bare Talos nodes to Flux in control, each naming what it depends on.</summary>
+/// <summary>
+/// The bootstrap's steps, from bare Talos nodes to Flux in control, each naming what it depends on. The CNI comes
+/// right after the nodes register (nothing else can run before it), then the secrets, the CRDs and the other core
+/// charts, and Flux last.
+/// </summary>
 public static class BootstrapPlan
 {
     public static IReadOnlyList<BootstrapStep> Steps(BootstrapPlanInputs inputs)
     {
         var steps = new List<BootstrapStep>
         {
-            new PreflightStep(inputs),
+            new PreflightStep(),
             new TalosSecretsStep(),
             new TalosConfigsStep(),
             new ApplyConfigsStep(),
@@ -17,19 +22,27 @@ public static class BootstrapPlan
             new KubeconfigStep(),
             new ApiReadyStep(),
             new NodesRegisteredStep(),
-            new NamespacesStep(inputs),
-            new BootstrapSecretsStep(inputs),
-            new CrdsStep(inputs),
         };
-        var previous = BootstrapSteps.Crds;
-        foreach (var chart in inputs.Charts)
+        var previous = BootstrapSteps.NodesRegistered;
+        if (inputs.Cni is { } cni)
+        {
+            var step = new ChartStep(cni, previous);
+            steps.Add(step);
+            previous = step.Name;
+        }
+
+        steps.Add(new NamespacesStep(inputs, previous));
+        steps.Add(new BootstrapSecretsStep(inputs));
+        steps.Add(new CrdsStep(inputs));
+        previous = BootstrapSteps.Crds;
+        foreach (var chart in inputs.Workloads)
         {
             var step = new ChartStep(chart, previous);
             steps.Add(step);
             previous = step.Name;
         }
 
-        if (inputs.Tree.OfKind("FluxInstance").FirstOrDefault() is { } instance)
+        if (inputs.Tree.OfKind(FluxKinds.FluxOperatorGroup, "FluxInstance").FirstOrDefault() is { } instance)
         {
             steps.Add(new FluxInstanceStep(instance, previous));
             previous = FluxInstanceStep.StepName;

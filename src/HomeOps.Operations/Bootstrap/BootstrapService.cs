@@ -1,3 +1,4 @@
+using HomeOps.Core.ClusterConfig;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Operations.Bootstrap.Tree;
 using HomeOps.Operations.Config;
@@ -22,10 +23,13 @@ public static class BootstrapService
 
         var cluster = config.Config;
         var paths = BootstrapPaths.For(workspace, cluster.Cluster.Name);
-        var tree = GitOpsTree.Load(workspace);
         var location = SourceSpan.File(workspace.Display(workspace.ClusterFile));
-        var (charts, chartDiagnostics) = CoreCharts.Resolve(tree, location);
-        var inputs = new BootstrapPlanInputs(tree, charts, chartDiagnostics);
+        var (inputs, problems) = await PlanInputsAsync(workspace, environment, cluster, cancellationToken).ConfigureAwait(false);
+        if (inputs is null)
+        {
+            return problems;
+        }
+
         var (graph, cycle) = BootstrapEngine.BuildGraph([.. BootstrapPlan.Steps(inputs).Select(wrap ?? (s => s))], location);
         if (graph is null)
         {
@@ -42,5 +46,22 @@ public static class BootstrapService
         {
             context.DisposeKube();
         }
+    }
+
+    /// <summary>
+    /// The tree built as `validate` builds it and every core chart resolved from it. Any chart that cannot be
+    /// resolved stops the bootstrap here, before the plan is shown or anything is applied.
+    /// </summary>
+    internal static async Task<(BootstrapPlanInputs? Inputs, IReadOnlyList<Diagnostic> Problems)> PlanInputsAsync(Workspace workspace, BootstrapEnvironment environment, ClusterDefinition cluster, CancellationToken cancellationToken)
+    {
+        var (tree, buildErrors) = await BootstrapTree.LoadAsync(workspace, environment.CheckRunner, environment.Time, cancellationToken).ConfigureAwait(false);
+        if (tree is null)
+        {
+            return (null, buildErrors);
+        }
+
+        var entry = cluster.GitOps.SpanOf(nameof(GitOpsSettings.Path));
+        var (charts, problems) = CoreCharts.Resolve(tree, entry);
+        return problems.Count > 0 ? (null, problems) : (new BootstrapPlanInputs(tree, charts), []);
     }
 }

@@ -8,24 +8,13 @@ namespace HomeOps.Cli.Tests.Commands;
 /// <summary>`homeops bootstrap` in-process against the fake cluster: what the operator sees.</summary>
 public sealed class BootstrapCommandTests
 {
-    /// <summary>The bundled cluster.yaml, the bootstrap's fixture tree and Talos patches, then `homeops render`: a repository ready to bootstrap.</summary>
+    /// <summary>The bundled cluster.yaml, the repository's own tree and Talos patches, then `homeops render`: a repository ready to bootstrap.</summary>
     private static async Task<TempDirectory> RepositoryAsync()
     {
         var temp = new TempDirectory();
-        temp.Write("cluster.yaml", File.ReadAllText(RepositoryPaths.ClusterFile));
-        temp.Write(".gitignore", File.ReadAllText(RepositoryPaths.Combine(".gitignore")));
-        var fixture = RepositoryPaths.Combine("tests", "HomeOps.Operations.Tests", "Fixtures", "tree");
-        foreach (var file in Directory.EnumerateFiles(fixture, "*.yaml", SearchOption.AllDirectories))
-        {
-            temp.Write(Path.GetRelativePath(fixture, file), File.ReadAllText(file));
-        }
-
-        var patches = RepositoryPaths.Combine("talos", "patches");
-        foreach (var file in Directory.EnumerateFiles(patches, "*", SearchOption.AllDirectories))
-        {
-            temp.Write(Path.Combine("talos", "patches", Path.GetRelativePath(patches, file)), File.ReadAllText(file));
-        }
-
+        var copy = RepositoryCopy.Create();
+        RepositoryCopy.CopyFolder(copy, temp.Path);
+        Directory.Delete(copy, recursive: true);
         var render = await CliRunner.RunAsync(temp.Path, "render");
         render.ExitCode.ShouldBe(0, render.Out + render.Error);
         return temp;
@@ -58,6 +47,15 @@ public sealed class BootstrapCommandTests
         result.ExitCode.ShouldBe(0, result.Out + result.Error);
         cluster.Runner.Calls.ShouldBeEmpty();
         Golden.Assert(result.Out, "tests/HomeOps.Cli.Tests/Commands/golden/bootstrap-dry-run.txt");
+        // docs/bootstrap.md shows the real plan: every step line, and the Cilium step's commands.
+        var docs = File.ReadAllText(RepositoryPaths.Combine("docs", "bootstrap.md"));
+        var lines = result.Out.Split('\n');
+        var steps = lines.Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s?\d+\. ")).ToList();
+        steps.Count.ShouldBe(18);
+        steps.ShouldAllBe(l => docs.Contains("\n" + l + "\n", StringComparison.Ordinal));
+        var cilium = Array.FindIndex(lines, l => l.EndsWith(" chart-cilium: install cilium 1.17.6 from https://helm.cilium.io as release kube-system/cilium", StringComparison.Ordinal));
+        cilium.ShouldBe(Array.FindIndex(lines, l => l.StartsWith(" 8. nodes-registered", StringComparison.Ordinal)) + 2, "Cilium comes right after nodes-registered");
+        docs.ShouldContain(string.Join("\n", lines[(cilium + 1)..(cilium + 4)]));
     }
 
     [Fact]
@@ -92,5 +90,21 @@ public sealed class BootstrapCommandTests
         result.Out.ShouldContain("run 'homeops bootstrap --resume'");
         cluster.SeedConnectItems("Automation", "home-ops");
         (await RunAsync(repo.Path, cluster, "bootstrap", "--resume")).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Bootstrap_DryRunTreeWithoutCiliumHelmRelease_ExitOneWithFileAndLine()
+    {
+        using var repo = await RepositoryAsync();
+        File.Delete(Path.Combine(repo.Path, "infrastructure", "cilium", "helmrelease.yaml"));
+        repo.Write(Path.Combine("infrastructure", "cilium", "kustomization.yaml"), "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n");
+        await using var cluster = await ClusterAsync();
+
+        var result = await RunAsync(repo.Path, cluster, "bootstrap", "--dry-run");
+
+        result.ExitCode.ShouldBe(1, result.Out + result.Error);
+        (result.Out + result.Error).ShouldContain("cluster.yaml:106:9: error HO5030: ");
+        result.Out.ShouldNotContain("preflight");
+        cluster.Runner.Calls.ShouldBeEmpty();
     }
 }

@@ -9,7 +9,7 @@ using HomeOps.Testing;
 
 namespace HomeOps.Operations.Tests.Bootstrap;
 
-/// <summary>A temporary repository (the bundled cluster.yaml, a small complete fixture tree and the files rendered from them) and a fake cluster to bootstrap.</summary>
+/// <summary>A temporary repository (a cluster.yaml, the repository's own tree and the files rendered from them) and a fake cluster to bootstrap.</summary>
 internal sealed class BootstrapHarness : IAsyncDisposable
 {
     private BootstrapHarness(string root, FakeCluster cluster)
@@ -34,45 +34,40 @@ internal sealed class BootstrapHarness : IAsyncDisposable
 
     public int KubeRetries { get; set; } = 3;
 
-    /// <param name="seedTalosSecrets">Put the fixed test bundle in 1Password (generating one costs an RSA-4096 key).</param>
-    public static async Task<BootstrapHarness> StartAsync(bool seedTalosSecrets = true)
-    {
-        var root = Directory.CreateTempSubdirectory("homeops-bootstrap-").FullName;
-        File.Copy(RepositoryPaths.ClusterFile, Path.Combine(root, "cluster.yaml"));
-        // What a clone has: the bootstrap writes talosconfig and kubeconfig into folders .gitignore excludes.
-        File.Copy(RepositoryPaths.Combine(".gitignore"), Path.Combine(root, ".gitignore"));
-        CopyTree(RepositoryPaths.Combine("tests", "HomeOps.Operations.Tests", "Fixtures", "tree"), root);
-        CopyTree(RepositoryPaths.Combine("talos", "patches"), Path.Combine(root, "talos", "patches"));
-        RenderGeneratedFiles(root);
+    /// <summary>The cluster.yaml fixtures the end-to-end tests run: 1, 3 (the bundled file) and 5 nodes.</summary>
+    public static TheoryData<string> ClusterFixtures() => ["one-node", "bundled", "five-nodes"];
 
-        var cluster = await FakeCluster.StartAsync([("mini01", "172.29.51.11"), ("mini02", "172.29.51.12"), ("mini03", "172.29.51.13")], "172.29.51.10");
-        cluster.SeedConnectItems("Automation", "home-ops");
+    /// <param name="clusterFixture">"bundled" (the repository's cluster.yaml) or the name of a file in Fixtures/Clusters.</param>
+    /// <param name="seedTalosSecrets">Put the fixed test bundle in 1Password (generating one costs an RSA-4096 key).</param>
+    /// <param name="editTree">Changes the copied repository before `homeops render` (bad-input tests).</param>
+    public static async Task<BootstrapHarness> StartAsync(bool seedTalosSecrets = true, string clusterFixture = "bundled", Action<string>? editTree = null)
+    {
+        var root = RepositoryCopy.Create(ClusterFile(clusterFixture), "homeops-bootstrap-");
+        editTree?.Invoke(root);
+        var cluster = RenderGeneratedFiles(root);
+
+        var fake = await FakeCluster.StartAsync(cluster.Nodes.Select(n => (n.Name, n.Address.ToString())), cluster.Network.ApiVip.ToString());
+        fake.SeedConnectItems("Automation", "home-ops");
         if (seedTalosSecrets)
         {
-            cluster.SeedTalosSecrets("Automation", "home-ops", TestSecrets.Yaml);
+            fake.SeedTalosSecrets("Automation", "home-ops", TestSecrets.Yaml);
         }
 
-        return new BootstrapHarness(root, cluster);
+        return new BootstrapHarness(root, fake);
     }
+
+    public static string? ClusterFile(string fixture) =>
+        fixture == "bundled" ? null : RepositoryPaths.Combine("tests", "HomeOps.Operations.Tests", "Fixtures", "Clusters", fixture + ".yaml");
 
     /// <summary>What an operator runs before a bootstrap: `homeops render` writes the files derived from cluster.yaml.</summary>
-    private static void RenderGeneratedFiles(string root)
+    public static Core.ClusterConfig.ClusterDefinition RenderGeneratedFiles(string root)
     {
         var workspace = Workspace.Locate(PhysicalFileSystem.Instance, root, null);
-        var plan = RenderService.Plan(workspace, ClusterConfigService.Load(workspace));
+        var config = ClusterConfigService.Load(workspace);
+        var plan = RenderService.Plan(workspace, config);
         plan.Diagnostics.Where(d => d.IsError).ShouldBeEmpty();
         RenderService.Write(workspace, plan);
-    }
-
-    /// <summary>Copies every file under <paramref name="from"/> into <paramref name="to"/>.</summary>
-    public static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        return config.Config!;
     }
 
     public BootstrapEnvironment Environment => new(Cluster.Runner,

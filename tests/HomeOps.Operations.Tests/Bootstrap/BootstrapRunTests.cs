@@ -26,8 +26,8 @@ public sealed class BootstrapRunTests
         h.Cluster.Helm.Releases.Keys.ShouldBe([("kube-system", "cilium"), ("external-secrets", "external-secrets"), ("onepassword-connect", "onepassword-connect"), ("flux-system", "flux-operator")], ignoreOrder: true);
         h.Cluster.Helm.Releases[("kube-system", "cilium")].Version.ShouldBe("1.17.6");
         // Values come from the HelmRelease with cluster-settings substituted, as Flux will: numbers stay numbers.
-        h.Cluster.Helm.Releases[("kube-system", "cilium")].Values.ShouldContain("\"k8sServicePort\":7445");
-        h.Cluster.Helm.Releases[("kube-system", "cilium")].Values.ShouldContain("\"cluster\":{\"name\":\"home-ops\",\"id\":1}");
+        h.Cluster.Helm.Releases[("kube-system", "cilium")].Values.ShouldContain("k8sServicePort: 7445\n");
+        h.Cluster.Helm.Releases[("kube-system", "cilium")].Values.ShouldContain("clusterPoolIPv4MaskSize: 24\n");
         store.Get(store.TypeOf("fluxcd.controlplane.io/v1", "FluxInstance")!, "flux-system", "flux").ShouldNotBeNull();
         h.State.Steps.Values.ShouldAllBe(s => s.Status == StepStatus.Done);
         h.State.Facts[Facts.ApiServer].ShouldBe("https://172.29.51.10:6443/");

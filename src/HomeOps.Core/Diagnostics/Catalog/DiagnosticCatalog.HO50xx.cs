@@ -108,6 +108,11 @@ public static partial class DiagnosticCatalog
         "{0} did not become healthy after '{1}': {2}",
         "The rollout stopped here so the other nodes keep quorum; fix this node ('talosctl -n {0} dmesg'), then run the command again");
 
+    public static readonly DiagnosticDescriptor CoreChartUnresolvable = Error(
+        "HO5060", "core-chart-unresolvable", "A core chart cannot be installed as its HelmRelease says",
+        "The bootstrap installs HelmRelease '{0}' before Flux runs, but cannot: {1}",
+        "Give the HelmRelease a pinned chart version from a HelmRepository or an OCIRepository in the tree; the bootstrap never leaves a core chart out");
+
     public static readonly DiagnosticDescriptor OnePasswordVaultNotFound = Error(
         "HO5080", "onepassword-vault-not-found", "1Password vault not found",
         "1Password has no vault '{0}' that the signed-in account can see; nothing was read, generated or stored",

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HomeOps.Core.Diagnostics;
+using HomeOps.Core.Yaml;
+using HomeOps.Operations.Bootstrap.Tree;
 using HomeOps.Runtime.Kubernetes;
 using HomeOps.Runtime.OnePassword;
 using HomeOps.Runtime.Processes;
@@ -24,7 +26,8 @@ public sealed class BootstrapSecretsStep(BootstrapPlanInputs inputs) : Bootstrap
     public static string Namespace(BootstrapPlanInputs inputs) =>
         inputs.Charts.FirstOrDefault(c => c.Name == "onepassword-connect")?.Namespace ?? "onepassword-connect";
 
-    private JsonNode? ConnectValues => JsonNode.Parse(inputs.Charts.FirstOrDefault(c => c.Name == "onepassword-connect")?.ValuesYaml ?? "{}");
+    private JsonNode? ConnectValues => inputs.Charts.FirstOrDefault(c => c.Name == "onepassword-connect")?.ValuesYaml is { } values
+        && YamlReader.ReadSingle(values, "values.yaml", new DiagnosticBag()) is { } node ? YamlJson.ToJson(node) : null;
 
     private (string Name, string Key) CredentialsSecret =>
         (ConnectValues?["connect"]?["credentialsName"]?.GetValue<string>() ?? "op-credentials",
@@ -34,8 +37,8 @@ public sealed class BootstrapSecretsStep(BootstrapPlanInputs inputs) : Bootstrap
     {
         get
         {
-            var reference = inputs.Tree.OfKind("ClusterSecretStore")
-                .Select(d => d.Object["spec"]?["provider"]?["onepassword"]?["auth"]?["secretRef"]?["connectTokenSecretRef"])
+            var reference = inputs.Tree.OfKind("external-secrets.io", "ClusterSecretStore")
+                .Select(d => BootstrapTree.ToJson(d)["spec"]?["provider"]?["onepassword"]?["auth"]?["secretRef"]?["connectTokenSecretRef"])
                 .FirstOrDefault(r => r is not null);
             return (reference?["name"]?.GetValue<string>() ?? "onepassword-connect-token",
                 reference?["key"]?.GetValue<string>() ?? "token",

@@ -36,12 +36,12 @@ public sealed class ChartStep(CoreChart chart, string dependsOn) : BootstrapStep
         var result = await context.RunAsync(Install(context), cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            throw BootstrapContext.Fail(DiagnosticCatalog.HelmInstallFailed.At(SourceSpan.File(chart.File), chart.Display, result.ErrorSummary(2)));
+            throw BootstrapContext.Fail(DiagnosticCatalog.HelmInstallFailed.At(chart.Location, chart.Display, result.ErrorSummary(2)));
         }
     }
 
     public override Task WaitAsync(BootstrapContext context, CancellationToken cancellationToken) =>
-        chart.Name != "cilium" ? Task.CompletedTask : Waits.WatchAsync(context, "every node to turn Ready once the CNI runs", KubeResource.Nodes, null, nodes =>
+        chart.Name != CoreCharts.Cni ? Task.CompletedTask : Waits.WatchAsync(context, "every node to turn Ready once the CNI runs", KubeResource.Nodes, null, nodes =>
         {
             var notReady = context.Cluster.Nodes.Select(n => n.Name)
                 .Where(name => !nodes.Any(n => n["metadata"]?["name"]?.GetValue<string>() == name && IsReady(n))).ToList();
@@ -62,10 +62,14 @@ public sealed class ChartStep(CoreChart chart, string dependsOn) : BootstrapStep
     public override IEnumerable<string> Plan(BootstrapContext context)
     {
         yield return Helm.Status(chart.Release, chart.Namespace, context.Paths.Kubeconfig).Display() + $"  (skip when {chart.Version} is deployed)";
-        yield return Install(context).Display() + $"  < values from {chart.File}";
-        if (chart.Name == "cilium")
+        yield return Install(context).Display() + $"  < values of {chart.Location.Path}:{chart.Location.Line} after Flux substitution ({ValuesDigest(chart.ValuesYaml)})";
+        if (chart.Name == CoreCharts.Cni)
         {
             yield return "watch nodes until every node is Ready";
         }
     }
+
+    /// <summary>"sha256:0123456789ab, 97 lines": enough to compare the values with what `validate` renders.</summary>
+    public static string ValuesDigest(string values) =>
+        $"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(values)))[..12]}, {values.Count(c => c == '\n')} lines";
 }

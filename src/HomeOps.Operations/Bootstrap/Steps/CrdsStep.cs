@@ -16,7 +16,7 @@ public sealed class CrdsStep(BootstrapPlanInputs inputs) : BootstrapStep
 
     public override string Name => BootstrapSteps.Crds;
 
-    public override string Description => "CRDs of the core charts (helm template, server-side apply)";
+    public override string Description => "CRDs of the core charts after the CNI (helm template, server-side apply)";
 
     public override IReadOnlyList<string> DependsOn => [BootstrapSteps.BootstrapSecrets];
 
@@ -65,12 +65,12 @@ public sealed class CrdsStep(BootstrapPlanInputs inputs) : BootstrapStep
         }
 
         var crds = new List<JsonObject>();
-        foreach (var chart in inputs.Charts)
+        foreach (var chart in inputs.Workloads)
         {
             var result = await context.RunAsync(Template(chart), cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
-                throw BootstrapContext.Fail(DiagnosticCatalog.HelmInstallFailed.At(SourceSpan.File(chart.File), chart.Display, result.ErrorSummary(2)));
+                throw BootstrapContext.Fail(DiagnosticCatalog.HelmInstallFailed.At(chart.Location, chart.Display, result.ErrorSummary(2)));
             }
 
             var diagnostics = new DiagnosticBag();
@@ -95,5 +95,5 @@ public sealed class CrdsStep(BootstrapPlanInputs inputs) : BootstrapStep
     private static string NameOf(JsonObject o) => o["metadata"]?["name"]?.GetValue<string>() ?? string.Empty;
 
     public override IEnumerable<string> Plan(BootstrapContext context) =>
-        inputs.Charts.Select(c => Template(c).Display() + "  | keep CustomResourceDefinitions | server-side apply");
+        inputs.Workloads.Select(c => Template(c).Display() + "  | keep CustomResourceDefinitions | server-side apply");
 }

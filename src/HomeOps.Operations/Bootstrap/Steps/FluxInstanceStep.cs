@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HomeOps.Core.GitOps.Model;
 using HomeOps.Operations.Bootstrap.Tree;
 using HomeOps.Runtime.Kubernetes;
 
@@ -8,7 +9,7 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// With the Flux Operator installed, applies the tree's FluxInstance (the Flux installation itself) and waits until
 /// the operator reports it Ready: the Flux controllers and CRDs are then in place for the sync objects.
 /// </summary>
-public sealed class FluxInstanceStep(TreeDocument instance, string dependsOn) : BootstrapStep
+public sealed class FluxInstanceStep(KubeObject instance, string dependsOn) : BootstrapStep
 {
     public const string StepName = "flux-instance";
 
@@ -22,10 +23,10 @@ public sealed class FluxInstanceStep(TreeDocument instance, string dependsOn) : 
 
     public override async Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken) =>
         await context.Kube.GetAsync(KubeResource.FluxInstances, Namespace, instance.Name, cancellationToken).ConfigureAwait(false) is { } live
-        && JsonNode.DeepEquals(live["spec"], instance.Object["spec"]) && IsReady(live);
+        && JsonNode.DeepEquals(live["spec"], BootstrapTree.ToJson(instance)["spec"]) && IsReady(live);
 
     public override async Task RunAsync(BootstrapContext context, CancellationToken cancellationToken) =>
-        await context.Kube.ApplyAsync(KubeResource.FluxInstances, (JsonObject)instance.Object.DeepClone(), BootstrapContext.FieldManager, cancellationToken).ConfigureAwait(false);
+        await context.Kube.ApplyAsync(KubeResource.FluxInstances, BootstrapTree.ToJson(instance), BootstrapContext.FieldManager, cancellationToken).ConfigureAwait(false);
 
     public override Task WaitAsync(BootstrapContext context, CancellationToken cancellationToken) =>
         Waits.WatchAsync(context, $"FluxInstance {Namespace}/{instance.Name} to be Ready", KubeResource.FluxInstances, Namespace, instances =>
@@ -41,7 +42,7 @@ public sealed class FluxInstanceStep(TreeDocument instance, string dependsOn) : 
 
     public override IEnumerable<string> Plan(BootstrapContext context)
     {
-        yield return $"apply FluxInstance {Namespace}/{instance.Name} (from {instance.File})";
+        yield return $"apply FluxInstance {Namespace}/{instance.Name} (from {BootstrapTree.Where(instance)})";
         yield return "watch fluxinstances until it is Ready";
     }
 }

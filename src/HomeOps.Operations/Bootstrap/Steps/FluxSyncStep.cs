@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using HomeOps.Core.GitOps.Flux;
+using HomeOps.Operations.Bootstrap.Tree;
 using HomeOps.Runtime.Kubernetes;
 
 namespace HomeOps.Operations.Bootstrap.Steps;
@@ -40,15 +42,15 @@ public sealed class FluxSyncStep(BootstrapPlanInputs inputs, string dependsOn) :
     private IEnumerable<(KubeResource Resource, JsonObject Object)> Objects(BootstrapContext context)
     {
         var gitops = context.Cluster.GitOps;
-        var repository = inputs.Tree.Find("GitRepository", "flux-system", "flux-system")?.Object.DeepClone() as JsonObject ?? new JsonObject
+        var repository = (inputs.Tree.Find(FluxKinds.SourceGroup, "GitRepository", "flux-system", "flux-system") is { } repo ? BootstrapTree.ToJson(repo) : null) ?? new JsonObject
         {
             ["apiVersion"] = KubeResource.GitRepositories.ApiVersion,
             ["kind"] = "GitRepository",
             ["metadata"] = new JsonObject { ["name"] = "flux-system", ["namespace"] = "flux-system" },
             ["spec"] = new JsonObject { ["interval"] = "1m", ["url"] = gitops.Repository, ["ref"] = new JsonObject { ["branch"] = gitops.Branch } },
         };
-        var kustomization = inputs.Tree.Find("Kustomization", "flux-system", "flux-system") is { ApiVersion: "kustomize.toolkit.fluxcd.io/v1" } found
-            ? (JsonObject)found.Object.DeepClone()
+        var kustomization = inputs.Tree.Find(FluxKinds.KustomizeGroup, "Kustomization", "flux-system", "flux-system") is { ApiVersion: "kustomize.toolkit.fluxcd.io/v1" } found
+            ? BootstrapTree.ToJson(found)
             : new JsonObject
             {
                 ["apiVersion"] = KubeResource.Kustomizations.ApiVersion,
@@ -66,5 +68,5 @@ public sealed class FluxSyncStep(BootstrapPlanInputs inputs, string dependsOn) :
     }
 
     public override IEnumerable<string> Plan(BootstrapContext context) => Objects(context).Select(o =>
-        $"apply {o.Object["kind"]} flux-system/flux-system ({(inputs.Tree.Find(o.Object["kind"]!.GetValue<string>(), "flux-system", "flux-system") is { } d ? "from " + d.File : "from cluster.yaml gitops")})");
+        $"apply {o.Object["kind"]} flux-system/flux-system ({(inputs.Tree.Objects.FirstOrDefault(d => d.Kind == o.Object["kind"]!.GetValue<string>() && d.Name == "flux-system" && d.Namespace == "flux-system") is { } d ? "from " + BootstrapTree.Where(d) : "from cluster.yaml gitops")})");
 }

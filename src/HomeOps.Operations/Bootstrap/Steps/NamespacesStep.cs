@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HomeOps.Operations.Bootstrap.Tree;
 using HomeOps.Runtime.Kubernetes;
 
 namespace HomeOps.Operations.Bootstrap.Steps;
@@ -7,13 +8,13 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// The namespaces the core charts and bootstrap secrets go into, applied from their Namespace manifests in the
 /// tree when there are any (so Pod Security labels are right from the start), else created bare.
 /// </summary>
-public sealed class NamespacesStep(BootstrapPlanInputs inputs) : BootstrapStep
+public sealed class NamespacesStep(BootstrapPlanInputs inputs, string dependsOn) : BootstrapStep
 {
     public override string Name => BootstrapSteps.Namespaces;
 
     public override string Description => "namespaces of the core charts and bootstrap secrets";
 
-    public override IReadOnlyList<string> DependsOn => [BootstrapSteps.NodesRegistered];
+    public override IReadOnlyList<string> DependsOn => [dependsOn];
 
     public IReadOnlyList<string> Names =>
         [.. inputs.Charts.Select(c => c.Namespace).Append(BootstrapSecretsStep.Namespace(inputs)).Append("flux-system").Distinct(StringComparer.Ordinal)];
@@ -40,9 +41,9 @@ public sealed class NamespacesStep(BootstrapPlanInputs inputs) : BootstrapStep
     }
 
     private JsonObject Manifest(string name) =>
-        inputs.Tree.Find("Namespace", name)?.Object.DeepClone() as JsonObject
+        (inputs.Tree.Find(string.Empty, "Namespace", name) is { } found ? BootstrapTree.ToJson(found) : null)
         ?? new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = name } };
 
     public override IEnumerable<string> Plan(BootstrapContext context) =>
-        Names.Select(n => $"apply Namespace {n}" + (inputs.Tree.Find("Namespace", n) is { } doc ? $" (from {doc.File})" : string.Empty));
+        Names.Select(n => $"apply Namespace {n}" + (inputs.Tree.Find(string.Empty, "Namespace", n) is { } doc ? $" (from {doc.Origin.File})" : string.Empty));
 }

@@ -8,10 +8,10 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 
 /// <summary>
 /// Before anything changes: the tools are installed at usable versions, cluster.yaml and the tree pass every
-/// offline check, the core charts are defined in the tree, and every node answers on the Talos API (in maintenance
+/// offline check, and every node answers on the Talos API (in maintenance
 /// mode or already configured). Always runs, and reports every problem it finds at once.
 /// </summary>
-public sealed class PreflightStep(BootstrapPlanInputs inputs) : BootstrapStep
+public sealed class PreflightStep : BootstrapStep
 {
     public override string Name => BootstrapSteps.Preflight;
 
@@ -39,7 +39,6 @@ public sealed class PreflightStep(BootstrapPlanInputs inputs) : BootstrapStep
             problems.Add(DiagnosticCatalog.ToolNotFound.At(context.Location, "kubectl (or kustomize)", "to check the GitOps tree before the bootstrap"));
         }
 
-        problems.AddRange(inputs.ChartDiagnostics);
         var talosMinimum = Core.ClusterConfig.TalosCompatibility.TryParse(context.Cluster.Cluster.TalosVersion, out var major, out var minor) ? new Version(major, minor) : new Version(1, 0);
         await CheckToolAsync(context, Talosctl.ClientVersion(), talosMinimum, $"v{talosMinimum.Major}.{talosMinimum.Minor} or newer (the cluster runs Talos {context.Cluster.Cluster.TalosVersion})", problems, cancellationToken).ConfigureAwait(false);
         await CheckToolAsync(context, Helm.Version(), new Version(3, 0), "helm 3", problems, cancellationToken, maxMajor: 3).ConfigureAwait(false);
