@@ -6,6 +6,7 @@ using HomeOps.Operations.Bootstrap;
 using HomeOps.Operations.Config;
 using HomeOps.Runtime.Files;
 using HomeOps.Runtime.Kubernetes;
+using HomeOps.Runtime.Processes;
 using HomeOps.Testing;
 
 namespace HomeOps.Operations.Tests.Bootstrap;
@@ -41,7 +42,7 @@ public sealed class BootstrapPlanTests
     })).Value;
 
     internal static BootstrapEnvironment Environment(RecordingProgress progress) =>
-        new(new FakeCommandRunner(), new KubeClientFactory(TimeProvider.System, u => u), TimeProvider.System, progress);
+        new(new FakeCommandRunner(), new KubeClientFactory(TimeProvider.System, u => u), TimeProvider.System, progress) { CheckRunner = ProcessCommandRunner.Instance };
 
     [Theory]
     [MemberData(nameof(BootstrapHarness.ClusterFixtures), MemberType = typeof(BootstrapHarness))]
