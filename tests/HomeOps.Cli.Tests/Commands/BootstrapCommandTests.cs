@@ -103,7 +103,8 @@ public sealed class BootstrapCommandTests
         var result = await RunAsync(repo.Path, cluster, "bootstrap", "--dry-run");
 
         result.ExitCode.ShouldBe(1, result.Out + result.Error);
-        (result.Out + result.Error).ShouldContain("cluster.yaml:106:9: error HO5030: ");
+        var line = 1 + Array.FindIndex(File.ReadAllLines(Path.Combine(repo.Path, "cluster.yaml")), l => l == "  path: clusters/home-ops");
+        (result.Out + result.Error).ShouldContain($"cluster.yaml:{line}:9: error HO5030: ");
         result.Out.ShouldNotContain("preflight");
         cluster.Runner.Calls.ShouldBeEmpty();
     }

@@ -74,7 +74,7 @@ public sealed class BootstrapTreeTests
         var diagnostic = diagnostics.ShouldHaveSingleItem();
         diagnostic.Code.ShouldBe("HO5030");
         diagnostic.IsError.ShouldBeTrue();
-        diagnostic.Location.ToString().ShouldBe("cluster.yaml:106:9");
+        diagnostic.Location.ToString().ShouldBe($"cluster.yaml:{GitopsPathLine(h.Root)}:9");
         diagnostic.Message.ShouldContain("'cilium'");
         diagnostic.Message.ShouldContain("clusters/home-ops/");
         AssertNothingApplied(h, writes);
@@ -99,6 +99,10 @@ public sealed class BootstrapTreeTests
         h.Progress.Lines.ShouldBeEmpty("no plan is shown for a tree the bootstrap cannot install");
         AssertNothingApplied(h, writes);
     }
+
+    /// <summary>The line of gitops.path in the copied cluster.yaml.</summary>
+    internal static int GitopsPathLine(string root) =>
+        1 + Array.FindIndex(File.ReadAllLines(Path.Combine(root, "cluster.yaml")), l => l == "  path: clusters/home-ops");
 
     private static void AssertNothingApplied(BootstrapHarness h, int writesBefore)
     {
