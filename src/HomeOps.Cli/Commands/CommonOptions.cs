@@ -30,7 +30,7 @@ internal static class CommonOptions
 
     public static Option<bool> Offline() => new("--offline")
     {
-        Description = "Fetch nothing: Helm charts not already in the cache are not rendered (and that is reported)",
+        Description = "Fetch nothing: Helm charts not already in the cache are not rendered, Kustomizations with remote resources are not built (both reported)",
     };
 
     public static Option<string?> ChartMirror() => new("--chart-mirror")
@@ -58,5 +58,10 @@ internal static class CommonOptions
     public static Option<string?> Path() => new("--path")
     {
         Description = "The Flux entry folder, relative to the repository root (default: gitops.path in cluster.yaml)",
+    };
+
+    public static Option<string?> KubernetesVersion() => new("--kubernetes-version")
+    {
+        Description = "The Kubernetes version the cluster runs, e.g. v1.34.2 (default: cluster.yaml, else the version the tree's Talos configuration pins)",
     };
 }

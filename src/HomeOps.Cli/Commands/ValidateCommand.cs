@@ -17,10 +17,11 @@ internal static class ValidateCommand
         var schemas = CommonOptions.Schemas();
         var noCache = CommonOptions.NoCache();
         var path = CommonOptions.Path();
+        var kubernetesVersion = CommonOptions.KubernetesVersion();
         var strict = new Option<bool>("--strict-substitution") { Description = "Fail on undefined post-build variables at build time, like Flux's StrictPostBuildSubstitutions" };
         var command = new Command("validate", "Build and check the whole GitOps tree offline: kustomize, substitution, Helm, schemas and every rule (docs/rules.md)")
         {
-            file, format, offline, mirror, schemas, noCache, path, strict,
+            file, format, offline, mirror, schemas, noCache, path, kubernetesVersion, strict,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,6 +34,7 @@ internal static class ValidateCommand
                 UseCache = !parse.GetValue(noCache),
                 EntryPath = parse.GetValue(path),
                 StrictSubstitution = parse.GetValue(strict),
+                KubernetesVersion = parse.GetValue(kubernetesVersion),
             };
             var result = await new ValidateService(context.Tools, context.Time).RunAsync(workspace, options, cancellationToken).ConfigureAwait(false);
             var outputFormat = parse.GetValue(format);

@@ -25,7 +25,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         var diagnostics = rendered.Diagnostics;
         if (rendered.Tree is { } tree && !options.RenderOnly)
         {
-            var schemas = LoadSchemas(workspace, tree, rendered.Builtin, rendered.KubernetesVersion, [.. rendered.Settings.SchemaDirectories, .. options.SchemaDirectories], diagnostics);
+            var schemas = LoadSchemas(workspace, tree, rendered.Builtin, [.. rendered.Settings.SchemaDirectories, .. options.SchemaDirectories], diagnostics);
             var tracked = await TrackedFilesAsync(workspace, new DiskSourceTree(workspace.Files, workspace.Root), cancellationToken).ConfigureAwait(false);
             var context = new RuleContext(tree, schemas, rendered.Cluster, rendered.Settings, tracked) { UndefinedVariables = rendered.Undefined };
             diagnostics.AddRange(GitOpsRules.Run(context));
@@ -45,25 +45,25 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         var cluster = workspace.Files.FileExists(workspace.ClusterFile) ? ClusterConfigService.Load(workspace).Config : null;
         var settings = LoadSettings(workspace, diagnostics);
         var entry = RepoPath.Normalize(options.EntryPath ?? cluster?.GitOps.Path ?? (cluster is null ? "clusters" : $"clusters/{cluster.Cluster.Name}"));
-        var kubeVersion = options.KubernetesVersion ?? cluster?.Cluster.KubernetesVersion;
-        var builtin = LoadBuiltin(kubeVersion);
         var source = new DiskSourceTree(workspace.Files, workspace.Root);
+        var kubeVersion = KubernetesVersion(workspace, options, cluster, entry, source, diagnostics);
+        var builtin = LoadBuiltin(kubeVersion.Version, kubeVersion.At, diagnostics);
         var cache = new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), options.UseCache);
         var kustomize = new KustomizeTool(runner);
         if (kustomize.Program is null)
         {
             diagnostics.Add(DiagnosticCatalog.ToolNotFound.At(SourceSpan.File(entry), "kubectl (or kustomize)", "to build the Flux Kustomizations"));
-            return new RenderedTree(null, diagnostics, cluster, settings, [], builtin, kubeVersion);
+            return new RenderedTree(null, diagnostics, cluster, settings, [], builtin, kubeVersion.Version);
         }
 
         var builder = new TreeBuilder(workspace.Files, source, kustomize, cache, options);
         var tree = await builder.BuildAsync(entry, cluster?.GitOps.Repository, cancellationToken).ConfigureAwait(false);
         var ownSources = tree.Kustomizations.Select(k => k.Spec.SourceRef?.ToString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var mirror = OpenMirror(workspace, options, diagnostics);
-        await new HelmRenderer(workspace.Files, source, new Helm(runner), kustomize, cache, options, kubeVersion, builtin, mirror)
+        await new HelmRenderer(workspace.Files, source, new Helm(runner), kustomize, cache, options, kubeVersion.Version, builtin, mirror)
             .RenderAsync(tree, ownSources, renderReleases, cancellationToken).ConfigureAwait(false);
         diagnostics.AddRange(tree.BuildDiagnostics.Items);
-        return new RenderedTree(tree, diagnostics, cluster, settings, builder.Undefined, builtin, kubeVersion);
+        return new RenderedTree(tree, diagnostics, cluster, settings, builder.Undefined, builtin, kubeVersion.Version);
     }
 
     /// <summary>Renders the HelmReleases of an already built tree (those of Kustomizations <paramref name="include"/> accepts).</summary>
@@ -103,17 +103,46 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
 
     private static string? Minor(string? kubeVersion) => kubeVersion is null ? null : string.Join('.', kubeVersion.TrimStart('v').Split('.').Take(2));
 
-    private static BuiltinSchemas? LoadBuiltin(string? kubeVersion) =>
-        (Minor(kubeVersion) is { } minor ? BuiltinSchemas.Load(minor) : null) ?? BuiltinSchemas.Load(BuiltinSchemas.Available[^1]);
-
-    private static SchemaRegistry LoadSchemas(Workspace workspace, GitOpsTree tree, BuiltinSchemas? builtin, string? kubeVersion, IEnumerable<string> directories, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The cluster's Kubernetes version: --kubernetes-version, else cluster.yaml, else what the tree's Talos
+    /// configuration pins (said in an info line), else unknown (also said).
+    /// </summary>
+    private static (string? Version, SourceSpan At) KubernetesVersion(Workspace workspace, ValidateOptions options, ClusterDefinition? cluster, string entry, DiskSourceTree source, List<Diagnostic> diagnostics)
     {
-        var minor = Minor(kubeVersion);
-        if (minor is not null && builtin is not null && builtin.KubernetesVersion != minor)
+        if (options.KubernetesVersion is { } given)
         {
-            diagnostics.Add(DiagnosticCatalog.BuiltinSchemasUnavailable.At(SourceSpan.File(workspace.Display(workspace.ClusterFile)), minor, builtin.KubernetesVersion));
+            return (given, SourceSpan.File(entry));
         }
 
+        if (cluster is not null)
+        {
+            return (cluster.Cluster.KubernetesVersion, SourceSpan.File(workspace.Display(workspace.ClusterFile)));
+        }
+
+        if (ClusterKubernetesVersion.Detect(source, source.AllFiles(), entry) is { } found)
+        {
+            diagnostics.Add(DiagnosticCatalog.KubernetesVersionFromTree.At(found.At, Minor(found.Version)!, found.Evidence));
+            return (found.Version, found.At);
+        }
+
+        diagnostics.Add(DiagnosticCatalog.KubernetesVersionUnknown.At(SourceSpan.File(entry), BuiltinSchemas.Available[^1]));
+        return (null, SourceSpan.File(entry));
+    }
+
+    private static BuiltinSchemas LoadBuiltin(string? kubeVersion, SourceSpan at, List<Diagnostic> diagnostics)
+    {
+        var minor = Minor(kubeVersion);
+        var builtin = BuiltinSchemas.Nearest(minor);
+        if (minor is not null && builtin.KubernetesVersion != minor)
+        {
+            diagnostics.Add(DiagnosticCatalog.BuiltinSchemasUnavailable.At(at, minor, builtin.KubernetesVersion));
+        }
+
+        return builtin;
+    }
+
+    private static SchemaRegistry LoadSchemas(Workspace workspace, GitOpsTree tree, BuiltinSchemas? builtin, IEnumerable<string> directories, List<Diagnostic> diagnostics)
+    {
         var registry = new SchemaRegistry(builtin);
         foreach (var crd in tree.AllObjects.Where(o => o.Kind == "CustomResourceDefinition"))
         {

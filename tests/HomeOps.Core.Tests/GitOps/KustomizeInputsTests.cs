@@ -4,26 +4,10 @@ namespace HomeOps.Core.Tests.GitOps;
 
 public sealed class KustomizeInputsTests
 {
-    private sealed class MemoryTree(Dictionary<string, string> files) : ISourceTree
-    {
-        public bool FileExists(string path) => files.ContainsKey(path);
-
-        public bool DirectoryExists(string path) => files.Keys.Any(f => f.StartsWith(path + "/", StringComparison.Ordinal));
-
-        public string? ReadText(string path) => files.GetValueOrDefault(path);
-
-        public IReadOnlyList<string> Files(string directory) =>
-            [.. files.Keys.Where(f => RepoPath.Directory(f) == directory).Order(StringComparer.Ordinal)];
-
-        public IReadOnlyList<string> Directories(string directory) =>
-            [.. files.Keys.Select(RepoPath.Directory).Where(d => d != directory && RepoPath.IsUnder(d, directory))
-                .Select(d => directory.Length == 0 ? d.Split('/')[0] : directory + "/" + d[(directory.Length + 1)..].Split('/')[0]).Distinct().Order(StringComparer.Ordinal)];
-    }
-
     [Fact]
     public void Generate_FolderWithoutKustomization_ListsYamlAndStopsAtKustomizationFolders()
     {
-        var tree = new MemoryTree(new()
+        var tree = new MemorySourceTree(new()
         {
             ["app/a.yaml"] = "x", ["app/b.yml"] = "x", ["app/readme.md"] = "x", ["app/sub/c.yaml"] = "x",
             ["app/base/kustomization.yaml"] = "resources: [d.yaml]", ["app/base/d.yaml"] = "x", ["app/.sourceignore"] = "ignored.yaml\n",
@@ -37,7 +21,7 @@ public sealed class KustomizeInputsTests
     [Fact]
     public void Collect_FollowsResourcesPatchesAndGenerators()
     {
-        var tree = new MemoryTree(new()
+        var tree = new MemorySourceTree(new()
         {
             ["app/kustomization.yaml"] = "resources: [../base, svc.yaml, https://example.com/x.yaml]\npatches:\n  - path: patch.yaml\nconfigMapGenerator:\n  - name: c\n    files: [conf=settings.conf]\n",
             ["app/svc.yaml"] = "x", ["app/patch.yaml"] = "x", ["app/settings.conf"] = "x", ["app/unused.yaml"] = "x",

@@ -37,4 +37,24 @@ public static partial class DiagnosticCatalog
         "HO3107", "builtin-schemas-unavailable", "No built-in schemas for this Kubernetes version",
         "HomeOps has no built-in schemas for Kubernetes {0}; built-in kinds were checked against Kubernetes {1}",
         "Fields added or removed between the two versions may be misjudged; see docs/validate.md for adding a version");
+
+    public static readonly DiagnosticDescriptor ApiRemoved = Error(
+        "HO3108", "api-removed", "API removed in the cluster's Kubernetes version",
+        "{0} uses {1} {2}, which Kubernetes {3} removed; the cluster runs Kubernetes {4}",
+        "{5}");
+
+    public static readonly DiagnosticDescriptor ApiRemovedInLaterVersion = Warning(
+        "HO3109", "api-removed-in-later-version", "API removed by a later Kubernetes version",
+        "{0} uses {1} {2}, which Kubernetes {3} no longer serves; the cluster runs Kubernetes {4}",
+        "{5} before upgrading the cluster to Kubernetes {3}");
+
+    public static readonly DiagnosticDescriptor KubernetesVersionFromTree = Info(
+        "HO3110", "kubernetes-version-from-tree", "Kubernetes version read from the tree",
+        "Built-in kinds are checked against Kubernetes {0}, the version the cluster's Talos configuration pins ({1})",
+        "Nothing to do; pass --kubernetes-version to check against another version");
+
+    public static readonly DiagnosticDescriptor KubernetesVersionUnknown = Info(
+        "HO3111", "kubernetes-version-unknown", "Kubernetes version unknown",
+        "The cluster's Kubernetes version is unknown (no cluster.yaml, no Talos configuration pinning it); built-in kinds are checked against Kubernetes {0}, the newest HomeOps knows",
+        "Pass --kubernetes-version (e.g. --kubernetes-version v1.34.2) to check against the version the cluster runs");
 }

@@ -5,8 +5,10 @@ using HomeOps.Core.GitOps.Schemas;
 namespace HomeOps.Core.GitOps.Rules;
 
 /// <summary>
-/// HO3101-HO3106: every object against its schema (built-in kinds of the cluster's Kubernetes version, CRDs from the
-/// tree, charts or schema folders). A kind without a schema is reported once as skipped, never silently passed.
+/// HO3101-HO3106, HO3108, HO3109: every object against its schema (built-in kinds of the cluster's Kubernetes
+/// version, CRDs from the tree, charts or schema folders), built-in APIs the cluster's version removed and those a
+/// later version removes (pluto's job, from the same API data). A kind without a schema is reported once as skipped,
+/// never silently passed.
 /// </summary>
 public sealed class SchemaRule : IGitOpsRule
 {
@@ -14,6 +16,7 @@ public sealed class SchemaRule : IGitOpsRule
     [
         DiagnosticCatalog.SchemaUnknownField, DiagnosticCatalog.SchemaWrongType, DiagnosticCatalog.SchemaMissingRequired,
         DiagnosticCatalog.SchemaValueNotAllowed, DiagnosticCatalog.SchemaMissing, DiagnosticCatalog.ApiVersionNotServed,
+        DiagnosticCatalog.ApiRemoved, DiagnosticCatalog.ApiRemovedInLaterVersion,
     ];
 
     public IEnumerable<Diagnostic> Check(RuleContext context)
@@ -26,6 +29,13 @@ public sealed class SchemaRule : IGitOpsRule
             var schema = context.Schemas.Find(obj.ApiVersion, obj.Kind);
             if (schema is null)
             {
+                if (context.Schemas.Builtin?.RemovedBefore(obj.ApiVersion, obj.Kind) is { } removed)
+                {
+                    var fix = removed.Replacement.Length == 0 ? "Remove the object: nothing replaces this API" : $"Use apiVersion: {removed.Replacement}";
+                    yield return DiagnosticCatalog.ApiRemoved.At(obj.Origin.Locate("apiVersion"), obj, obj.ApiVersion, obj.Kind, removed.RemovedIn, context.Schemas.Builtin.KubernetesVersion, fix);
+                    continue;
+                }
+
                 if (context.Schemas.ServedVersionsIfWrong(obj.ApiVersion, obj.Kind) is { } served)
                 {
                     var use = served.Count == 0 ? "a kind this API group serves (or remove the object)" : $"apiVersion: {string.Join(" or ", served)}";
@@ -36,6 +46,13 @@ public sealed class SchemaRule : IGitOpsRule
                 var key = $"{obj.ApiVersion} {obj.Kind}";
                 missing[key] = missing.TryGetValue(key, out var m) ? (m.First, m.Count + 1) : (obj, 1);
                 continue;
+            }
+
+            if (context.Schemas.Builtin is { } builtin && builtin.Find(obj.ApiVersion, obj.Kind) is not null && builtin.RemovedAfter(obj.ApiVersion, obj.Kind) is { } gone)
+            {
+                var others = builtin.VersionsOf(obj.Group, obj.Kind).Where(v => v != obj.ApiVersion && Schemas.BuiltinSchemas.Load(gone)?.Find(v, obj.Kind) is not null).ToList();
+                var fix = others.Count == 0 ? "Plan a replacement" : $"Move to apiVersion: {string.Join(" or ", others)}";
+                yield return DiagnosticCatalog.ApiRemovedInLaterVersion.At(obj.Origin.Locate("apiVersion"), obj, obj.ApiVersion, obj.Kind, gone, builtin.KubernetesVersion, fix);
             }
 
             foreach (var v in validator.Validate(obj.Root, schema))
