@@ -43,11 +43,19 @@ public static class HomeOpsCli
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         var parse = Build(context).Parse(args);
-        if (parse.Errors.Count > 0)
+        // --help wins over parse errors in System.CommandLine, so `homeops nope --help` would print the root help and
+        // exit 0 as if 'nope' were fine; an unknown word is a usage error whatever follows it.
+        var messages = parse.Errors.Select(e => e.Message).ToList();
+        if (messages.Count == 0)
         {
-            foreach (var error in parse.Errors)
+            messages.AddRange(parse.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'."));
+        }
+
+        if (messages.Count > 0)
+        {
+            foreach (var message in messages)
             {
-                await context.Error.WriteLineAsync($"homeops: {error.Message}{Suggest(parse, error.Message)}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"homeops: {message}{Suggest(parse, message)}").ConfigureAwait(false);
             }
 
             await context.Error.WriteLineAsync("Run 'homeops --help' for usage.").ConfigureAwait(false);

@@ -17,7 +17,7 @@ internal static class BootstrapCommand
         var resume = new Option<bool>("--resume") { Description = "Skip the steps the state file records as done (without probing them again)" };
         var from = new Option<string?>("--from") { Description = "Start at this step (the steps before it must be done)" };
         var only = new Option<string?>("--only") { Description = "Run only this step (its dependencies must be done)" };
-        var timeout = new Option<int>("--timeout") { Description = "Minutes each wait may take before the step fails", DefaultValueFactory = _ => 15 };
+        var timeout = CommonOptions.Minutes("--timeout", "Minutes each wait may take before the step fails", 15);
         var command = new Command("bootstrap", "Bootstrap the cluster from bare Talos nodes to Flux in control, in resumable steps")
         {
             file, dryRun, resume, from, only, timeout,
@@ -31,7 +31,7 @@ internal static class BootstrapCommand
                 Resume = parse.GetValue(resume),
                 From = parse.GetValue(from),
                 Only = parse.GetValue(only),
-                WaitTimeout = TimeSpan.FromMinutes(Math.Max(1, parse.GetValue(timeout))),
+                WaitTimeout = TimeSpan.FromMinutes(parse.GetValue(timeout)),
             };
             var progress = new ConsoleBootstrapProgress(context.Out, options.DryRun);
             var kube = new KubeClientFactory(context.Time, context.KubeRewrite) { Log = message => context.Out.WriteLine($"      {message}") };

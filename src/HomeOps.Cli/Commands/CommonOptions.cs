@@ -23,6 +23,20 @@ internal static class CommonOptions
         },
     };
 
+    /// <summary>A whole number of minutes, at least 1 (a zero or negative wait is refused as a usage error).</summary>
+    public static Option<int> Minutes(string name, string description, int defaultValue)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError($"{name} must be a whole number of minutes, at least 1 (got {result.GetValueOrDefault<int>()})");
+            }
+        });
+        return option;
+    }
+
     public static Option<string?> ClusterFile() => new("--file", "-f")
     {
         Description = "Path to cluster.yaml (default: cluster.yaml in this folder or the nearest parent folder)",

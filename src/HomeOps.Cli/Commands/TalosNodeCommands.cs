@@ -21,7 +21,7 @@ internal static class TalosNodeCommands
         var file = CommonOptions.ClusterFile();
         var nodes = new Option<string[]>("--node") { Description = "A node to change (repeat for several; default: every node, in cluster.yaml order)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the talosctl commands; change nothing" };
-        var timeout = new Option<int>("--health-timeout") { Description = "Minutes to wait for each node to be healthy", DefaultValueFactory = _ => 10 };
+        var timeout = CommonOptions.Minutes("--health-timeout", "Minutes to wait for each node to be healthy", 10);
         var image = new Option<string>("--image") { Description = "The installer image, e.g. factory.talos.dev/installer/<schematic>:v1.10.5 (keep your extensions)", Required = true };
         var command = new Command(name, description) { file, nodes, dryRun, timeout };
         if (kind == NodeRollout.Action.Upgrade)
@@ -40,7 +40,7 @@ internal static class TalosNodeCommands
             }
 
             var request = new NodeRollout.Request(kind, parse.GetValue(nodes) ?? [], kind == NodeRollout.Action.Upgrade ? parse.GetValue(image) : null,
-                TimeSpan.FromMinutes(Math.Max(1, parse.GetValue(timeout))), parse.GetValue(dryRun));
+                TimeSpan.FromMinutes(parse.GetValue(timeout)), parse.GetValue(dryRun));
             var diagnostics = await NodeRollout.RunAsync(operation, request, cancellationToken).ConfigureAwait(false);
             DiagnosticPrinter.Print(context, workspace, OutputFormat.Text, diagnostics);
             return ExitCodeFor.Diagnostics(diagnostics);

@@ -38,7 +38,9 @@ internal static class TalosSecretsCommands
             var where = parse.GetValue(store) ? service.Describe(TalosSecretsService.OnePasswordSource) : service.Describe(parse.GetValue(output));
             if (await service.SaveAsync(bundle, parse.GetValue(output), parse.GetValue(store), parse.GetValue(force), diagnostics, cancellationToken).ConfigureAwait(false))
             {
-                context.Out.WriteLine($"Wrote a new Talos secrets bundle to {where}{(parse.GetValue(store) ? string.Empty : " (mode 0600, git-ignored)")}.");
+                var note = parse.GetValue(store) ? string.Empty
+                    : $" ({await SecretFileNote.DescribeAsync(context.Tools, service.BundlePath(parse.GetValue(output)), cancellationToken).ConfigureAwait(false)})";
+                context.Out.WriteLine($"Wrote a new Talos secrets bundle to {where}{note}.");
                 context.Out.WriteLine("Keep it safe: it is the only way to manage the cluster's nodes. Nothing secret was printed.");
             }
 

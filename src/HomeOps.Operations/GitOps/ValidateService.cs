@@ -154,7 +154,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
             var full = Path.GetFullPath(dir, workspace.Root);
             if (!workspace.Files.DirectoryExists(full))
             {
-                diagnostics.Add(DiagnosticCatalog.FileNotFound.At(SourceSpan.File(dir), dir));
+                diagnostics.Add(DiagnosticCatalog.SchemaFolderNotFound.At(SourceSpan.File(dir), dir));
                 continue;
             }
 

@@ -24,6 +24,24 @@ public sealed class GitTool(ICommandRunner runner)
 
     public static CommandSpec TopLevelSpec(string directory) => new("git", ["-C", directory, "rev-parse", "--show-toplevel"]);
 
+    /// <summary>Exit 0 when git ignores <paramref name="path"/>, 1 when it does not, 128 outside a repository.</summary>
+    public static CommandSpec CheckIgnoreSpec(string path) =>
+        new("git", ["-C", Path.GetDirectoryName(Path.GetFullPath(path))!, "check-ignore", "--quiet", Path.GetFullPath(path)]);
+
+    /// <summary>Whether git would leave the file out of a commit: true, false, or null outside a repository (or without git).</summary>
+    public async Task<bool?> IsIgnoredAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await runner.RunAsync(CheckIgnoreSpec(path), cancellationToken).ConfigureAwait(false);
+            return result.ExitCode switch { 0 => true, 1 => false, _ => null };
+        }
+        catch (ToolNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Tracked and untracked-but-not-ignored files (what a commit would contain), or null outside a repository.</summary>
     public async Task<IReadOnlyList<string>?> ListFilesAsync(string repository, CancellationToken cancellationToken)
     {

@@ -27,4 +27,9 @@ public static partial class DiagnosticCatalog
         "HO0105", "diff-base-unknown", "Revision to compare with not found",
         "Cannot compare with '{0}': {1}",
         "Pass --base with a branch, tag or commit git knows (e.g. --base main), from inside the repository");
+
+    public static readonly DiagnosticDescriptor SchemaFolderNotFound = Error(
+        "HO0120", "schema-folder-not-found", "Schema folder not found",
+        "Schema folder '{0}' does not exist",
+        "Check the folder given with --schemas (or listed under 'schemas:' in .homeops.yaml); it must hold CRD manifests");
 }
