@@ -33,6 +33,12 @@ public sealed class BootstrapContext(
 
     public BootstrapState State { get; } = state;
 
+    /// <summary>Where <see cref="State"/> is saved: the bootstrap's state file, or another workflow's (recovery).</summary>
+    public string StateFile { get; init; } = paths.StateFile;
+
+    /// <summary>The workflow running the steps ("bootstrap", "recovery-rebuild", ...), for messages.</summary>
+    public string Workflow { get; init; } = "bootstrap";
+
     public IFileSystem Files => Workspace.Files;
 
     public TimeProvider Time => Environment.Time;
@@ -76,7 +82,7 @@ public sealed class BootstrapContext(
     public Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken) => StepRunner.RunAsync(spec, cancellationToken);
 
     /// <summary>Shows each command as a detail of the current step; a missing program or a timeout fails the step.</summary>
-    private WorkflowRunner StepRunner => new(Environment.Runner, Detail, () => Location, () => $"by bootstrap step '{CurrentStep}'");
+    private WorkflowRunner StepRunner => new(Environment.Runner, Detail, () => Location, () => $"by {Workflow} step '{CurrentStep}'");
 
     /// <summary>Runs a program that must succeed.</summary>
     public async Task<CommandResult> RunCheckedAsync(CommandSpec spec, CancellationToken cancellationToken)
@@ -90,7 +96,7 @@ public sealed class BootstrapContext(
 
     public static BootstrapStepException Fail(Diagnostic diagnostic) => new(diagnostic);
 
-    public void SaveState() => State.Save(Files, Paths.StateFile);
+    public void SaveState() => State.Save(Files, StateFile);
 
     public void DisposeKube()
     {

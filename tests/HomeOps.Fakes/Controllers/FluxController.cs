@@ -8,9 +8,10 @@ namespace HomeOps.Fakes.Controllers;
 /// it "applies the tree": creates the Kustomizations of <see cref="Tree"/>. Each Kustomization turns Ready once
 /// every dependsOn is Ready (status as Flux writes it: observedGeneration, ReconciliationSucceeded, or
 /// DependencyNotReady naming the dependency). Names in <see cref="Stuck"/> never turn Ready.
-/// Does not model: building or applying manifests, health checks, intervals, suspend, pruning.
+/// Suspended Kustomizations are not reconciled (FluxController.Suspend.cs).
+/// Does not model: building or applying manifests, health checks, intervals, pruning.
 /// </summary>
-public sealed class FluxController(TimeProvider time) : IFakeController
+public sealed partial class FluxController(TimeProvider time) : IFakeController
 {
     public List<(string Name, string[] DependsOn)> Tree { get; } = [];
 
@@ -49,6 +50,11 @@ public sealed class FluxController(TimeProvider time) : IFakeController
 
     private void Reconcile(FakeKubeStore store, FakeResourceType type, JsonObject k)
     {
+        if (SkipSuspended(store, type, k))
+        {
+            return;
+        }
+
         var name = FakeKubeStore.NameOf(k);
         var ns = FakeKubeStore.NamespaceOf(k);
         var blocking = (k["spec"]?["dependsOn"] as JsonArray ?? [])
