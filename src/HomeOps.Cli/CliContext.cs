@@ -29,11 +29,14 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
     /// <summary>Rewrites Kubernetes API addresses before connecting; tests send them to a fake API server.</summary>
     public Func<Uri, Uri>? KubeRewrite { get; init; }
 
+    /// <summary>Reads an environment variable (KUBECONFIG, TALOSCONFIG, HOME); tests pass their own.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     /// <summary>Where typed confirmations are read from (the terminal).</summary>
     public TextReader In { get; init; } = TextReader.Null;
 
 #pragma warning disable RS0030 // The composition root is where the real disk is chosen.
     public static CliContext FromProcess() =>
-        new(Console.Out, Console.Error, Environment.CurrentDirectory, PhysicalFileSystem.Instance, TimeProvider.System) { In = Console.In };
+        new(Console.Out, Console.Error, System.Environment.CurrentDirectory, PhysicalFileSystem.Instance, TimeProvider.System) { In = Console.In };
 #pragma warning restore RS0030
 }

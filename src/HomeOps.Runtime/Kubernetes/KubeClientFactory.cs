@@ -11,6 +11,9 @@ public sealed class KubeClientFactory(TimeProvider time, Func<Uri, Uri>? rewrite
 {
     public Action<string>? Log { get; init; }
 
+    /// <summary>How long one request may take before it counts as "did not answer" (the client's default is 100 s).</summary>
+    public TimeSpan? RequestTimeout { get; init; }
+
     public IKubeApi Create(string kubeconfigPath, Uri? server = null)
     {
         var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath);
@@ -20,6 +23,11 @@ public sealed class KubeClientFactory(TimeProvider time, Func<Uri, Uri>? rewrite
         {
             // The kubeconfig's TLS name is the cluster endpoint; a node address is in the API certificate's SANs.
             config.TlsServerName = null;
+        }
+
+        if (RequestTimeout is { } timeout)
+        {
+            config.HttpClientTimeout = timeout;
         }
 
         var transport = new PassThroughHandler();

@@ -30,6 +30,14 @@ public sealed class FakeKubeFaults
     public void DropNext(int count, string pathContains = "") =>
         Plan(count, (_, line) => line.Contains(pathContains, StringComparison.Ordinal), new FakeFault.Drop());
 
+    /// <summary>
+    /// Every request (or the next <paramref name="count"/>) answers 401 with reason and message "Unauthorized", as
+    /// kube-apiserver answers credentials it does not accept: an expired client certificate, a revoked token, another
+    /// cluster's kubeconfig (apiserver pkg/endpoints/filters/authentication.go, Unauthorized).
+    /// </summary>
+    public void RejectCredentials(int count = int.MaxValue) =>
+        Plan(count, (_, _) => true, new FakeFault.Respond(401, "Unauthorized", "Unauthorized"));
+
     public void Clear()
     {
         lock (_gate)

@@ -1,0 +1,21 @@
+using HomeOps.Core.ClusterConfig;
+using HomeOps.Runtime.Processes;
+
+namespace HomeOps.Operations.Status;
+
+/// <summary>
+/// What sections read from: the cluster snapshot (one list per kind), the clock (certificate expiry, backup age),
+/// the program runner for talosctl, and cluster.yaml when there is one (the Talos nodes).
+/// </summary>
+public sealed record StatusContext(ClusterSnapshot Cluster, TimeProvider Time)
+{
+    public ICommandRunner? Commands { get; init; }
+
+    public ClusterDefinition? ClusterConfig { get; init; }
+
+    /// <summary>The talosconfig the Talos section uses, or null when there is none.</summary>
+    public string? Talosconfig { get; init; }
+
+    /// <summary>Why there is no talosconfig, when <see cref="Talosconfig"/> is null.</summary>
+    public string? TalosconfigMissing { get; init; }
+}

@@ -1,0 +1,65 @@
+using HomeOps.Testing;
+
+namespace HomeOps.Cli.Tests.Status;
+
+/// <summary>
+/// `homeops status` end to end: the real KubernetesClient against the fake API server serving a recorded cluster
+/// (a Flux chain broken at postgresql-cluster, pods and claims that are not Ready, a failed HelmRelease).
+/// </summary>
+public sealed class StatusCommandTests
+{
+    private const string GoldenFolder = "tests/HomeOps.Cli.Tests/Status/golden";
+
+    [Fact]
+    public async Task Status_RecordedCluster_MatchesGoldenText()
+    {
+        await using var fixture = await StatusFixture.StartAsync();
+
+        var result = await fixture.RunAsync("status", "--kubeconfig", fixture.Kubeconfig);
+
+        result.Error.ShouldBeEmpty();
+        Golden.Assert(result.Out, $"{GoldenFolder}/status.txt");
+        result.ExitCode.ShouldBe(1, "something is unhealthy");
+    }
+
+    [Fact]
+    public async Task Status_RecordedCluster_MatchesGoldenJson()
+    {
+        await using var fixture = await StatusFixture.StartAsync();
+
+        var result = await fixture.RunAsync("status", "--kubeconfig", fixture.Kubeconfig, "--format", "json");
+
+        Golden.Assert(result.Out, $"{GoldenFolder}/status.json");
+        result.ExitCode.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Status_RecordedCluster_OneListRequestPerKind()
+    {
+        await using var fixture = await StatusFixture.StartAsync();
+        var before = fixture.ListRequests;
+
+        var result = await fixture.RunAsync("status", "--kubeconfig", fixture.Kubeconfig);
+
+        var sent = fixture.ListRequests - before;
+        result.Out.ShouldContain($"{sent} API request(s) for {sent} kind(s)");
+        sent.ShouldBeGreaterThanOrEqualTo(fixture.Kinds.Count, "every kind of the fixture is read");
+        fixture.Server.Requests.ShouldAllBe(r => r.StartsWith("GET ", StringComparison.Ordinal), "status only reads");
+    }
+
+    [Fact]
+    public async Task Status_FluxChainBroken_OneLinePerRootCause()
+    {
+        await using var fixture = await StatusFixture.StartAsync();
+
+        var result = await fixture.RunAsync("status", "--kubeconfig", fixture.Kubeconfig);
+
+        var rootCauseLines = result.Out.Split('\n').Where(l => l.Contains("(HO6101)", StringComparison.Ordinal)).ToList();
+        rootCauseLines.Count.ShouldBe(2, result.Out);
+        rootCauseLines[0].ShouldContain("ks/flux-system/postgresql-cluster fails: HealthCheckFailed");
+        rootCauseLines[0].ShouldContain("blocks 5: ks/flux-system/authentik, ks/flux-system/authentik-proxy, ks/flux-system/authentik-proxy-config, ks/flux-system/cnpg-monitoring, ks/flux-system/home-assistant");
+        rootCauseLines[1].ShouldContain("hr/kubernetes-dashboard/kubernetes-dashboard fails: InstallFailed");
+        result.Out.ShouldContain("ks/flux-system/home-assistant");
+        result.Out.ShouldMatch(@"XX  ks/flux-system/home-assistant\s+blocked by ks/flux-system/postgresql-cluster\n");
+    }
+}
