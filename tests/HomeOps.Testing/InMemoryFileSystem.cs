@@ -8,7 +8,8 @@ namespace HomeOps.Testing;
 /// the disk refuses, with the same exception types (FileSystemContractTests runs one set of cases on both):
 /// reading a missing file or a folder, writing where a file stands in for a folder, deleting from a folder that does
 /// not exist. Paths are Unix-style; relative ones resolve against <see cref="WorkingDirectory"/>.
-/// What it does not model: permissions other than the recorded mode, symbolic links, case-insensitive names,
+/// What it does not model: binary content (files are text; ReadAllBytes returns their UTF-8), permissions other than
+/// the recorded mode, symbolic links, case-insensitive names,
 /// other processes (a lock is only exclusive within this instance).
 /// </summary>
 public sealed class InMemoryFileSystem(TimeProvider? time = null) : IFileSystem
@@ -50,6 +51,9 @@ public sealed class InMemoryFileSystem(TimeProvider? time = null) : IFileSystem
     }
 
     public string ReadAllText(string path) => Get(path).Content;
+
+    /// <summary>A file's content as UTF-8 (files are held as text: binary content does not round-trip).</summary>
+    public byte[] ReadAllBytes(string path) => Encoding.UTF8.GetBytes(Get(path).Content);
 
     public long FileSize(string path) => Encoding.UTF8.GetByteCount(Get(path).Content);
 

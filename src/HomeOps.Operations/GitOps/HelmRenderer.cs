@@ -20,6 +20,11 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm 
     private const string HelmMissing = "helm is not installed";
     private const string NotCachedOffline = "--offline and the chart is not in the cache";
 
+    private const string ValuesRefused = "its values fail the chart's values.schema.json";
+
+    /// <summary>How helm 3 starts the error for values that fail a chart's values.schema.json.</summary>
+    private const string SchemaFailure = "values don't meet the specifications of the schema";
+
     private readonly SemaphoreSlim _gate = new(options.Parallelism ?? Math.Max(2, Environment.ProcessorCount));
 
     public async Task RenderAsync(GitOpsTree tree, HashSet<string> ownSources, Func<KustomizationNode, bool>? include, CancellationToken cancellationToken)
@@ -67,6 +72,11 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm 
             hints.Add(mirror is null ? "drop --offline to download the charts, or set a chart mirror (docs/validate.md)" : "drop --offline to download the charts the mirror does not hold");
         }
 
+        if (set.Contains(ValuesRefused))
+        {
+            hints.Add("fix the values HO3303 reports");
+        }
+
         return hints.Count > 0 ? string.Join("; ", hints) : "see the reasons above";
     }
 
@@ -99,13 +109,17 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm 
             var postRenderers = string.Join("\n---\n", spec.PostRenderers.Select(p => YamlWriter.Write(p)));
             var chartHash = chart.LocalPath is not null ? BuildCache.Hash(LocalChartFiles(chart.LocalPath)) : $"{chartPath}:{files.FileSize(chartPath)}";
             var key = BuildCache.Hash(["helm", chartHash, values, spec.ReleaseName, spec.TargetNamespace, kubeVersion ?? string.Empty, spec.CrdsPolicy ?? string.Empty, postRenderers]);
+            release.Values = YamlReader.ReadSingle(values, "values.yaml", new DiagnosticBag()) as YamlMapping;
+            var archive = chartPath;
+            release.Chart = new Lazy<ChartContent?>(() => ChartFiles.Read(files, archive));
+            release.ChartDescription = $"{chart.Name}@{chart.Version ?? "local"}";
             var output = cache.Get("renders", key);
             if (output is null)
             {
-                output = await TemplateAsync(tree, spec, chartPath, values, ct).ConfigureAwait(false);
+                output = await TemplateAsync(tree, release, chartPath, values, ct).ConfigureAwait(false);
                 if (output is null)
                 {
-                    release.SkipReason = "helm template failed";
+                    release.SkipReason = release.ValuesSchemaError is null ? "helm template failed" : ValuesRefused;
                     return;
                 }
 
@@ -114,7 +128,6 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm 
 
             Attach(k, release, output);
             release.Rendered = true;
-            release.ChartDescription = $"{chart.Name}@{chart.Version ?? "local"}";
         }
         finally
         {
@@ -122,8 +135,9 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm 
         }
     }
 
-    private async Task<string?> TemplateAsync(GitOpsTree tree, HelmReleaseSpec spec, string chartPath, string values, CancellationToken ct)
+    private async Task<string?> TemplateAsync(GitOpsTree tree, ReleaseNode release, string chartPath, string values, CancellationToken ct)
     {
+        var spec = release.Spec;
         var work = Path.Combine(cache.Directory, "work", BuildCache.Hash([source.Root, spec.Id])[..24]);
         var valuesFile = Path.Combine(work, "values.yaml");
         files.WriteAllTextAtomic(valuesFile, values);
@@ -131,6 +145,13 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm 
         var result = await helm.TemplateAsync(request, ct).ConfigureAwait(false);
         if (!result.Succeeded)
         {
+            // Values the chart's values.schema.json refuses are reported by the values rule, at the value (HO3303).
+            if (result.StandardError.Contains(SchemaFailure, StringComparison.Ordinal))
+            {
+                release.ValuesSchemaError = result.ErrorSummary(8);
+                return null;
+            }
+
             tree.BuildDiagnostics.Add(DiagnosticCatalog.HelmTemplateFailed.At(spec.Object.Origin.Locate("spec", "values"), spec.Id, $"{spec.Chart ?? chartPath}", result.ErrorSummary(3)));
             return null;
         }

@@ -10,6 +10,9 @@ public interface IFileSystem
     /// <summary>Reads a UTF-8 text file. Throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>.</summary>
     string ReadAllText(string path);
 
+    /// <summary>Reads a file's bytes (a chart archive). Throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>.</summary>
+    byte[] ReadAllBytes(string path);
+
     long FileSize(string path);
 
     /// <summary>When the file was last written; 1601-01-01 (file time zero) when it does not exist, as <see cref="File.GetLastWriteTimeUtc(string)"/> says.</summary>

@@ -15,6 +15,8 @@ public sealed class PhysicalFileSystem : IFileSystem
 
     public string ReadAllText(string path) => File.ReadAllText(path, Encoding.UTF8);
 
+    public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
+
     public long FileSize(string path) => new FileInfo(path).Length;
 
     public DateTime LastWriteTimeUtc(string path) => File.GetLastWriteTimeUtc(path);

@@ -35,6 +35,9 @@ public sealed class UnreadableInputTests
         public string ReadAllText(string p) =>
             Path.GetFullPath(p) == path ? throw new UnauthorizedAccessException($"Access to the path '{path}' is denied.") : s_disk.ReadAllText(p);
 
+        public byte[] ReadAllBytes(string p) =>
+            Path.GetFullPath(p) == path ? throw new UnauthorizedAccessException($"Access to the path '{path}' is denied.") : s_disk.ReadAllBytes(p);
+
         public bool FileExists(string p) => s_disk.FileExists(p);
 
         public bool DirectoryExists(string p) => s_disk.DirectoryExists(p);

@@ -17,4 +17,14 @@ public static partial class DiagnosticCatalog
         "HO3302", "pod-security-label-invalid", "Invalid Pod Security label",
         "Namespace {0}: label {1}={2} {3}; the API server refuses to create the namespace",
         "A level is privileged, baseline or restricted; a version is latest or v1.N (for example v1.31)");
+
+    public static readonly DiagnosticDescriptor HelmValuesSchemaViolation = Error(
+        "HO3303", "helm-values-schema-violation", "Value refused by the chart's values.schema.json",
+        "HelmRelease {0}: values.{1} {2} (values.schema.json of chart {3})",
+        "helm refuses to render (and helm-controller to install) values its chart's schema rejects: fix the value, or check the chart's documentation for what it takes");
+
+    public static readonly DiagnosticDescriptor HelmValuesUnknownKey = Warning(
+        "HO3304", "helm-values-unknown-key", "Value the chart does not know",
+        "HelmRelease {0}: values.{1} is not a value of chart {2}{3}",
+        "A key the chart does not read does nothing (a typo?): fix its name, or remove it. If the chart takes a free-form map there, list the path under freeFormValues.{4} in .homeops.yaml");
 }

@@ -15,4 +15,13 @@ public sealed class ReleaseNode(HelmReleaseSpec spec)
 
     /// <summary>The chart that was rendered, as "name@version (source)", for diff headers and messages.</summary>
     public string? ChartDescription { get; set; }
+
+    /// <summary>What the rendered chart says about its values (read on first use; null when it cannot be read).</summary>
+    public Lazy<ChartContent?>? Chart { get; set; }
+
+    /// <summary>The values the chart rendered with: valuesFrom in order, then spec.values (helm-controller's merge).</summary>
+    public Yaml.YamlMapping? Values { get; set; }
+
+    /// <summary>helm's error when the values failed the chart's values.schema.json (the release was then not rendered).</summary>
+    public string? ValuesSchemaError { get; set; }
 }

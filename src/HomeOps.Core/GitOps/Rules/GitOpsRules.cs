@@ -31,6 +31,7 @@ public static class GitOpsRules
         new ClusterConfigAgreementRule(),
         new PrometheusRuleRule(),
         new PodSecurityRule(),
+        new ChartValuesRule(),
     ];
 
     public static IReadOnlyList<Diagnostic> Run(RuleContext context) => [.. All.SelectMany(r => r.Check(context))];

@@ -20,6 +20,9 @@ public sealed record ValidateSettings
 
     public IReadOnlyList<SecretBaselineEntry> SecretsBaseline { get; init; } = [];
 
+    /// <summary>Per chart name, the values paths the chart takes as free-form maps (HO3304 does not check keys below them).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FreeFormValues { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
     public static ValidateSettings Parse(string text, string path, DiagnosticBag diagnostics)
     {
         var root = YamlReader.ReadSingle(text, path, diagnostics);
@@ -54,9 +57,21 @@ public sealed record ValidateSettings
             severities[descriptor.Code] = severity;
         }
 
-        foreach (var key in m.Entries.Select(e => e.Key).Where(k => k.Value is not ("rules" or "schemas" or "treeRoots" or "secretsBaseline")))
+        foreach (var key in m.Entries.Select(e => e.Key).Where(k => k.Value is not ("rules" or "schemas" or "treeRoots" or "secretsBaseline" or "freeFormValues")))
         {
-            diagnostics.Add(DiagnosticCatalog.SettingsInvalid.At(key.Span, $"Unknown key '{key.Value}' (known: rules, schemas, treeRoots, secretsBaseline)"));
+            diagnostics.Add(DiagnosticCatalog.SettingsInvalid.At(key.Span, $"Unknown key '{key.Value}' (known: rules, schemas, treeRoots, secretsBaseline, freeFormValues)"));
+        }
+
+        var freeForm = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var entry in m.Map("freeFormValues")?.Entries ?? [])
+        {
+            if (entry.Value is not YamlSequence paths || paths.Items.Any(p => p is not YamlScalar))
+            {
+                diagnostics.Add(DiagnosticCatalog.SettingsInvalid.At(entry.Value.Span, $"freeFormValues.{entry.Key.Value} must be a list of values paths such as 'authentik' or 'controller.config'"));
+                continue;
+            }
+
+            freeForm[entry.Key.Value] = [.. paths.Items.OfType<YamlScalar>().Select(s => s.Value)];
         }
 
         var baseline = new List<SecretBaselineEntry>();
@@ -79,6 +94,7 @@ public sealed record ValidateSettings
             SchemaDirectories = [.. m.Seq("schemas").OfType<YamlScalar>().Select(s => s.Value)],
             TreeRoots = roots.Count > 0 ? roots : new ValidateSettings().TreeRoots,
             SecretsBaseline = baseline,
+            FreeFormValues = freeForm,
         };
     }
 
