@@ -62,4 +62,16 @@ public sealed class StatusCommandTests
         result.Out.ShouldContain("ks/flux-system/home-assistant");
         result.Out.ShouldMatch(@"XX  ks/flux-system/home-assistant\s+blocked by ks/flux-system/postgresql-cluster\n");
     }
+
+    [Fact]
+    public async Task Status_BgpPeerDownOnEveryNode_OneLineNamingTheNodes()
+    {
+        await using var fixture = await StatusFixture.StartAsync();
+
+        var result = await fixture.RunAsync("status", "--kubeconfig", fixture.Kubeconfig);
+
+        var lines = result.Out.Split('\n').Where(l => l.Contains("(HO6110)", StringComparison.Ordinal)).ToList();
+        lines.ShouldHaveSingleItem().ShouldContain("BGP peer udm-pro-v6 (fd47:25e1:2f96:51::1) is not established on 3 of 3 node(s): mini01 (active), mini02 (active), mini03 (active)");
+        result.Out.ShouldMatch(@"ok  pool/bgp-default\s+6 of 100 used, 94 available\n");
+    }
 }

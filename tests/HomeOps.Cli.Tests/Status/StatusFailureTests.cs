@@ -50,7 +50,7 @@ public sealed class StatusFailureTests
         result.ExitCode.ShouldBe(2, result.Out);
         result.Out.ShouldContain($"refused the kubeconfig's credentials (HTTP 401): Unauthorized (HO6003)");
         result.Out.ShouldContain("fix: The kubeconfig's client certificate has probably expired");
-        fixture.ListRequests.ShouldBe(5, "one request per kind, no retries of a 401");
+        fixture.ListRequests.ShouldBe(fixture.Kinds.Count, "one request per kind, no retries of a 401");
     }
 
     [Fact]
@@ -77,6 +77,18 @@ public sealed class StatusFailureTests
         result.Out.ShouldContain("Kubernetes [unhealthy] 3/3 nodes Ready");
         result.Out.ShouldContain("not installed: flux");
         result.ExitCode.ShouldBe(1, "the pods that are not Ready are still unhealthy");
+    }
+
+    [Fact]
+    public async Task Status_CiliumNotInstalled_OneLineAndTheOtherSectionsPrint()
+    {
+        await using var fixture = await StatusFixture.StartAsync("cluster", "ciliumbgpnodeconfigs", "ciliumloadbalancerippools");
+
+        var result = await fixture.RunAsync("status", "--kubeconfig", fixture.Kubeconfig);
+
+        result.Out.ShouldContain("Cilium [absent] not installed\n  --  Cilium is not installed: the API server does not serve ciliumloadbalancerippools.cilium.io (HO6006)\n");
+        result.Out.ShouldContain("Flux [unhealthy]");
+        result.ExitCode.ShouldBe(1);
     }
 
     private static string KubeconfigWithCertificate(Uri server, DateTimeOffset notAfter)

@@ -47,7 +47,7 @@ internal sealed class StatusFixture : IAsyncDisposable
             File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
         }
 
-        var kinds = FakeSnapshot.Load(server.Store, copy, RepositoryPaths.Combine("schemas", "crds"));
+        var kinds = FakeSnapshot.Load(server.Store, copy, RepositoryPaths.Combine("schemas", "crds"), RepositoryPaths.Combine("tests", "HomeOps.Fakes", "Crds"));
         time.SetUtcNow(Now);
         return new StatusFixture(server, time, folder, kinds);
     }
