@@ -3,18 +3,15 @@ using System.Globalization;
 namespace HomeOps.Core.ClusterConfig;
 
 /// <summary>
-/// Which Kubernetes minors each Talos minor supports, from siderolabs/talos
-/// pkg/machinery/compatibility/talos1X (min and max Kubernetes per release).
+/// Which Kubernetes minors the Talos minors that cluster.yaml may name support. The ranges come from the one release
+/// table (<see cref="Upgrades.TalosReleases"/>, which cites siderolabs/talos); cluster.yaml accepts the minors whose
+/// machine configuration HomeOps renders (v1.8 to v1.11), the upgrade planner knows more.
 /// </summary>
 public static class TalosCompatibility
 {
-    private static readonly Dictionary<(int Major, int Minor), (int MinK8sMinor, int MaxK8sMinor)> s_table = new()
-    {
-        [(1, 8)] = (26, 31),
-        [(1, 9)] = (27, 32),
-        [(1, 10)] = (28, 33),
-        [(1, 11)] = (29, 34),
-    };
+    private static readonly Dictionary<(int Major, int Minor), (int MinK8sMinor, int MaxK8sMinor)> s_table =
+        Upgrades.TalosReleases.All.Where(r => r.Minor is >= 8 and <= 11)
+            .ToDictionary(r => (1, r.Minor), r => (r.MinKubernetesMinor, r.MaxKubernetesMinor));
 
     public static IEnumerable<string> KnownTalosMinors => s_table.Keys.Select(k => $"v{k.Major}.{k.Minor}");
 
