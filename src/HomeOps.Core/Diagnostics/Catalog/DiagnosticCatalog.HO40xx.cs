@@ -18,15 +18,15 @@ public static partial class DiagnosticCatalog
         "{0} needs the CRD of {1}, which {2} provides, but {3} does not depend on it",
         "Add '{4}' to dependsOn of {3} (and let it wait), so the CRD exists before this object is applied");
 
-    public static readonly DiagnosticDescriptor SecretStoreNotUpstream = Error(
+    public static readonly DiagnosticDescriptor SecretStoreNotUpstream = Warning(
         "HO4004", "secret-store-not-upstream", "ExternalSecret store not provided upstream",
-        "{0} uses {1} '{2}', {3}",
-        "{4}");
+        "{0} uses {1} '{2}', which {3} provides, but {4} does not depend on it; the secret stays unsynced until the store exists",
+        "Add '{5}' to dependsOn of {4}");
 
-    public static readonly DiagnosticDescriptor StorageClassNotUpstream = Error(
+    public static readonly DiagnosticDescriptor StorageClassNotUpstream = Warning(
         "HO4005", "storage-class-not-upstream", "StorageClass not provided upstream",
-        "{0} claims storage class '{1}', {2}",
-        "{3}");
+        "{0} claims storage class '{1}', which {2} provides, but {3} does not depend on it; the claim stays Pending until the class exists",
+        "Add '{4}' to dependsOn of {3}");
 
     public static readonly DiagnosticDescriptor IngressClassMissing = Error(
         "HO4006", "ingress-class-missing", "IngressClass does not exist",
@@ -82,4 +82,14 @@ public static partial class DiagnosticCatalog
         "HO4023", "load-balancer-pools-ambiguous", "Several pools could give a Service the same IP family",
         "{0} can get its {1} address from any of the pools {2}; Cilium takes the first matching range in the order its operator stored the pools, which no manifest decides",
         "Make the pools' serviceSelectors exclusive for this family, or request the address with the annotation lbipam.cilium.io/ips");
+
+    public static readonly DiagnosticDescriptor SecretStoreMissing = Error(
+        "HO4030", "secret-store-missing", "ExternalSecret store does not exist",
+        "{0} uses {1} '{2}', which the tree does not define (known: {3})",
+        "Use one of the defined {1}s, or add the store");
+
+    public static readonly DiagnosticDescriptor StorageClassMissing = Error(
+        "HO4031", "storage-class-missing", "StorageClass does not exist",
+        "{0} claims storage class '{1}', which the tree does not define (known: {2})",
+        "Use a StorageClass the tree defines, or add it");
 }

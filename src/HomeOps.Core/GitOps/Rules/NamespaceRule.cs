@@ -52,7 +52,10 @@ public sealed class NamespaceRule : IGitOpsRule
                     continue;
                 }
 
-                if (s_builtin.Contains(obj.Namespace) || !reported.Add(obj.Namespace))
+                // The namespace a Flux Kustomization object lives in exists before it is reconciled (the object could
+                // not exist otherwise), and so does the root's (flux-system, made by the bootstrap).
+                if (s_builtin.Contains(obj.Namespace) || obj.Namespace == k.Spec.Namespace || obj.Namespace == context.Tree.Root?.Spec.Namespace
+                    || !reported.Add(obj.Namespace))
                 {
                     continue;
                 }

@@ -3,10 +3,14 @@ using HomeOps.Core.Diagnostics;
 
 namespace HomeOps.Core.GitOps.Rules;
 
-/// <summary>HO4004: an ExternalSecret whose (Cluster)SecretStore does not exist, or exists only downstream.</summary>
+/// <summary>
+/// HO4030: an ExternalSecret whose (Cluster)SecretStore does not exist (it never syncs); HO4004: the store exists only
+/// downstream (the ExternalSecret fails until the store is there, then converges: external-secrets requeues a failed
+/// sync, and kustomize-controller retries a failed health check after spec.retryInterval).
+/// </summary>
 public sealed class SecretStoreRule : IGitOpsRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.SecretStoreNotUpstream];
+    public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.SecretStoreNotUpstream, DiagnosticCatalog.SecretStoreMissing];
 
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
@@ -27,15 +31,13 @@ public sealed class SecretStoreRule : IGitOpsRule
                 if (Providers.CanReportMissing(context))
                 {
                     var known = Providers.Known(Providers.Of(context, "external-secrets.io", kind).Select(s => s.Name));
-                    yield return DiagnosticCatalog.SecretStoreNotUpstream.At(at, es, kind, name, $"which the tree does not define (known: {known})",
-                        $"Use one of the defined {kind}s, or add the store");
+                    yield return DiagnosticCatalog.SecretStoreMissing.At(at, es, kind, name, known);
                 }
             }
             else if (!stores.Exists(s => context.IsUpstreamOrSame(consumer, s.Origin.Kustomization)))
             {
                 var provider = stores[0].Origin.Kustomization;
-                yield return DiagnosticCatalog.SecretStoreNotUpstream.At(at, es, kind, name, $"which {provider} provides, but {consumer} does not depend on it",
-                    $"Add '{provider[(provider.IndexOf('/', StringComparison.Ordinal) + 1)..]}' to dependsOn of {consumer}");
+                yield return DiagnosticCatalog.SecretStoreNotUpstream.At(at, es, kind, name, provider, consumer, provider[(provider.IndexOf('/', StringComparison.Ordinal) + 1)..]);
             }
         }
     }

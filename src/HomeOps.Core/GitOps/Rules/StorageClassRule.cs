@@ -3,10 +3,13 @@ using HomeOps.Core.GitOps.Model;
 
 namespace HomeOps.Core.GitOps.Rules;
 
-/// <summary>HO4005: a claim (PVC, StatefulSet template, CNPG Cluster) whose StorageClass does not exist or exists only downstream.</summary>
+/// <summary>
+/// HO4031: a claim (PVC, StatefulSet template, CNPG Cluster) whose StorageClass does not exist; HO4005: the class
+/// exists only downstream (the claim stays Pending until it exists, then the provisioner retries it).
+/// </summary>
 public sealed class StorageClassRule : IGitOpsRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.StorageClassNotUpstream];
+    public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.StorageClassNotUpstream, DiagnosticCatalog.StorageClassMissing];
 
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
@@ -21,16 +24,13 @@ public sealed class StorageClassRule : IGitOpsRule
                 {
                     if (Providers.CanReportMissing(context))
                     {
-                        yield return DiagnosticCatalog.StorageClassNotUpstream.At(obj.Origin.Locate(path), obj, name,
-                            $"which the tree does not define (known: {Providers.Known(classes.Select(c => c.Name))})", "Use a StorageClass the tree defines, or add it");
+                        yield return DiagnosticCatalog.StorageClassMissing.At(obj.Origin.Locate(path), obj, name, Providers.Known(classes.Select(c => c.Name)));
                     }
                 }
                 else if (!providers.Exists(p => context.IsUpstreamOrSame(consumer, p.Object.Origin.Kustomization)))
                 {
                     var provider = providers[0].Object.Origin.Kustomization;
-                    yield return DiagnosticCatalog.StorageClassNotUpstream.At(obj.Origin.Locate(path), obj, name,
-                        $"which {provider} provides, but {consumer} does not depend on it",
-                        $"Add '{provider[(provider.IndexOf('/', StringComparison.Ordinal) + 1)..]}' to dependsOn of {consumer}");
+                    yield return DiagnosticCatalog.StorageClassNotUpstream.At(obj.Origin.Locate(path), obj, name, provider, consumer, provider[(provider.IndexOf('/', StringComparison.Ordinal) + 1)..]);
                 }
             }
         }
