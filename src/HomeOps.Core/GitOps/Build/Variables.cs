@@ -25,7 +25,7 @@ public static class Variables
         foreach (var from in postBuild.SubstituteFrom)
         {
             var source = objects.Find(o => o.Kind == from.Kind && o.Group.Length == 0 && o.Name == from.Name && (o.Namespace ?? node.Spec.Namespace) == node.Spec.Namespace);
-            var external = source is null && from.Kind == "Secret" ? ExternalSecretKeys(objects, from.Name, node.Spec.Namespace) : null;
+            var external = source is null && from.Kind == "Secret" ? ExternalSecretKeys(objects, from.Name, node.Spec.Namespace, node) : null;
             if (source is null && external is null)
             {
                 if (!from.Optional)
@@ -94,11 +94,45 @@ public static class Variables
         return result;
     }
 
-    /// <summary>The keys an in-tree ExternalSecret will write to the Secret; values stay as their own ${...} expression.</summary>
-    private static Dictionary<string, string>? ExternalSecretKeys(List<KubeObject> objects, string name, string ns)
+    /// <summary>
+    /// The keys an in-tree ExternalSecret will write to the Secret; values stay as their own ${...} expression. With
+    /// target.template, the Secret holds the template's keys (mergePolicy Replace, the default) or those and the
+    /// fetched ones (Merge). Keys that only the provider knows (dataFrom, templateFrom) make the set open: then the
+    /// variables are marked incomplete rather than reported undefined.
+    /// </summary>
+    private static Dictionary<string, string>? ExternalSecretKeys(List<KubeObject> objects, string name, string ns, KustomizationNode node)
     {
         var es = objects.Find(o => o.Kind == "ExternalSecret" && (o.Root.Str("spec", "target", "name") ?? o.Name) == name && o.Namespace == ns);
-        return es?.Root.Seq("spec", "data").Select(d => d.Str("secretKey")).OfType<string>().ToDictionary(k => k, k => "${" + k + "}", StringComparer.Ordinal);
+        if (es is null)
+        {
+            return null;
+        }
+
+        var spec = es.Root.Map("spec");
+        var fetched = spec.Seq("data").Select(d => d.Str("secretKey")).OfType<string>().ToList();
+        var open = spec.Seq("dataFrom").Count > 0;
+        List<string> keys;
+        if (spec.Map("target", "template") is { } template)
+        {
+            keys = [.. template.StringMap("data").Keys];
+            open = template.Seq("templateFrom").Count > 0;
+            if (template.Str("mergePolicy") == "Merge")
+            {
+                keys.AddRange(fetched);
+                open = open || spec.Seq("dataFrom").Count > 0;
+            }
+        }
+        else
+        {
+            keys = fetched;
+        }
+
+        if (open)
+        {
+            node.VariablesIncomplete = true;
+        }
+
+        return keys.Distinct(StringComparer.Ordinal).ToDictionary(k => k, k => "${" + k + "}", StringComparer.Ordinal);
     }
 
     private static string Decode(string base64)

@@ -57,6 +57,11 @@ public sealed partial class SecretScanRule : IGitOpsRule
         // Cheap substring checks first: most files contain none of the markers, and regexes over every file add up.
         foreach (Match m in text.Contains("PRIVATE KEY", StringComparison.Ordinal) ? PrivateKey().Matches(text) : Enumerable.Empty<Match>())
         {
+            if (IsPlaceholderKey(text, m))
+            {
+                continue;
+            }
+
             yield return (DiagnosticCatalog.PrivateKeyInRepository.At(At(file, text, m.Index), file, m.Value.Trim('-').Trim()), m.Value + Around(text, m.Index));
         }
 
@@ -81,13 +86,20 @@ public sealed partial class SecretScanRule : IGitOpsRule
 
         foreach (var doc in context.Tree.Sources.Documents(file).OfType<YamlMapping>())
         {
+            // A SOPS-encrypted document: its values are ciphertext (ENC[...]), never plaintext.
+            if (Sops.IsEncrypted(doc))
+            {
+                continue;
+            }
+
             if (doc.Str("kind") == "Secret" && (doc.Str("apiVersion") ?? "v1") == "v1")
             {
                 foreach (var key in (string[])["data", "stringData"])
                 {
                     foreach (var entry in doc.Map(key)?.Entries ?? [])
                     {
-                        if (entry.Value is YamlScalar { IsNull: false, Value.Length: > 0 } v && !IsPlaceholder(v.Value))
+                        if (entry.Value is YamlScalar { IsNull: false, Value.Length: > 0 } v && !IsPlaceholder(v.Value)
+                            && !IsNotSecret(entry.Key.Value, key == "data" ? DecodeBase64(v.Value) : v.Value))
                         {
                             var name = doc.Str("metadata", "name") ?? "(unnamed)";
                             yield return (DiagnosticCatalog.SecretWithData.At(entry.Key.Span, name, $"{key}.{entry.Key.Value}"), name + "/" + entry.Key.Value + "=" + v.Value);
@@ -109,7 +121,62 @@ public sealed partial class SecretScanRule : IGitOpsRule
         }
     }
 
-    private static bool IsPlaceholder(string value) => PlaceholderPattern().IsMatch(value.Trim());
+    private static bool IsPlaceholder(string value) => PlaceholderPattern().IsMatch(value.Trim()) || Placeholders.IsPlaceholderValue(value);
+
+    /// <summary>
+    /// Settings that a Secret often carries beside its secrets (issue 21: LOG_LEVEL, INSECURE): a key named as a
+    /// setting, or a value that is a boolean, a small number or a log level, is not a secret.
+    /// </summary>
+    private static bool IsNotSecret(string key, string value) =>
+        NonSecretKey().IsMatch(key) || NonSecretValue().IsMatch(value.Trim());
+
+    private static string DecodeBase64(string value)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(value.Trim()));
+        }
+        catch (FormatException)
+        {
+            return value;
+        }
+    }
+
+    /// <summary>
+    /// A PEM block whose body is not base64 (a <c>&lt;placeholder&gt;</c>, "...", prose), as documentation shows: no
+    /// key. A block without its END line is reported (it may be cut off, the key still in the file).
+    /// </summary>
+    private static bool IsPlaceholderKey(string text, Match begin)
+    {
+        var start = begin.Index + begin.Length;
+        var end = text.IndexOf("-----END ", start, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        var body = new StringBuilder();
+        foreach (var line in text[start..end].Split('\n'))
+        {
+            // Strip Markdown quoting and indentation; skip the RFC 1421 headers of encrypted PEM (Proc-Type, DEK-Info).
+            var l = line.Trim().TrimStart('>').Trim();
+            if (!l.Contains(':', StringComparison.Ordinal))
+            {
+                body.Append(l);
+            }
+        }
+
+        return !Base64Body().IsMatch(body.ToString());
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9+/=]{32,}$")]
+    private static partial Regex Base64Body();
+
+    [GeneratedRegex(@"(?i)(^|_)(LOG_?LEVEL|LOG_?FORMAT|DEBUG|INSECURE|VERBOSE|TZ|TIMEZONE|PORT|HOST|HOSTNAME|URL|ENDPOINT|REGION|NAMESPACE|ENABLED?|DISABLED?|MODE)$")]
+    private static partial Regex NonSecretKey();
+
+    [GeneratedRegex(@"(?i)^(true|false|yes|no|on|off|[0-9]{1,5}|trace|debug|info|warn|warning|error|fatal)$")]
+    private static partial Regex NonSecretValue();
 
     private static string Around(string text, int index) => text.Substring(index, Math.Min(200, text.Length - index));
 
@@ -205,6 +272,8 @@ public sealed partial class SecretScanRule : IGitOpsRule
     }
 
 
-    [GeneratedRegex(@"^(\$\{[^}]+\}|<[^>]+>|\(\(.*\)\)|REPLACE[_-]?ME|CHANGEME|changeme)$")]
+    // ${VAR} (Flux substitution), <...>, ((...)), a 1Password reference (op://vault/item/field, also as an op inject
+    // template {{ op://... }}), REPLACE-ME style words.
+    [GeneratedRegex(@"^(\$\{[^}]+\}|<[^>]+>|\(\(.*\)\)|\{\{\s*op://\S+\s*\}\}|op://\S+|REPLACE[_-]?ME|CHANGEME|changeme)$")]
     private static partial Regex PlaceholderPattern();
 }
