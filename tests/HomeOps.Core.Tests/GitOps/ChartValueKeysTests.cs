@@ -25,13 +25,14 @@ public sealed class ChartValueKeysTests
 
     private const string Templates = """
         securityContext: {{- toYaml .Values.securityContext | nindent 8 }}
+        {{- if .Values.db.backup.enabled }}backup{{ end }}
         {{- range $k, $v := .Values.config }}
         {{ $k }}={{ $v }}
         {{- end }}
         """;
 
     private static readonly ChartContent s_chart = new("app", "1.0.0", ChartValues, null, Templates,
-        [new Subchart("db", new ChartContent("postgresql", "1.0.0", "auth:\n  username: app\n", null, string.Empty, []))]);
+        [new Subchart("db", new ChartContent("postgresql", "1.0.0", "auth:\n  username: app\n", null, "name: {{ .Values.fullnameOverride }}", []))]);
 
     [Fact]
     public void Unknown_KeysOfValuesYaml_AreKnown() =>
@@ -55,6 +56,8 @@ public sealed class ChartValueKeysTests
     [InlineData("global:\n  imageRegistry: mirror.local\n")]     // helm's global values
     [InlineData("items:\n  - anything: goes\n")]                 // lists are not looked into
     [InlineData("db:\n  auth:\n    username: ha\n")]             // a subchart's own default
+    [InlineData("db:\n  fullnameOverride: pg\n")]              // read by the subchart's templates, not in its values.yaml
+    [InlineData("db:\n  backup:\n    enabled: true\n")]         // read by the parent's templates below the subchart's key
     public void Unknown_FreeFormOrDocumentedKeys_AreNotReported(string values) =>
         Unknown(values).ShouldBeEmpty();
 

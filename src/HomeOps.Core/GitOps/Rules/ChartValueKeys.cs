@@ -18,12 +18,15 @@ public static class ChartValueKeys
     public static IEnumerable<(object[] Path, string? Subchart, string? Suggestion)> Unknown(YamlMapping values, ChartContent chart, IReadOnlyList<string> freeForm)
     {
         var found = new List<(object[], string?, string?)>();
-        Walk(values, new Scope(chart, [Defaults(chart)], [], null), [], freeForm, found);
+        Walk(values, new Scope(chart, [Defaults(chart)], [], null, [(chart, [])]), [], freeForm, found);
         return found;
     }
 
-    /// <summary>A chart and where the walk stands in its values: the default mappings that apply and the path below the chart.</summary>
-    private sealed record Scope(ChartContent Chart, IReadOnlyList<YamlMapping> Defaults, string[] ChartPath, string? Subchart);
+    /// <summary>
+    /// A chart and where the walk stands in its values: the default mappings that apply, the path below the chart, and
+    /// the charts whose templates read these values (a subchart's own, and its parents' below the subchart's key).
+    /// </summary>
+    private sealed record Scope(ChartContent Chart, IReadOnlyList<YamlMapping> Defaults, string[] ChartPath, string? Subchart, IReadOnlyList<(ChartContent Chart, string[] Prefix)> Readers);
 
     private static void Walk(YamlMapping values, Scope scope, object[] path, IReadOnlyList<string> freeForm, List<(object[], string?, string?)> found)
     {
@@ -44,7 +47,7 @@ public static class ChartValueKeys
                 var subDefaults = defaults.OfType<YamlMapping>().Prepend(Defaults(sub.Chart)).ToList();
                 if (entry.Value is YamlMapping m)
                 {
-                    Walk(m, new Scope(sub.Chart, subDefaults, [], sub.Key), full, freeForm, found);
+                    Walk(m, new Scope(sub.Chart, subDefaults, [], sub.Key, [(sub.Chart, []), .. scope.Readers.Select(r => (r.Chart, (string[])[.. r.Prefix, key]))]), full, freeForm, found);
                 }
 
                 continue;
@@ -52,7 +55,7 @@ public static class ChartValueKeys
 
             if (defaults.Count == 0)
             {
-                if (!Commented(scope.Chart, key) && !HandedOnWhole(scope.Chart, scope.ChartPath))
+                if (!Commented(scope.Chart, key) && !ReadByTemplates(scope, key) && !HandedOnWhole(scope.Chart, scope.ChartPath))
                 {
                     found.Add((full, scope.Subchart, Closest(key, scope.Defaults.SelectMany(d => d.Entries.Select(e => e.Key.Value)).Concat(CommentedKeys(scope.Chart)))));
                 }
@@ -99,6 +102,17 @@ public static class ChartValueKeys
     private static YamlMapping Defaults(ChartContent chart) =>
         YamlReader.ReadAll(chart.ValuesYaml, "values.yaml", new DiagnosticBag()).FirstOrDefault() as YamlMapping
         ?? new YamlMapping(SourceSpan.File("values.yaml"), []);
+
+    /// <summary>
+    /// A template reads the key by its path (<c>.Values.a.b.key</c>), as charts' helpers read fullnameOverride and
+    /// nameOverride without listing them in values.yaml.
+    /// </summary>
+    private static bool ReadByTemplates(Scope scope, string key) => scope.Readers.Any(reader =>
+    {
+        string[] segments = [.. reader.Prefix, .. scope.ChartPath, key];
+        return segments.All(s => Regex.IsMatch(s, @"^[A-Za-z_]\w*$", RegexOptions.None, TimeSpan.FromSeconds(1)))
+            && Regex.IsMatch(reader.Chart.Templates, @"\.Values\." + string.Join(@"\.", segments) + @"(?!\w)", RegexOptions.None, TimeSpan.FromSeconds(2));
+    });
 
     /// <summary>Every key values.yaml documents in a commented-out line (candidates for "did you mean").</summary>
     private static IEnumerable<string> CommentedKeys(ChartContent chart) =>
