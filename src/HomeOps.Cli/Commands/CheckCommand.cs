@@ -22,7 +22,7 @@ internal static class CheckCommand
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));
             var outputFormat = parse.GetValue(format);
             var text = outputFormat == OutputFormat.Text;
-            var checks = OfflineChecks.Default(context.Tools, context.Time, new ValidateOptions { Offline = parse.GetValue(offline), ChartMirror = CommonOptions.ChartMirrorValue(parse, mirror, context.WorkingDirectory) });
+            var checks = OfflineChecks.Default(context.Tools, context.Time, new ValidateOptions { Offline = parse.GetValue(offline), ChartMirror = CommonOptions.ChartMirrorValue(parse, mirror, context.WorkingDirectory), ResultCache = true });
             var outcomes = await checks.RunAsync(workspace, outcome =>
             {
                 if (text)

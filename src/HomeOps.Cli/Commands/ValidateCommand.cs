@@ -35,6 +35,7 @@ internal static class ValidateCommand
                 EntryPath = parse.GetValue(path),
                 StrictSubstitution = parse.GetValue(strict),
                 KubernetesVersion = parse.GetValue(kubernetesVersion),
+                ResultCache = true,
             };
             var result = await new ValidateService(context.Tools, context.Time).RunAsync(workspace, options, cancellationToken).ConfigureAwait(false);
             var outputFormat = parse.GetValue(format);

@@ -35,6 +35,12 @@ public sealed record ValidateOptions
     /// </summary>
     public bool InProcessKustomize { get; init; } = true;
 
+    /// <summary>
+    /// Reuse the whole result of an earlier run when nothing it depends on changed (<see cref="ValidateResultCache"/>);
+    /// the result then has no tree. For the commands that only print diagnostics (validate, check).
+    /// </summary>
+    public bool ResultCache { get; init; }
+
     /// <summary>Skip the rules (diff and graph only need the rendered tree).</summary>
     public bool RenderOnly { get; init; }
 

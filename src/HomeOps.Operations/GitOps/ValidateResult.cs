@@ -8,17 +8,26 @@ public sealed record ValidateResult(IReadOnlyList<Diagnostic> Diagnostics, GitOp
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
-    public string Summary()
+    /// <summary>The figures of the run that produced a result taken from the result cache (then <see cref="Tree"/> is null).</summary>
+    public string? CachedSummary { get; init; }
+
+    public string Summary() =>
+        CachedSummary is { } cached ? $"{cached}, unchanged since the last run (result from cache), {Duration.TotalSeconds:0.00} s"
+        : Tree is null ? "tree not built"
+        : $"{Figures()}, {Duration.TotalSeconds:0.00} s";
+
+    /// <summary>Kustomizations, objects and HelmReleases of the tree, for the summary line.</summary>
+    public string Figures()
     {
         if (Tree is null)
         {
-            return "tree not built";
+            return CachedSummary ?? "tree not built";
         }
 
         var built = Tree.Kustomizations.Count(k => k.Built);
         var cached = Tree.Kustomizations.Count(k => k.FromCache);
         var releases = Tree.Kustomizations.SelectMany(k => k.Releases).ToList();
         return $"{built} Kustomization(s) ({cached} from cache), {Tree.AllObjects.Count()} object(s), " +
-               $"{releases.Count(r => r.Rendered)}/{releases.Count} HelmRelease(s) rendered, {Duration.TotalSeconds:0.00} s";
+               $"{releases.Count(r => r.Rendered)}/{releases.Count} HelmRelease(s) rendered";
     }
 }

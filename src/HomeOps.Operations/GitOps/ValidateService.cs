@@ -21,18 +21,38 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
     public async Task<ValidateResult> RunAsync(Workspace workspace, ValidateOptions options, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        IReadOnlyList<string>? tracked = null;
+        ValidateResultCache? results = null;
+        string? key = null;
+        if (options.ResultCache && options.UseCache && !options.RenderOnly && options.BuildFilter is null)
+        {
+            tracked = await TrackedFilesAsync(workspace, new DiskSourceTree(workspace.Files, workspace.Root), cancellationToken).ConfigureAwait(false);
+            results = new ValidateResultCache(workspace.Files, new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true));
+            key = results.Key(workspace, options, tracked, MirrorSetting(options));
+            if (results.Get(key, time.GetElapsedTime(started)) is { } cached)
+            {
+                return cached;
+            }
+        }
+
         var rendered = await RenderAsync(workspace, options, renderReleases: null, cancellationToken).ConfigureAwait(false);
         var diagnostics = rendered.Diagnostics;
         if (rendered.Tree is { } tree && !options.RenderOnly)
         {
             var schemas = LoadSchemas(workspace, tree, rendered.Builtin, [.. rendered.Settings.SchemaDirectories, .. options.SchemaDirectories], diagnostics);
-            var tracked = await TrackedFilesAsync(workspace, new DiskSourceTree(workspace.Files, workspace.Root), cancellationToken).ConfigureAwait(false);
+            tracked ??= await TrackedFilesAsync(workspace, new DiskSourceTree(workspace.Files, workspace.Root), cancellationToken).ConfigureAwait(false);
             var context = new RuleContext(tree, schemas, rendered.Cluster, rendered.Settings, tracked) { UndefinedVariables = rendered.Undefined };
             diagnostics.AddRange(GitOpsRules.Run(context));
         }
 
         var shown = rendered.Settings.Apply(diagnostics.Select(d => d with { Location = d.Location with { Path = Display(workspace, d.Location.Path) } }));
-        return new ValidateResult(DiagnosticBag.Sort(shown), rendered.Tree, time.GetElapsedTime(started));
+        var result = new ValidateResult(DiagnosticBag.Sort(shown), rendered.Tree, time.GetElapsedTime(started));
+        if (results is not null && key is not null)
+        {
+            results.Put(key, result);
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -81,8 +101,11 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
     }
 
     /// <summary>The chart mirror of --chart-mirror, else of HOMEOPS_CHART_MIRROR; relative paths from the working directory.</summary>
+    private static string? MirrorSetting(ValidateOptions options) =>
+        (options.ChartMirror ?? Environment.GetEnvironmentVariable(ChartMirror.EnvironmentVariable)) is { Length: > 0 } setting ? setting : null;
+
     private static ChartMirror? OpenMirror(Workspace workspace, ValidateOptions options, List<Diagnostic> diagnostics) =>
-        (options.ChartMirror ?? Environment.GetEnvironmentVariable(ChartMirror.EnvironmentVariable)) is { Length: > 0 } setting
+        MirrorSetting(options) is { } setting
             ? ChartMirror.Open(workspace.Files, setting, workspace.DisplayBase, diagnostics)
             : null;
 

@@ -1,0 +1,144 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Rules;
+using HomeOps.Runtime.Files;
+using HomeOps.Runtime.Processes;
+
+namespace HomeOps.Operations.GitOps;
+
+/// <summary>
+/// The result cache of `homeops validate`: the diagnostics of a whole run, keyed by a hash of everything they depend
+/// on: the content of every file of the repository and of the schema folders, the files git tracks, the options, the
+/// charts in the cache folder and the mirror, the kustomize and helm binaries, and the build of HomeOps itself. When
+/// nothing changed, a run prints the stored result without building anything. A result that depended on the network
+/// (a chart that could not be downloaded) is not stored.
+/// </summary>
+internal sealed class ValidateResultCache(IFileSystem files, BuildCache cache)
+{
+    public string Key(Workspace workspace, ValidateOptions options, IReadOnlyList<string> tracked, string? chartMirror)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string part)
+        {
+            hash.AppendData(MemoryMarshal.AsBytes(part.AsSpan()));
+            hash.AppendData([0, 0]);
+        }
+
+        Add("validate-result-1");
+        Add(typeof(GitOpsRules).Assembly.ManifestModule.ModuleVersionId.ToString());
+        Add(typeof(ValidateService).Assembly.ManifestModule.ModuleVersionId.ToString());
+        foreach (var part in new[] { workspace.Root, workspace.ClusterFile, workspace.DisplayBase, options.EntryPath ?? "-", options.KubernetesVersion ?? "-", chartMirror ?? "-" })
+        {
+            Add(part);
+        }
+
+        Add($"{options.Offline} {options.StrictSubstitution} {options.InProcessKustomize}");
+        foreach (var program in new[] { "kustomize", "kubectl", "helm" })
+        {
+            Add(ToolLocator.Find(program) is { } path ? $"{path} {files.LastWriteTimeUtc(path).Ticks} {files.FileSize(path)}" : $"{program} missing");
+        }
+
+        Add(string.Join('\n', tracked));
+        var skip = Path.GetFullPath(cache.Directory, workspace.Root);
+        foreach (var file in new DiskSourceTree(files, workspace.Root).AllFiles())
+        {
+            var full = Path.Combine(workspace.Root, file);
+            if (!full.StartsWith(skip + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                AddFile(Add, full, file);
+            }
+        }
+
+        if (!workspace.ClusterFile.StartsWith(workspace.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && files.FileExists(workspace.ClusterFile))
+        {
+            AddFile(Add, workspace.ClusterFile, workspace.ClusterFile);
+        }
+
+        foreach (var directory in options.SchemaDirectories)
+        {
+            foreach (var file in Listing(directory))
+            {
+                AddFile(Add, file, file);
+            }
+        }
+
+        // Charts are immutable per version: their names and sizes say which ones a render could use.
+        var mirror = chartMirror is null ? null : Path.GetFullPath(chartMirror, workspace.DisplayBase);
+        foreach (var directory in new[] { Path.Combine(cache.Directory, "charts"), mirror }.OfType<string>())
+        {
+            foreach (var file in Listing(directory))
+            {
+                Add($"{file} {files.FileSize(file)}");
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    public ValidateResult? Get(string key, TimeSpan elapsed)
+    {
+        if (cache.Get("results", key) is not { } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            var stored = JsonSerializer.Deserialize(text, ValidateResultCacheJson.Default.StoredResult);
+            return stored is null ? null : new ValidateResult([.. stored.Diagnostics.Select(d => d.ToDiagnostic())], null, elapsed) { CachedSummary = stored.Summary };
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void Put(string key, ValidateResult result)
+    {
+        if (result.Tree is null || result.Diagnostics.Any(d => d.Code == DiagnosticCatalog.HelmChartUnavailable.Code))
+        {
+            return;
+        }
+
+        var stored = new StoredResult(result.Figures(), [.. result.Diagnostics.Select(StoredDiagnostic.From)]);
+        cache.Put("results", key, JsonSerializer.Serialize(stored, ValidateResultCacheJson.Default.StoredResult));
+    }
+
+    private IEnumerable<string> Listing(string directory) =>
+        files.DirectoryExists(directory) ? files.EnumerateFiles(directory, "*", recursive: true).Order(StringComparer.Ordinal) : [];
+
+    private void AddFile(Action<string> add, string full, string name)
+    {
+        add(name);
+        if (files.FileSize(full) > 8 * 1024 * 1024)
+        {
+            add($"{files.FileSize(full)} {files.LastWriteTimeUtc(full).Ticks}");
+            return;
+        }
+
+        try
+        {
+            add(files.ReadAllText(full));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            add("unreadable");
+        }
+    }
+}
+
+internal sealed record StoredResult(string Summary, List<StoredDiagnostic> Diagnostics);
+
+internal sealed record StoredDiagnostic(string Code, string Name, DiagnosticSeverity Severity, string Path, int Line, int Column, int EndLine, int EndColumn, string Message, string? Hint, bool SourceIsSecret)
+{
+    public static StoredDiagnostic From(Diagnostic d) =>
+        new(d.Code, d.Name, d.Severity, d.Location.Path, d.Location.Line, d.Location.Column, d.Location.EndLine, d.Location.EndColumn, d.Message, d.Hint, d.SourceIsSecret);
+
+    public Diagnostic ToDiagnostic() =>
+        new(Code, Name, Severity, new SourceSpan(Path, Line, Column, EndLine, EndColumn), Message, Hint) { SourceIsSecret = SourceIsSecret };
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(StoredResult))]
+internal sealed partial class ValidateResultCacheJson : System.Text.Json.Serialization.JsonSerializerContext;
