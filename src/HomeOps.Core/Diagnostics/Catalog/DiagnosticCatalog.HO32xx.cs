@@ -127,4 +127,14 @@ public static partial class DiagnosticCatalog
         "HO3242", "alert-without-severity-or-summary", "Alert without severity or summary",
         "{0} alert '{1}' has no {2}",
         "Give every alert labels.severity (critical, warning or info: Alertmanager routes on it) and annotations.summary (the one line a notification shows)");
+
+    public static readonly DiagnosticDescriptor PlaceholderLeft = Error(
+        "HO3243", "placeholder-left", "Placeholder value left in the tree",
+        "{0} line {1} still holds a placeholder: {2}",
+        "Put the real value there (a secret through an ExternalSecret from 1Password, a per-cluster value in cluster.yaml or a substitution variable)");
+
+    public static readonly DiagnosticDescriptor TaskfileTaskMissing = Error(
+        "HO3244", "taskfile-task-missing", "Taskfile task calls a task that does not exist",
+        "Task '{0}' ({1}) calls task '{2}', which no Taskfile of the repository defines",
+        "Fix the name or define the task; tasks of an included Taskfile are called NAMESPACE:TASK, and ':TASK' calls a task of the root Taskfile from an included one");
 }

@@ -32,6 +32,8 @@ public static class GitOpsRules
         new PrometheusRuleRule(),
         new PodSecurityRule(),
         new ChartValuesRule(),
+        new PlaceholderRule(),
+        new TaskfileRule(),
     ];
 
     public static IReadOnlyList<Diagnostic> Run(RuleContext context) => [.. All.SelectMany(r => r.Check(context))];

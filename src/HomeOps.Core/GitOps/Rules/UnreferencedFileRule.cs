@@ -41,10 +41,7 @@ public sealed class UnreferencedFileRule : IGitOpsRule
             yield return DiagnosticCatalog.OtherFluxEntriesNotValidated.At(rootFile, string.Join(", ", others), others[0]);
         }
 
-        var roots = context.Settings.TreeRoots
-            .Concat(tree.Kustomizations.Select(k => k.Spec.Path.Split('/')[0]))
-            .Where(r => r.Length > 0)
-            .ToHashSet(StringComparer.Ordinal);
+        var roots = TreeFolders.Of(context);
         var chartDirs = context.TrackedFiles.Where(f => RepoPath.FileName(f) == "Chart.yaml").Select(RepoPath.Directory).ToList();
         foreach (var file in context.TrackedFiles)
         {
