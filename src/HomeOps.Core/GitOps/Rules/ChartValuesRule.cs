@@ -27,6 +27,7 @@ public sealed class ChartValuesRule : IGitOpsRule
             var spec = release.Spec;
             var name = chart.Version is null ? chart.Name : $"{chart.Name}@{chart.Version}";
             var reported = 0;
+            var refusedKeys = new HashSet<string>(StringComparer.Ordinal);
             if (release.Values is { } values && chart.SchemaJson is { } json && SchemaParser.FromJsonSchema(json) is { } schema)
             {
                 // Required values are filled by the chart's defaults, which are not merged here; only what the release sets is judged.
@@ -34,6 +35,11 @@ public sealed class ChartValuesRule : IGitOpsRule
                     .Where(v => v.Kind != ViolationKind.MissingRequired))
                 {
                     reported++;
+                    if (v.Kind == ViolationKind.UnknownField)
+                    {
+                        refusedKeys.Add(Path(v.Path));
+                    }
+
                     yield return DiagnosticCatalog.HelmValuesSchemaViolation.At(Locate(spec, v.Path), spec.Id, Path(v.Path), v.Message, name);
                 }
             }
@@ -49,7 +55,8 @@ public sealed class ChartValuesRule : IGitOpsRule
             }
 
             var freeForm = context.Settings.FreeFormValues.GetValueOrDefault(chart.Name) ?? [];
-            foreach (var (path, subchart, suggestion) in ChartValueKeys.Unknown(own, chart, freeForm))
+            // A key the schema already refuses (additionalProperties: false) is reported once, as the error.
+            foreach (var (path, subchart, suggestion) in ChartValueKeys.Unknown(own, chart, freeForm).Where(u => !refusedKeys.Contains(Path(u.Path))))
             {
                 var where = (subchart is null ? string.Empty : $" (nor of its subchart {subchart})") + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
                 yield return DiagnosticCatalog.HelmValuesUnknownKey.At(spec.Object.Origin.Locate(["spec", "values", .. path]), spec.Id, Path(path), name, where, chart.Name);
