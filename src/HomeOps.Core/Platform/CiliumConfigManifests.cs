@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Net.Sockets;
-using System.Text;
 using HomeOps.Core.ClusterConfig;
 using HomeOps.Core.Yaml;
 
@@ -19,55 +19,57 @@ public static class CiliumConfigManifests
 
     public static string WritePools(IReadOnlyList<LoadBalancerPool> pools)
     {
-        var text = new StringBuilder()
-            .Append(PlatformRenderer.Header)
-            .Append("# Cilium LoadBalancer IP pools (cluster.yaml: loadBalancer.pools). A LoadBalancer Service gets an address\n")
-            .Append("# only from the pool its label ").Append(PoolLabel).Append(" names; an annotation is not enough.\n");
+        var yaml = PlatformRenderer.NewFile()
+            .Comment("Cilium LoadBalancer IP pools (cluster.yaml: loadBalancer.pools). A LoadBalancer Service gets an address")
+            .Comment($"only from the pool its label {PoolLabel} names; an annotation is not enough.");
         foreach (var pool in pools)
         {
-            text.Append("---\n");
+            yaml.Document();
             if (pool.Description is { } description)
             {
-                text.Append("# ").Append(YamlText.CommentText(description)).Append('\n');
+                yaml.Comment(YamlText.CommentText(description));
             }
 
-            text.Append("apiVersion: cilium.io/v2alpha1\n")
-                .Append("kind: CiliumLoadBalancerIPPool\n")
-                .Append("metadata:\n")
-                .Append("  name: ").Append(pool.Name).Append('\n')
-                .Append("spec:\n")
-                .Append("  blocks:\n");
+            yaml.Map()
+                .Entry("apiVersion", "cilium.io/v2alpha1")
+                .Entry("kind", "CiliumLoadBalancerIPPool")
+                .Key("metadata").Map().Entry("name", pool.Name).EndMap()
+                .Key("spec").Map()
+                .Key("blocks").List();
             if (pool.Cidr is { } cidr)
             {
-                text.Append("    - cidr: ").Append(YamlScalarStyle.DoubleQuoted(cidr.ToString())).Append('\n');
+                yaml.Map().Key("cidr").DoubleQuoted(cidr.ToString()).EndMap();
             }
             else if (pool.Range is { } range)
             {
-                text.Append("    - start: ").Append(YamlScalarStyle.DoubleQuoted(range.Start.ToString())).Append('\n')
-                    .Append("      stop: ").Append(YamlScalarStyle.DoubleQuoted(range.End.ToString())).Append('\n');
+                yaml.Map().Key("start").DoubleQuoted(range.Start.ToString()).Key("stop").DoubleQuoted(range.End.ToString()).EndMap();
             }
 
-            text.Append("  serviceSelector:\n");
+            yaml.EndList().Key("serviceSelector").Map();
             if (pool.AlsoServes.Count == 0)
             {
-                text.Append("    matchLabels:\n")
-                    .Append("      ").Append(PoolLabel).Append(": ").Append(pool.Name).Append('\n');
-                continue;
+                yaml.Key("matchLabels").Map().Entry(PoolLabel, pool.Name).EndMap();
+            }
+            else
+            {
+                // Cilium matches the selector per family (operator/pkg/lbipam/lbipam.go allocateIPAddress): a Service
+                // labelled for a served pool draws its other family's address here.
+                yaml.Key("matchExpressions").List().Map()
+                    .Entry("key", PoolLabel)
+                    .Entry("operator", "In")
+                    .Key("values").List();
+                foreach (var name in ServedLabels(pool))
+                {
+                    yaml.Plain(name);
+                }
+
+                yaml.EndList().EndMap().EndList();
             }
 
-            // Cilium matches the selector per family (operator/pkg/lbipam/lbipam.go allocateIPAddress): a Service
-            // labelled for a served pool draws its other family's address here.
-            text.Append("    matchExpressions:\n")
-                .Append("      - key: ").Append(PoolLabel).Append('\n')
-                .Append("        operator: In\n")
-                .Append("        values:\n");
-            foreach (var name in ServedLabels(pool))
-            {
-                text.Append("          - ").Append(name).Append('\n');
-            }
+            yaml.EndMap().EndMap().EndMap();
         }
 
-        return text.ToString();
+        return yaml.ToString();
     }
 
     /// <summary>The values of <see cref="PoolLabel"/> whose Services a pool gives addresses to: its own name and alsoServes.</summary>
@@ -76,96 +78,98 @@ public static class CiliumConfigManifests
     public static string WriteBgp(string clusterName, BgpSettings bgp, IReadOnlyList<LoadBalancerPool> pools)
     {
         var families = new[] { new Family("ipv4", AddressFamily.InterNetwork), new Family("ipv6", AddressFamily.InterNetworkV6) };
-        var text = new StringBuilder()
-            .Append(PlatformRenderer.Header)
-            .Append("# BGP peering of every node with the router(s) in cluster.yaml (loadBalancer.bgp), announcing the\n")
-            .Append("# LoadBalancer addresses of Services that use a pool. A session carries the address family of its peer: over an\n")
-            .Append("# IPv4 session Cilium 1.17 gives IPv6 routes an IPv4-mapped next hop (::ffff:a.b.c.d, cilium/cilium#37831), which\n")
-            .Append("# the router must resolve through IPv4; an IPv6 session's next hop is the node's own IPv6 address.\n");
+        var yaml = PlatformRenderer.NewFile()
+            .Comment("BGP peering of every node with the router(s) in cluster.yaml (loadBalancer.bgp), announcing the")
+            .Comment("LoadBalancer addresses of Services that use a pool. A session carries the address family of its peer: over an")
+            .Comment("IPv4 session Cilium 1.17 gives IPv6 routes an IPv4-mapped next hop (::ffff:a.b.c.d, cilium/cilium#37831), which")
+            .Comment("the router must resolve through IPv4; an IPv6 session's next hop is the node's own IPv6 address.");
         foreach (var family in families)
         {
             var familyPools = pools.Where(p => p.Addresses?.Family == family.AddressFamily).Select(p => p.Name).ToList();
             var familyPeers = bgp.Peers.Where(p => p.Address.AddressFamily == family.AddressFamily).ToList();
             if (familyPools.Count > 0 && familyPeers.Count == 0)
             {
-                text.Append("# Not announced: pool(s) ").Append(string.Join(", ", familyPools)).Append(" (no ").Append(family.Afi)
-                    .Append(" peer in cluster.yaml; add one to loadBalancer.bgp.peers).\n");
+                yaml.Comment($"Not announced: pool(s) {string.Join(", ", familyPools)} (no {family.Afi} peer in cluster.yaml; add one to loadBalancer.bgp.peers).");
             }
         }
 
-        text.Append("---\n")
-            .Append("apiVersion: cilium.io/v2alpha1\n")
-            .Append("kind: CiliumBGPClusterConfig\n")
-            .Append("metadata:\n")
-            .Append("  name: ").Append(clusterName).Append('\n')
-            .Append("spec:\n")
-            .Append("  nodeSelector:\n")
-            .Append("    matchLabels:\n")
-            .Append("      kubernetes.io/os: linux\n")
-            .Append("  bgpInstances:\n")
-            .Append("    - name: ").Append(clusterName).Append('\n')
-            .Append("      localASN: ").Append(bgp.LocalAsn).Append('\n')
-            .Append("      peers:\n");
+        yaml.Document().Map()
+            .Entry("apiVersion", "cilium.io/v2alpha1")
+            .Entry("kind", "CiliumBGPClusterConfig")
+            .Key("metadata").Map().Entry("name", clusterName).EndMap()
+            .Key("spec").Map()
+                .Key("nodeSelector").Map().Key("matchLabels").Map().Entry("kubernetes.io/os", "linux").EndMap().EndMap()
+                .Key("bgpInstances").List().Map()
+                    .Entry("name", clusterName)
+                    .Entry("localASN", bgp.LocalAsn.ToString(CultureInfo.InvariantCulture))
+                    .Key("peers").List();
         foreach (var peer in bgp.Peers)
         {
             var family = families.Single(f => f.AddressFamily == peer.Address.AddressFamily);
-            text.Append("        - name: ").Append(peer.Name).Append('\n')
-                .Append("          peerASN: ").Append(peer.Asn).Append('\n')
-                .Append("          peerAddress: ").Append(YamlScalarStyle.DoubleQuoted(peer.Address.ToString())).Append('\n')
-                .Append("          peerConfigRef:\n")
-                .Append("            name: ").Append(family.ConfigName).Append('\n');
+            yaml.Map()
+                .Entry("name", peer.Name)
+                .Entry("peerASN", peer.Asn.ToString(CultureInfo.InvariantCulture))
+                .Key("peerAddress").DoubleQuoted(peer.Address.ToString())
+                .Key("peerConfigRef").Map().Entry("name", family.ConfigName).EndMap()
+                .EndMap();
         }
 
+        yaml.EndList().EndMap().EndList().EndMap().EndMap();
         foreach (var family in families.Where(f => bgp.Peers.Any(p => p.Address.AddressFamily == f.AddressFamily)))
         {
             var familyPools = pools.Where(p => p.Addresses?.Family == family.AddressFamily).SelectMany(ServedLabels).Distinct(StringComparer.Ordinal).ToList();
-            text.Append("---\n")
-                .Append("apiVersion: cilium.io/v2alpha1\n")
-                .Append("kind: CiliumBGPPeerConfig\n")
-                .Append("metadata:\n")
-                .Append("  name: ").Append(family.ConfigName).Append('\n')
-                .Append("spec:\n")
-                .Append("  gracefulRestart:\n")
-                .Append("    enabled: true\n")
-                .Append("    restartTimeSeconds: 120\n")
-                .Append("  families:\n")
-                .Append("    - afi: ").Append(family.Afi).Append('\n')
-                .Append("      safi: unicast\n")
-                .Append("      advertisements:\n")
-                .Append("        matchLabels:\n")
-                .Append("          ").Append(AdvertiseLabel).Append(": ").Append(family.ConfigName).Append('\n')
-                .Append("---\n")
-                .Append("# The LoadBalancer addresses of Services in the ").Append(family.Afi).Append(" pools (each route goes only to sessions of its own family).\n")
-                .Append("apiVersion: cilium.io/v2alpha1\n")
-                .Append("kind: CiliumBGPAdvertisement\n")
-                .Append("metadata:\n")
-                .Append("  name: ").Append(family.ConfigName).Append('\n')
-                .Append("  labels:\n")
-                .Append("    ").Append(AdvertiseLabel).Append(": ").Append(family.ConfigName).Append('\n')
-                .Append("spec:\n")
-                .Append("  advertisements:\n")
-                .Append("    - advertisementType: Service\n")
-                .Append("      service:\n")
-                .Append("        addresses:\n")
-                .Append("          - LoadBalancerIP\n")
-                .Append("      selector:\n")
-                .Append("        matchExpressions:\n")
-                .Append("          - key: ").Append(PoolLabel).Append('\n')
-                .Append("            operator: In\n")
-                .Append("            values:\n");
-            if (familyPools.Count == 0)
-            {
-                // An empty In list is invalid; an upper-case value can be no pool name, so this matches nothing.
-                text.Append("              - NO-POOL\n");
-            }
-
-            foreach (var name in familyPools)
-            {
-                text.Append("              - ").Append(name).Append('\n');
-            }
+            WritePeerConfig(yaml, family);
+            WriteAdvertisement(yaml, family, familyPools);
         }
 
-        return text.ToString();
+        return yaml.ToString();
+    }
+
+    private static void WritePeerConfig(YamlWriter yaml, Family family) =>
+        yaml.Document().Map()
+            .Entry("apiVersion", "cilium.io/v2alpha1")
+            .Entry("kind", "CiliumBGPPeerConfig")
+            .Key("metadata").Map().Entry("name", family.ConfigName).EndMap()
+            .Key("spec").Map()
+                .Key("gracefulRestart").Map().Entry("enabled", "true").Entry("restartTimeSeconds", "120").EndMap()
+                .Key("families").List().Map()
+                    .Entry("afi", family.Afi)
+                    .Entry("safi", "unicast")
+                    .Key("advertisements").Map().Key("matchLabels").Map().Entry(AdvertiseLabel, family.ConfigName).EndMap().EndMap()
+                .EndMap().EndList()
+            .EndMap()
+            .EndMap();
+
+    private static void WriteAdvertisement(YamlWriter yaml, Family family, List<string> familyPools)
+    {
+        yaml.Document()
+            .Comment($"The LoadBalancer addresses of Services in the {family.Afi} pools (each route goes only to sessions of its own family).")
+            .Map()
+            .Entry("apiVersion", "cilium.io/v2alpha1")
+            .Entry("kind", "CiliumBGPAdvertisement")
+            .Key("metadata").Map()
+                .Entry("name", family.ConfigName)
+                .Key("labels").Map().Entry(AdvertiseLabel, family.ConfigName).EndMap()
+            .EndMap()
+            .Key("spec").Map()
+                .Key("advertisements").List().Map()
+                    .Entry("advertisementType", "Service")
+                    .Key("service").Map().Key("addresses").List().Plain("LoadBalancerIP").EndList().EndMap()
+                    .Key("selector").Map().Key("matchExpressions").List().Map()
+                        .Entry("key", PoolLabel)
+                        .Entry("operator", "In")
+                        .Key("values").List();
+
+        // An empty In list is invalid; an upper-case value can be no pool name, so this matches nothing.
+        foreach (var name in familyPools.Count == 0 ? ["NO-POOL"] : familyPools)
+        {
+            yaml.Plain(name);
+        }
+
+        yaml.EndList().EndMap().EndList().EndMap()
+            .EndMap().EndList()
+            .EndMap()
+            .EndMap();
     }
 
     private sealed record Family(string Afi, AddressFamily AddressFamily)

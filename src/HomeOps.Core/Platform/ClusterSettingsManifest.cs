@@ -1,4 +1,3 @@
-using System.Text;
 using HomeOps.Core.Yaml;
 
 namespace HomeOps.Core.Platform;
@@ -10,23 +9,22 @@ public static class ClusterSettingsManifest
 
     public static string Write(IReadOnlyList<SettingVariable> variables)
     {
-        var text = new StringBuilder()
-            .Append(PlatformRenderer.Header)
-            .Append("# Cluster-specific values for Flux post-build substitution: a Kustomization that lists this ConfigMap\n")
-            .Append("# under spec.postBuild.substituteFrom may use ${NAME} for any key below (docs/gitops-tree.md).\n")
-            .Append("---\n")
-            .Append("apiVersion: v1\n")
-            .Append("kind: ConfigMap\n")
-            .Append("metadata:\n")
-            .Append("  name: ").Append(Name).Append('\n')
-            .Append("  namespace: flux-system\n")
-            .Append("data:\n");
+        var yaml = PlatformRenderer.NewFile()
+            .Comment("Cluster-specific values for Flux post-build substitution: a Kustomization that lists this ConfigMap")
+            .Comment("under spec.postBuild.substituteFrom may use ${NAME} for any key below (docs/gitops-tree.md).")
+            .Document().Map()
+            .Entry("apiVersion", "v1")
+            .Entry("kind", "ConfigMap")
+            .Key("metadata").Map()
+                .Entry("name", Name)
+                .Entry("namespace", "flux-system")
+            .EndMap()
+            .Key("data").Map();
         foreach (var variable in variables)
         {
-            text.Append("  # ").Append(YamlText.CommentText(variable.Source)).Append('\n')
-                .Append("  ").Append(variable.Name).Append(": ").Append(YamlScalarStyle.DoubleQuoted(variable.Value)).Append('\n');
+            yaml.Comment(YamlText.CommentText(variable.Source)).Key(variable.Name).DoubleQuoted(variable.Value);
         }
 
-        return text.ToString();
+        return yaml.EndMap().EndMap().ToString();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using HomeOps.Core.ClusterConfig;
 
 namespace HomeOps.Core.Platform;
@@ -20,26 +19,26 @@ public static class LonghornTalosPatch
     public static string Write(StorageSettings storage)
     {
         var path = storage.DataDisk.MountPath;
-        return new StringBuilder()
-            .Append(PlatformRenderer.Header)
-            .Append("# Registers each node's data disk (the Talos user volume ").Append(storage.DataDisk.VolumeName)
-            .Append(", cluster.yaml storage.dataDisk) with\n")
-            .Append("# Longhorn: with createDefaultDiskLabeledNodes on, Longhorn creates the disk this annotation describes the\n")
-            .Append("# first time it sees the node. The kubelet needs the mount with shared propagation to publish volumes.\n")
-            .Append("machine:\n")
-            .Append("  nodeLabels:\n")
-            .Append("    ").Append(CreateDiskLabel).Append(": config\n")
-            .Append("  nodeAnnotations:\n")
-            .Append("    ").Append(DisksAnnotation).Append(": '").Append(DisksConfig(storage)).Append("'\n")
-            .Append("  kubelet:\n")
-            .Append("    extraMounts:\n")
-            .Append("      - destination: ").Append(path).Append('\n')
-            .Append("        type: bind\n")
-            .Append("        source: ").Append(path).Append('\n')
-            .Append("        options:\n")
-            .Append("          - bind\n")
-            .Append("          - rshared\n")
-            .Append("          - rw\n")
+        return PlatformRenderer.NewFile()
+            .Comment($"Registers each node's data disk (the Talos user volume {storage.DataDisk.VolumeName}, cluster.yaml storage.dataDisk) with")
+            .Comment("Longhorn: with createDefaultDiskLabeledNodes on, Longhorn creates the disk this annotation describes the")
+            .Comment("first time it sees the node. The kubelet needs the mount with shared propagation to publish volumes.")
+            .Map()
+            .Key("machine").Map()
+                .Key("nodeLabels").Map().Entry(CreateDiskLabel, "config").EndMap()
+                .Key("nodeAnnotations").Map().Key(DisksAnnotation).SingleQuoted(DisksConfig(storage)).EndMap()
+                .Key("kubelet").Map()
+                    .Key("extraMounts").List()
+                        .Map()
+                            .Entry("destination", path)
+                            .Entry("type", "bind")
+                            .Entry("source", path)
+                            .Key("options").List().Plain("bind").Plain("rshared").Plain("rw").EndList()
+                        .EndMap()
+                    .EndList()
+                .EndMap()
+            .EndMap()
+            .EndMap()
             .ToString();
     }
 }

@@ -4,84 +4,139 @@ using YamlDotNet.Core.Events;
 namespace HomeOps.Core.Yaml;
 
 /// <summary>
-/// Writes <see cref="YamlNode"/> trees back to YAML: block style, keys in their original order, plain scalars kept
-/// plain (so numbers stay numbers) and strings quoted only when they would otherwise read as something else.
-/// One writer so rendered objects, values files and diffs all look the same.
+/// The one writer of the YAML HomeOps generates in its own style (YamlDotNet's emitter underneath): the files
+/// derived from cluster.yaml, kustomize overlays, rendered objects, values files and diffs. Either write a
+/// <see cref="YamlNode"/> tree (<see cref="Write(YamlNode, Func{IReadOnlyList{string}, string, bool}?)"/>), or build
+/// a stream of documents with comments by calls in document order (mappings and sequences opened and closed, keys,
+/// scalars in the style asked for). Block style, indent 2; sequences under a key are indented unless asked otherwise.
+/// Two writers copy another program's bytes on purpose and are not this one: the Talos documents
+/// (<c>Talos/Documents/DocYamlWriter</c>, talosctl's yaml.v3) and the in-process kustomize
+/// (<c>GitOps/Kustomize/KustomizeYamlWriter</c>, kustomize's go-yaml v2).
 /// </summary>
-public static class YamlWriter
+public sealed partial class YamlWriter
 {
-    public static string Write(YamlNode node, Func<IReadOnlyList<string>, string, bool>? skipKey = null)
+    private readonly StringWriter _text = new();
+    private readonly Emitter _emitter;
+    private int _depth;
+    private bool _inDocument;
+    private bool _finished;
+
+    /// <param name="indentSequences">True for "key:\n  - item" (Kubernetes manifests), false for "key:\n- item" (kubectl and kustomize output).</param>
+    public YamlWriter(bool indentSequences = true)
     {
-        using var writer = new StringWriter();
-        var emitter = new Emitter(writer, new EmitterSettings(2, int.MaxValue, false, 1024, indentSequences: false));
-        emitter.Emit(new StreamStart());
-        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
-        Emit(emitter, node, [], skipKey);
-        emitter.Emit(new DocumentEnd(isImplicit: true));
-        emitter.Emit(new StreamEnd());
-        return writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+        _emitter = new Emitter(_text, new EmitterSettings(2, int.MaxValue, false, 1024, indentSequences: indentSequences));
+        _emitter.Emit(new StreamStart());
     }
 
-    /// <summary>Several documents separated by <c>---</c>.</summary>
-    public static string WriteAll(IEnumerable<YamlNode> nodes) => string.Join("---\n", nodes.Select(n => Write(n)));
-
-    private static void Emit(IEmitter emitter, YamlNode node, List<string> path, Func<IReadOnlyList<string>, string, bool>? skipKey)
+    /// <summary>A comment line ("# text") before what is written next; at the top, before the next document.</summary>
+    public YamlWriter Comment(string text)
     {
-        switch (node)
+        _emitter.Emit(new YamlDotNet.Core.Events.Comment(text, isInline: false));
+        return this;
+    }
+
+    /// <summary>Starts a document with an explicit "---" (a document without one starts at its first node).</summary>
+    public YamlWriter Document()
+    {
+        EndDocument();
+        _emitter.Emit(new DocumentStart(null, null, isImplicit: false));
+        _inDocument = true;
+        return this;
+    }
+
+    public YamlWriter Map() => Open(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
+
+    public YamlWriter EndMap() => Close(new MappingEnd());
+
+    public YamlWriter List() => Open(new SequenceStart(null, null, isImplicit: true, SequenceStyle.Block));
+
+    /// <summary>A sequence on one line, such as [originAnnotations].</summary>
+    public YamlWriter FlowList(params string[] items)
+    {
+        Open(new SequenceStart(null, null, isImplicit: true, SequenceStyle.Flow));
+        foreach (var item in items)
         {
-            case YamlMapping m:
-                var entries = m.Entries.Where(e => skipKey is null || !skipKey(path, e.Key.Value)).ToList();
-                emitter.Emit(new MappingStart(null, null, isImplicit: true, entries.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
-                foreach (var entry in entries)
-                {
-                    EmitScalar(emitter, new YamlScalar(entry.Key.Span, entry.Key.Value, isPlain: false, tag: null));
-                    path.Add(entry.Key.Value);
-                    Emit(emitter, entry.Value, path, skipKey);
-                    path.RemoveAt(path.Count - 1);
-                }
+            Plain(item);
+        }
 
-                emitter.Emit(new MappingEnd());
-                break;
-            case YamlSequence s:
-                emitter.Emit(new SequenceStart(null, null, isImplicit: true, s.Items.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block));
-                foreach (var item in s.Items)
-                {
-                    Emit(emitter, item, path, skipKey);
-                }
+        return Close(new SequenceEnd());
+    }
 
-                emitter.Emit(new SequenceEnd());
-                break;
-            case YamlScalar scalar:
-                EmitScalar(emitter, scalar);
-                break;
+    public YamlWriter EndList() => Close(new SequenceEnd());
+
+    /// <summary>A mapping key (written plain when it can be).</summary>
+    public YamlWriter Key(string key) => Plain(key);
+
+    /// <summary>A scalar written as is, so a reader types it (names, numbers, booleans); quoted only if it cannot be plain.</summary>
+    public YamlWriter Plain(string value) => Scalar(value, ScalarStyle.Plain, plainImplicit: true);
+
+    /// <summary>A string in double quotes, escaped as needed.</summary>
+    public YamlWriter DoubleQuoted(string value) => Scalar(value, ScalarStyle.DoubleQuoted, plainImplicit: false);
+
+    /// <summary>A string in single quotes (for text full of double quotes, such as JSON).</summary>
+    public YamlWriter SingleQuoted(string value) => Scalar(value, ScalarStyle.SingleQuoted, plainImplicit: false);
+
+    /// <summary>A multi-line string as a literal block (|).</summary>
+    public YamlWriter Literal(string value) => Scalar(value, ScalarStyle.Literal, plainImplicit: false);
+
+    /// <summary>"key: value" with a plain value.</summary>
+    public YamlWriter Entry(string key, string value) => Key(key).Plain(value);
+
+    /// <summary>The YAML text: every document closed, line ends "\n".</summary>
+    public override string ToString()
+    {
+        if (!_finished)
+        {
+            EndDocument();
+            _emitter.Emit(new StreamEnd());
+            _finished = true;
+        }
+
+        return _text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    private YamlWriter Scalar(string value, ScalarStyle style, bool plainImplicit)
+    {
+        BeginNode();
+        _emitter.Emit(new Scalar(null, null, value, style, plainImplicit, isQuotedImplicit: !plainImplicit));
+        return this;
+    }
+
+    private YamlWriter Open(ParsingEvent start)
+    {
+        BeginNode();
+        _emitter.Emit(start);
+        _depth++;
+        return this;
+    }
+
+    private YamlWriter Close(ParsingEvent end)
+    {
+        _emitter.Emit(end);
+        _depth--;
+        return this;
+    }
+
+    private void BeginNode()
+    {
+        if (_finished)
+        {
+            throw new InvalidOperationException("The YAML text was already taken");
+        }
+
+        if (!_inDocument)
+        {
+            _emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+            _inDocument = true;
         }
     }
 
-    private static void EmitScalar(IEmitter emitter, YamlScalar scalar)
+    private void EndDocument()
     {
-        if (scalar.IsPlain && scalar.Tag is null)
+        if (_inDocument && _depth == 0)
         {
-            emitter.Emit(new Scalar(null, null, scalar.IsNull ? "null" : scalar.Value, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
-            return;
+            _emitter.Emit(new DocumentEnd(isImplicit: true));
+            _inDocument = false;
         }
-
-        var value = scalar.Value;
-        var style = ScalarStyle.Any;
-        if (value.Contains('\n', StringComparison.Ordinal) && !value.Any(c => char.IsControl(c) && c != '\n') && !value.EndsWith(' '))
-        {
-            style = ScalarStyle.Literal;
-        }
-        else if (ScalarKinds.Classify(new YamlScalar(scalar.Span, value, isPlain: true, tag: null)) != ScalarKind.String
-            || value.Length == 0 || value.Trim() != value || LooksSpecial(value))
-        {
-            style = ScalarStyle.DoubleQuoted;
-        }
-
-        emitter.Emit(new Scalar(null, null, value, style, isPlainImplicit: style == ScalarStyle.Any, isQuotedImplicit: true));
     }
-
-    // YAML 1.1 readers (kustomize's kyaml among them) take these as booleans; quote them so every reader agrees.
-    private static bool LooksSpecial(string value) =>
-        value is "y" or "Y" or "yes" or "Yes" or "YES" or "n" or "N" or "no" or "No" or "NO" or "on" or "On" or "ON" or "off" or "Off" or "OFF"
-        || value.StartsWith("0", StringComparison.Ordinal) && value.Length > 1 && value.All(char.IsAsciiDigit);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using HomeOps.Core.GitOps.Flux;
 using HomeOps.Core.GitOps.Model;
 using HomeOps.Core.Yaml;
@@ -16,14 +15,17 @@ public static class Overlay
     /// <param name="toRoot">The relative path from the overlay folder to the repository root.</param>
     public static string Write(FluxKustomization spec, BuildInputs inputs, string toRoot)
     {
-        var sb = new StringBuilder();
-        sb.Append("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n");
-        sb.Append("buildMetadata: [originAnnotations]\n");
-        sb.Append("resources:\n");
+        var yaml = new YamlWriter(indentSequences: false).Map()
+            .Entry("apiVersion", "kustomize.config.k8s.io/v1beta1")
+            .Entry("kind", "Kustomization")
+            .Key("buildMetadata").FlowList("originAnnotations")
+            .Key("resources").List();
         foreach (var resource in inputs.GeneratedResources ?? [inputs.Path])
         {
-            sb.Append("  - ").Append(Quote(Join(toRoot, resource))).Append('\n');
+            yaml.DoubleQuoted(Join(toRoot, resource));
         }
+
+        yaml.EndList();
 
         // Flux adds spec.components to the path's own kustomization file, so its namespace applies to what they add;
         // this overlay includes the path as a resource instead, so it repeats that namespace (fluxcd/pkg kustomize
@@ -31,38 +33,40 @@ public static class Overlay
         var components = inputs.Components;
         if ((spec.TargetNamespace ?? (components.Count > 0 ? inputs.Namespace : null)) is { } ns)
         {
-            sb.Append("namespace: ").Append(Quote(ns)).Append('\n');
+            yaml.Key("namespace").DoubleQuoted(ns);
         }
 
         if (spec.NamePrefix is { } prefix)
         {
-            sb.Append("namePrefix: ").Append(Quote(prefix)).Append('\n');
+            yaml.Key("namePrefix").DoubleQuoted(prefix);
         }
 
         if (spec.NameSuffix is { } suffix)
         {
-            sb.Append("nameSuffix: ").Append(Quote(suffix)).Append('\n');
+            yaml.Key("nameSuffix").DoubleQuoted(suffix);
         }
 
         var specNode = spec.Object.Spec;
         if (components.Count > 0)
         {
-            sb.Append("components:\n");
+            yaml.Key("components").List();
             foreach (var c in components)
             {
-                sb.Append("  - ").Append(Quote(Join(toRoot, c))).Append('\n');
+                yaml.DoubleQuoted(Join(toRoot, c));
             }
+
+            yaml.EndList();
         }
 
         foreach (var key in (string[])["patches", "images"])
         {
             if (specNode.At(key) is YamlSequence { Items.Count: > 0 } seq)
             {
-                sb.Append(YamlWriter.Write(new YamlMapping(seq.Span, [new YamlEntry(new YamlScalar(seq.Span, key, true, null), seq)])));
+                yaml.Key(key).Node(seq);
             }
         }
 
-        return sb.ToString();
+        return yaml.EndMap().ToString();
     }
 
     /// <summary>The file a HelmRelease post-renderer's manifests are written to, next to <see cref="PostRenderer"/>.</summary>
@@ -72,13 +76,22 @@ public static class Overlay
     /// The kustomization.yaml that applies one HelmRelease post-renderer (spec.postRenderers[].kustomize: patches and
     /// images) to the chart's manifests in <see cref="PostRendererInput"/>, as helm-controller does.
     /// </summary>
-    public static string PostRenderer(YamlMapping kustomize) =>
-        $"apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - {PostRendererInput}\n" + YamlWriter.Write(kustomize);
+    public static string PostRenderer(YamlMapping kustomize)
+    {
+        var yaml = new YamlWriter(indentSequences: false).Map()
+            .Entry("apiVersion", "kustomize.config.k8s.io/v1beta1")
+            .Entry("kind", "Kustomization")
+            .Key("resources").List().Plain(PostRendererInput).EndList();
+        foreach (var entry in kustomize.Entries)
+        {
+            yaml.Key(entry.Key.Value).Node(entry.Value);
+        }
+
+        return yaml.EndMap().ToString();
+    }
 
     /// <summary>True when there is nothing to build (Flux then applies an empty set).</summary>
     public static bool IsEmpty(BuildInputs inputs) => inputs.GeneratedResources is { Count: 0 };
 
     private static string Join(string toRoot, string path) => path.Length == 0 ? toRoot : $"{toRoot}/{path}";
-
-    private static string Quote(string value) => Yaml.YamlScalarStyle.DoubleQuoted(value);
 }
