@@ -27,9 +27,10 @@ internal static class UpgradeCommands
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var kubeconfig = ClusterOptions.Kubeconfig();
+        var tuppr = new Option<bool>("--emit-tuppr") { Description = "Print the plan's next step as a tuppr TalosUpgrade or KubernetesUpgrade (with HomeOps's gates as its health checks) instead of the plan" };
         var command = new Command("plan", "From the versions the cluster runs (read live, or cluster.yaml with --offline) to the targets: every Talos minor at its newest patch, one Kubernetes minor at a time, never an unsupported pair. Exit 1: the targets cannot be reached; 2: the cluster could not be read")
         {
-            file, talos, kubernetes, offline, format, kubeconfig,
+            file, talos, kubernetes, offline, format, kubeconfig, tuppr,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,7 +47,19 @@ internal static class UpgradeCommands
             try
             {
                 var result = await UpgradePlanService.PlanAsync(workspace, request, cluster, cancellationToken).ConfigureAwait(false);
-                if (parse.GetValue(format) == "json")
+                if (parse.GetValue(tuppr))
+                {
+                    DiagnosticPrinter.Print(context, workspace, OutputFormat.Text, result.Diagnostics);
+                    if (result.Plan is { } plan && Core.Upgrades.TupprManifest.ForNextStep(plan) is { } manifest)
+                    {
+                        await context.Out.WriteAsync(manifest).ConfigureAwait(false);
+                    }
+                    else if (result.Plan is { CanRun: true })
+                    {
+                        await context.Error.WriteLineAsync("homeops: nothing to upgrade: the cluster runs the targets, so there is no tuppr object to emit").ConfigureAwait(false);
+                    }
+                }
+                else if (parse.GetValue(format) == "json")
                 {
                     await context.Out.WriteAsync(UpgradePlanOutput.Json(result)).ConfigureAwait(false);
                 }

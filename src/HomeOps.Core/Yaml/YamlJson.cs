@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using HomeOps.Core.Diagnostics;
 
 namespace HomeOps.Core.Yaml;
 
@@ -12,6 +13,16 @@ public static class YamlJson
         YamlSequence s => new JsonArray([.. s.Items.Select(ToJson)]),
         YamlScalar s => Scalar(s),
         _ => null,
+    };
+
+    /// <summary>JSON to YAML nodes for <see cref="YamlWriter"/>: strings quoted when they would read as something else, numbers and booleans plain.</summary>
+    public static YamlNode FromJson(JsonNode? node, SourceSpan at) => node switch
+    {
+        JsonObject o => new YamlMapping(at, [.. o.Select(p => new YamlEntry(new YamlScalar(at, p.Key, false, null), FromJson(p.Value, at)))]),
+        JsonArray a => new YamlSequence(at, [.. a.Select(i => FromJson(i, at))]),
+        JsonValue v when v.TryGetValue<string>(out var text) => new YamlScalar(at, text, false, null),
+        JsonValue v => new YamlScalar(at, v.ToJsonString(), true, null),
+        _ => new YamlScalar(at, "null", true, null),
     };
 
     private static JsonNode? Scalar(YamlScalar s) => ScalarKinds.Classify(s) switch
