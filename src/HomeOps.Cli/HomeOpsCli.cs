@@ -25,6 +25,7 @@ public static class HomeOpsCli
         root.Subcommands.Add(BgpCommands.Create(context));
         root.Subcommands.Add(UpgradeCommands.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
+        root.Subcommands.Add(McpCommand.Create(context));
         return root;
     }
 

@@ -42,4 +42,28 @@ public sealed record Workspace(string Root, string ClusterFile, string DisplayBa
     }
 
     public string PathOf(string repositoryRelative) => Path.Combine(Root, repositoryRelative);
+
+    /// <summary>
+    /// The text of a file a diagnostic names (its display path), for the source lines under it; null when it is
+    /// missing, over 1 MiB, unreadable, or a file any of <paramref name="diagnostics"/> marks as secret (a Talos
+    /// secrets bundle is never quoted).
+    /// </summary>
+    public Func<string, string?> SourceLookup(IEnumerable<Core.Diagnostics.Diagnostic> diagnostics)
+    {
+        var secretFiles = diagnostics.Where(d => d.SourceIsSecret).Select(d => d.Location.Path).ToHashSet(StringComparer.Ordinal);
+        return path => secretFiles.Contains(path) ? null : ReadForDisplay(path);
+    }
+
+    private string? ReadForDisplay(string displayPath)
+    {
+        try
+        {
+            var full = Path.GetFullPath(displayPath, DisplayBase);
+            return Files.FileExists(full) && Files.FileSize(full) < 1024 * 1024 ? Files.ReadAllText(full) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
 }

@@ -33,13 +33,13 @@ internal static class BootstrapCommand
                 Only = parse.GetValue(only),
                 WaitTimeout = TimeSpan.FromMinutes(parse.GetValue(timeout)),
             };
-            var progress = new ConsoleBootstrapProgress(context.Out, options.DryRun);
+            var progress = new TextBootstrapProgress(context.Out, options.DryRun);
             var kube = new KubeClientFactory(context.Time, context.KubeRewrite) { Log = message => context.Out.WriteLine($"      {message}") };
             var environment = new BootstrapEnvironment(context.Commands, kube, context.Time, progress) { CheckRunner = context.Tools };
             var started = context.Time.GetTimestamp();
             var diagnostics = await BootstrapService.RunAsync(workspace, environment, options, cancellationToken).ConfigureAwait(false);
             DiagnosticPrinter.Print(context, workspace, OutputFormat.Text, diagnostics);
-            var elapsed = ConsoleBootstrapProgress.Format(context.Time.GetElapsedTime(started));
+            var elapsed = TextBootstrapProgress.Format(context.Time.GetElapsedTime(started));
             if (diagnostics.Any(d => d.IsError))
             {
                 context.Out.WriteLine($"bootstrap: stopped after {elapsed}. Fix the problem above, then run 'homeops bootstrap --resume'.");

@@ -3,7 +3,7 @@ namespace HomeOps.Runtime.Processes;
 /// <summary>Replaces secret values with *** in anything that may be printed or logged.</summary>
 public static class Redactor
 {
-    public const string Mask = "***";
+    public const string Mask = Core.Secrets.SecretMasker.Mask;
 
     public static string Redact(string text, IEnumerable<string> secrets)
     {

@@ -11,7 +11,8 @@ public sealed class LayerTests
         ["HomeOps.Core"] = [],
         ["HomeOps.Runtime"] = ["HomeOps.Core"],
         ["HomeOps.Operations"] = ["HomeOps.Core", "HomeOps.Runtime"],
-        ["HomeOps.Cli"] = ["HomeOps.Operations"],
+        // The CLI hosts `homeops mcp`, so it composes the MCP server; Mcp itself sees only Operations.
+        ["HomeOps.Cli"] = ["HomeOps.Mcp", "HomeOps.Operations"],
         ["HomeOps.Mcp"] = ["HomeOps.Operations"],
     };
 
@@ -20,6 +21,7 @@ public sealed class LayerTests
     [InlineData("HomeOps.Runtime")]
     [InlineData("HomeOps.Operations")]
     [InlineData("HomeOps.Cli")]
+    [InlineData("HomeOps.Mcp")]
     public void ProjectReferences_OnlyTheLayersBelow(string project)
     {
         var allowed = s_layers[project];
@@ -46,6 +48,8 @@ public sealed class LayerTests
     [InlineData("HomeOps.Operations", "T:System.IO.Directory;")]
     [InlineData("HomeOps.Operations", "T:HomeOps.Runtime.Processes.ProcessCommandRunner;")]
     [InlineData("HomeOps.Cli", "T:HomeOps.Runtime.Files.PhysicalFileSystem;")]
+    [InlineData("HomeOps.Mcp", "T:System.Console;")]
+    [InlineData("HomeOps.Mcp", "T:HomeOps.Runtime.Processes.ProcessCommandRunner;")]
     public void BannedSymbols_KeepTheEdges(string project, string line) =>
         File.ReadAllLines(RepositoryPaths.Combine("src", project, "BannedSymbols.txt")).ShouldContain(l => l.StartsWith(line, StringComparison.Ordinal));
 }

@@ -31,22 +31,22 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor SecretWithData = Error(
         "HO3206", "secret-in-repository", "Secret with data in the repository",
         "Secret '{0}' carries {1} in a tracked file",
-        "Store the value in 1Password and create the Secret with an ExternalSecret; if it is a reviewed test value, add it to the secrets baseline");
+        "Store the value in 1Password and create the Secret with an ExternalSecret; if it is a reviewed test value, add it to the secrets baseline") with { SourceIsSecret = true };
 
     public static readonly DiagnosticDescriptor PrivateKeyInRepository = Error(
         "HO3207", "private-key-in-repository", "Private key in the repository",
         "'{0}' contains a private key ({1})",
-        "Remove it from the repository and its history, rotate the key; reviewed test keys go in the secrets baseline");
+        "Remove it from the repository and its history, rotate the key; reviewed test keys go in the secrets baseline") with { SourceIsSecret = true };
 
     public static readonly DiagnosticDescriptor CredentialFileInRepository = Error(
         "HO3208", "credential-file-in-repository", "kubeconfig or talosconfig in the repository",
         "'{0}' is a {1} with credentials",
-        "Remove it and rotate the credentials; such files belong in a git-ignored path with mode 0600");
+        "Remove it and rotate the credentials; such files belong in a git-ignored path with mode 0600") with { SourceIsSecret = true };
 
     public static readonly DiagnosticDescriptor TokenInRepository = Error(
         "HO3209", "token-in-repository", "Access token in the repository",
         "'{0}' contains what looks like a {1}",
-        "Remove it and revoke the token; reviewed false positives go in the secrets baseline");
+        "Remove it and revoke the token; reviewed false positives go in the secrets baseline") with { SourceIsSecret = true };
 
     public static readonly DiagnosticDescriptor ImageNotPinned = Warning(
         "HO3210", "image-not-pinned", "Container image not pinned",

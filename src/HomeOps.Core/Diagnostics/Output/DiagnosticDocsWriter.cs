@@ -33,15 +33,23 @@ public static class DiagnosticDocsWriter
             sb.Append("## ").Append(s_areaTitles[group.Key]).Append("\n\n");
             foreach (var d in group.OrderBy(d => d.Code, StringComparer.Ordinal))
             {
-                sb.Append("### ").Append(d.Code).Append("\n\n");
-                sb.Append("**").Append(d.Title).Append("** (`").Append(d.Name).Append("`, default severity ")
-                  .Append(TextDiagnosticWriter.SeverityWord(d.DefaultSeverity)).Append(")\n\n");
-                sb.Append("- Message: ").Append(Placeholders(d.MessageFormat)).Append('\n');
-                sb.Append("- Fix: ").Append(Placeholders(d.HintFormat)).Append("\n\n");
+                sb.Append(Entry(d)).Append('\n');
             }
         }
 
         return sb.ToString().TrimEnd() + "\n";
+    }
+
+    /// <summary>One code's section of docs/diagnostics.md (also what `homeops mcp`'s diagnostic_docs tool answers).</summary>
+    public static string Entry(DiagnosticDescriptor d)
+    {
+        var sb = new StringBuilder();
+        sb.Append("### ").Append(d.Code).Append("\n\n");
+        sb.Append("**").Append(d.Title).Append("** (`").Append(d.Name).Append("`, default severity ")
+          .Append(TextDiagnosticWriter.SeverityWord(d.DefaultSeverity)).Append(")\n\n");
+        sb.Append("- Message: ").Append(Placeholders(d.MessageFormat)).Append('\n');
+        sb.Append("- Fix: ").Append(Placeholders(d.HintFormat)).Append('\n');
+        return sb.ToString();
     }
 
     /// <summary>Shows {0}-style placeholders as &lt;…&gt; so the template reads as prose.</summary>

@@ -23,6 +23,7 @@ public sealed partial class SecretScanRule : IGitOpsRule
         ("Slack token", SlackToken(), ["xox"]),
         ("JSON Web Token (1Password Connect tokens are JWTs)", Jwt(), ["eyJ"]),
         ("age secret key", AgeKey(), ["AGE-SECRET-KEY-"]),
+        ("1Password service account token", OnePasswordServiceAccountToken(), ["ops_"]),
     ];
 
     public IReadOnlyList<DiagnosticDescriptor> Descriptors =>
@@ -50,6 +51,30 @@ public sealed partial class SecretScanRule : IGitOpsRule
         }
     }
 
+    /// <summary>
+    /// Every well-known token format in <paramref name="text"/> (GitHub, AWS, Slack, JWTs such as 1Password Connect
+    /// tokens, 1Password service-account tokens, age keys), with the format's name. The MCP server masks the same
+    /// matches in every tool result.
+    /// </summary>
+    public static IEnumerable<(string Name, Match Match)> TokenMatches(string text)
+    {
+        foreach (var (name, pattern, marker) in s_tokens)
+        {
+            if (!marker.Any(m => text.Contains(m, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            foreach (Match m in pattern.Matches(text))
+            {
+                yield return (name, m);
+            }
+        }
+    }
+
+    /// <summary>The first line of every PEM private key in <paramref name="text"/> (RSA, EC, ED25519, OPENSSH, PGP, ...).</summary>
+    public static MatchCollection PrivateKeyHeaders(string text) => PrivateKey().Matches(text);
+
     public static string Fingerprint(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))[..16];
 
     private static IEnumerable<(Diagnostic, string)> Scan(string file, string text, RuleContext context)
@@ -65,17 +90,9 @@ public sealed partial class SecretScanRule : IGitOpsRule
             yield return (DiagnosticCatalog.PrivateKeyInRepository.At(At(file, text, m.Index), file, m.Value.Trim('-').Trim()), m.Value + Around(text, m.Index));
         }
 
-        foreach (var (name, pattern, marker) in s_tokens)
+        foreach (var (name, m) in TokenMatches(text))
         {
-            if (!marker.Any(m => text.Contains(m, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            foreach (Match m in pattern.Matches(text))
-            {
-                yield return (DiagnosticCatalog.TokenInRepository.At(At(file, text, m.Index), file, name), m.Value);
-            }
+            yield return (DiagnosticCatalog.TokenInRepository.At(At(file, text, m.Index), file, name), m.Value);
         }
 
         if ((!Build.RepoPath.IsYaml(file) && !Build.RepoPath.FileName(file).Contains("config", StringComparison.OrdinalIgnoreCase))
@@ -223,6 +240,10 @@ public sealed partial class SecretScanRule : IGitOpsRule
 
     [GeneratedRegex(@"\bAGE-SECRET-KEY-1[0-9A-Z]{58}\b")]
     private static partial Regex AgeKey();
+
+    /// <summary>op's service-account tokens: "ops_" and a base64url JSON blob (1Password's documented prefix).</summary>
+    [GeneratedRegex(@"\bops_[A-Za-z0-9_-]{40,}")]
+    private static partial Regex OnePasswordServiceAccountToken();
 
     /// <summary>
     /// Whether the text has a <c>kind: Secret</c> or <c>kind: Config</c> (a kubeconfig) entry, block or flow style, quoted

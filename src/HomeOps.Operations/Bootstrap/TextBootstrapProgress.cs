@@ -1,13 +1,13 @@
 using HomeOps.Core.Diagnostics;
-using HomeOps.Operations.Bootstrap;
 
-namespace HomeOps.Cli.Rendering;
+namespace HomeOps.Operations.Bootstrap;
 
 /// <summary>
 /// The bootstrap's progress as it happens: one line when a step starts, its commands and wait status indented
-/// under it (each status only when it changes), and one line with the step's time when it ends.
+/// under it (each status only when it changes), and one line with the step's time when it ends. The CLI writes it to
+/// the terminal; the MCP server's bootstrap_plan tool collects the dry run's plan with it.
 /// </summary>
-internal sealed class ConsoleBootstrapProgress(TextWriter output, bool dryRun) : IBootstrapProgress
+public sealed class TextBootstrapProgress(TextWriter output, bool dryRun) : IBootstrapProgress
 {
     private int _number;
 
