@@ -44,13 +44,13 @@ internal sealed class StepCommand
     {
         var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(File));
         var options = Options(parse);
-        var progress = new ConsoleBootstrapProgress(context.Out, options.DryRun);
+        var progress = new TextBootstrapProgress(context.Out, options.DryRun);
         var kube = new KubeClientFactory(context.Time, context.KubeRewrite) { Log = message => context.Out.WriteLine($"      {message}") };
         var environment = new BootstrapEnvironment(context.Commands, kube, context.Time, progress) { CheckRunner = context.Tools };
         var started = context.Time.GetTimestamp();
         var diagnostics = await run(workspace, environment, options).ConfigureAwait(false);
         DiagnosticPrinter.Print(context, workspace, OutputFormat.Text, diagnostics);
-        var elapsed = ConsoleBootstrapProgress.Format(context.Time.GetElapsedTime(started));
+        var elapsed = TextBootstrapProgress.Format(context.Time.GetElapsedTime(started));
         if (diagnostics.Any(d => d.IsError))
         {
             context.Out.WriteLine($"{name}: stopped after {elapsed}. Fix the problem above, then run 'homeops {name} --resume'.");
