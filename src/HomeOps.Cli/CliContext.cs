@@ -32,11 +32,18 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
     /// <summary>Reads an environment variable (KUBECONFIG, TALOSCONFIG, HOME); tests pass their own.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>The terminal for prompts (homeops init), or null when input or output is redirected (tests use Spectre's test console).</summary>
+    public Spectre.Console.IAnsiConsole? Terminal { get; init; }
+
     /// <summary>Where typed confirmations are read from (the terminal).</summary>
     public TextReader In { get; init; } = TextReader.Null;
 
 #pragma warning disable RS0030 // The composition root is where the real disk is chosen.
     public static CliContext FromProcess() =>
-        new(Console.Out, Console.Error, System.Environment.CurrentDirectory, PhysicalFileSystem.Instance, TimeProvider.System) { In = Console.In };
+        new(Console.Out, Console.Error, System.Environment.CurrentDirectory, PhysicalFileSystem.Instance, TimeProvider.System)
+        {
+            In = Console.In,
+            Terminal = Console.IsInputRedirected || Console.IsOutputRedirected ? null : Spectre.Console.AnsiConsole.Console,
+        };
 #pragma warning restore RS0030
 }

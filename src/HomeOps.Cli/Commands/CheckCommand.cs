@@ -27,8 +27,7 @@ internal static class CheckCommand
             {
                 if (text)
                 {
-                    DiagnosticPrinter.Print(context, workspace, OutputFormat.Text, outcome.Diagnostics);
-                    context.Out.WriteLine(Describe(outcome));
+                    Report(context, workspace, outcome);
                 }
             }, cancellationToken).ConfigureAwait(false);
 
@@ -46,6 +45,13 @@ internal static class CheckCommand
             return ExitCodeFor.Diagnostics(all);
         });
         return command;
+    }
+
+    /// <summary>One check's diagnostics and its line, as `homeops check` prints them (init prints its checks the same way).</summary>
+    public static void Report(CliContext context, Workspace workspace, CheckOutcome outcome)
+    {
+        DiagnosticPrinter.Print(context, workspace, OutputFormat.Text, outcome.Diagnostics);
+        context.Out.WriteLine(Describe(outcome));
     }
 
     private static string Describe(CheckOutcome outcome)

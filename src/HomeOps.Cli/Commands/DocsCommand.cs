@@ -15,12 +15,13 @@ internal static class DocsCommand
         ["docs/diagnostics.md"] = () => DiagnosticDocsWriter.Write(DiagnosticCatalog.All),
         ["docs/cluster-config.md"] = ClusterSchemaDocs.Markdown,
         ["docs/cluster.schema.json"] = () => ClusterSchemaDocs.JsonSchema(ConfigCommands.SchemaId),
+        ["docs/init-answers.md"] = ClusterSchemaDocs.InitAnswersMarkdown,
     };
 
     public static Command Create(CliContext context)
     {
         var check = new Option<bool>("--check") { Description = "Do not write; exit 1 if a generated file is out of date" };
-        var generate = new Command("generate", "Regenerate docs/diagnostics.md, docs/cluster-config.md and docs/cluster.schema.json") { check };
+        var generate = new Command("generate", "Regenerate docs/diagnostics.md, docs/cluster-config.md, docs/cluster.schema.json and docs/init-answers.md") { check };
         generate.SetAction(parse =>
         {
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, clusterFile: null);

@@ -21,4 +21,15 @@ public static class ClusterSchemaDocs
 
     public static string Markdown() =>
         SchemaDocsWriter.Write(SchemaReflector.Describe<ClusterDefinition>(), "cluster.yaml reference", Introduction);
+
+    private const string InitIntroduction = """
+        `homeops init --answers FILE` reads these keys (each also a flag of `homeops init`; flags win over the file,
+        and in a terminal init asks for what both leave open). Only the answers init cannot derive are needed:
+        `clusterName`, `domain`, `repository`, `nodeNetwork`, `nodes` and `cloudflareTunnelId`. Unknown keys are
+        errors with a "did you mean" hint. See [quickstart.md](quickstart.md) for the whole path.
+        """;
+
+    /// <summary>The reference of `homeops init`'s answers file.</summary>
+    public static string InitAnswersMarkdown() =>
+        SchemaDocsWriter.Write(SchemaReflector.Describe<Init.InitAnswers>(), "homeops init answers file", InitIntroduction);
 }

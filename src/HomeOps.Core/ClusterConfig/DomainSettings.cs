@@ -43,6 +43,21 @@ public sealed record OnePasswordSettings : ConfigObject
 
     [ConfigKey("connectTokenItem", "The item holding the Connect access token (field 'token').")]
     public string? ConnectTokenItem { get; init; }
+
+    /// <summary>The field of the Talos secrets item that holds the bundle (as `homeops talos secrets generate --store` writes it).</summary>
+    public const string TalosSecretsField = "talsecret";
+
+    /// <summary>The field of the Connect token item that holds the token.</summary>
+    public const string ConnectTokenField = "token";
+
+    /// <summary>The Talos secrets item: <see cref="TalosSecretsItem"/>, else "Talos Secrets - CLUSTER".</summary>
+    public string TalosSecretsItemOf(string cluster) => TalosSecretsItem ?? $"Talos Secrets - {cluster}";
+
+    /// <summary>The Connect credentials Document: <see cref="ConnectCredentialsItem"/>, else "1Password Connect Credentials - CLUSTER".</summary>
+    public string ConnectCredentialsItemOf(string cluster) => ConnectCredentialsItem ?? $"1Password Connect Credentials - {cluster}";
+
+    /// <summary>The Connect token item: <see cref="ConnectTokenItem"/>, else "1Password Connect Token - CLUSTER".</summary>
+    public string ConnectTokenItemOf(string cluster) => ConnectTokenItem ?? $"1Password Connect Token - {cluster}";
 }
 
 [ConfigObject("The Git repository Flux reconciles.")]

@@ -16,10 +16,10 @@ public sealed class TalosSecretsService(Workspace workspace, ClusterDefinition c
 {
     public const string DefaultBundlePath = "talos/secrets.yaml";
     public const string OnePasswordSource = "op";
-    public const string BundleField = "talsecret";
+    public const string BundleField = OnePasswordSettings.TalosSecretsField;
     public const UnixFileMode SecretFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    public string ItemName => config.Secrets.OnePassword.TalosSecretsItem ?? $"Talos Secrets - {config.Cluster.Name}";
+    public string ItemName => config.Secrets.OnePassword.TalosSecretsItemOf(config.Cluster.Name);
 
     public string Vault => config.Secrets.OnePassword.Vault;
 

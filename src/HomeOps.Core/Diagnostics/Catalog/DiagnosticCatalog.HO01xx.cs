@@ -32,4 +32,34 @@ public static partial class DiagnosticCatalog
         "HO0120", "schema-folder-not-found", "Schema folder not found",
         "Schema folder '{0}' does not exist",
         "Check the folder given with --schemas (or listed under 'schemas:' in .homeops.yaml); it must hold CRD manifests");
+
+    public static readonly DiagnosticDescriptor InitClusterFileExists = Error(
+        "HO0121", "init-cluster-file-exists", "cluster.yaml already exists",
+        "'{0}' already exists; homeops init does not replace it",
+        "Pass --force to replace it (commit the old one first if you want it back), or --file to write another file");
+
+    public static readonly DiagnosticDescriptor InitAnswerMissing = Error(
+        "HO0122", "init-answer-missing", "An answer homeops init needs is missing",
+        "homeops init needs '{0}', which was not given",
+        "Pass {1}, put '{0}' in the answers file (--answers), or run 'homeops init' in a terminal to be asked");
+
+    public static readonly DiagnosticDescriptor InitUlaPrefixInvalid = Error(
+        "HO0123", "ipv6-prefix-not-ula-48", "IPv6 prefix is not a unique local /48",
+        "'{0}' is not a unique local /48 prefix (RFC 4193: fd00::/8 followed by a 40-bit global ID)",
+        "Give a /48 inside fd00::/8 such as fd47:25e1:2f96::/48, or leave it out and init draws a random one");
+
+    public static readonly DiagnosticDescriptor InitAddressPlanExhausted = Error(
+        "HO0124", "address-plan-exhausted", "No free network left for the address plan",
+        "No {0} can be derived that stays private and clear of the node network {1}",
+        "Choose the network yourself with {2}");
+
+    public static readonly DiagnosticDescriptor InitInstallDiskInvalid = Error(
+        "HO0125", "install-disk-spec-invalid", "Install disk selector not understood",
+        "'{0}' is not an install disk selector: {1}",
+        "Write a model glob such as APPLE*, or comma-separated key=value pairs of model, serial, wwid, busPath, size and type (type=nvme,size=>= 200GB)");
+
+    public static readonly DiagnosticDescriptor InitLoadBalancerNetworkTooSmall = Error(
+        "HO0126", "load-balancer-network-too-small", "Load-balancer network too small",
+        "The load-balancer network {0} is not an IPv4 network of at least /24; the pools use addresses .50 to .220 of its first /24",
+        "Give an IPv4 /24 (or larger) that the router sends to the cluster, such as 10.20.1.0/24");
 }

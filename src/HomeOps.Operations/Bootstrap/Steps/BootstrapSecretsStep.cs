@@ -46,9 +46,9 @@ public sealed class BootstrapSecretsStep(BootstrapPlanInputs inputs) : Bootstrap
         }
     }
 
-    private static string CredentialsItem(BootstrapContext c) => c.Cluster.Secrets.OnePassword.ConnectCredentialsItem ?? $"1Password Connect Credentials - {c.Cluster.Cluster.Name}";
+    private static string CredentialsItem(BootstrapContext c) => c.Cluster.Secrets.OnePassword.ConnectCredentialsItemOf(c.Cluster.Cluster.Name);
 
-    private static string TokenItem(BootstrapContext c) => c.Cluster.Secrets.OnePassword.ConnectTokenItem ?? $"1Password Connect Token - {c.Cluster.Cluster.Name}";
+    private static string TokenItem(BootstrapContext c) => c.Cluster.Secrets.OnePassword.ConnectTokenItemOf(c.Cluster.Cluster.Name);
 
     public override async Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken) =>
         await context.Kube.GetAsync(KubeResource.Secrets, Namespace(inputs), CredentialsSecret.Name, cancellationToken).ConfigureAwait(false) is not null
@@ -60,7 +60,7 @@ public sealed class BootstrapSecretsStep(BootstrapPlanInputs inputs) : Bootstrap
         var op = context.OnePassword;
         var credentials = await ReadAsync(context, CredentialsItem(context), () => op.GetDocumentAsync(CredentialsItem(context), vault, cancellationToken)).ConfigureAwait(false);
         var token = (await ReadAsync(context, TokenItem(context), async () => (await op.GetItemAsync(TokenItem(context), vault, cancellationToken).ConfigureAwait(false)) is { } item
-            ? item.Field("token")?.Value ?? string.Empty
+            ? item.Field(Core.ClusterConfig.OnePasswordSettings.ConnectTokenField)?.Value ?? string.Empty
             : null).ConfigureAwait(false)).Trim();
         CheckCredentials(context, credentials);
         if (token.Length < 100)
