@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Compacts the Kubernetes OpenAPI (swagger 2.0) documents of several minor releases into the one schema pack
-`homeops validate` embeds (src/HomeOps.Core/GitOps/Schemas/kubernetes-apis.json.gz).
+`homeops validate` embeds (src/HomeOps.Core/Schema/Kubernetes/kubernetes-apis.json.gz).
 
 Inputs: the upstream, unprocessed OpenAPI document of each minor release, named swagger-1.NN.json, taken from the
 kubernetes-client/python tag generated from that release branch (scripts/constants.py KUBERNETES_BRANCH), e.g.

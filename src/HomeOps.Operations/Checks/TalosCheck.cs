@@ -1,5 +1,5 @@
 using HomeOps.Core.Diagnostics;
-using HomeOps.Core.Talos.Schema;
+using HomeOps.Core.Schema;
 using HomeOps.Operations.Talos;
 
 namespace HomeOps.Operations.Checks;

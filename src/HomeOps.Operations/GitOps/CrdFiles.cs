@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.GitOps.Build;
 using HomeOps.Core.GitOps.Model;
-using HomeOps.Core.GitOps.Schemas;
+using HomeOps.Core.Schema;
 using HomeOps.Core.Yaml;
 
 namespace HomeOps.Operations.GitOps;

@@ -1,7 +1,7 @@
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.GitOps.Output;
 using HomeOps.Core.GitOps.Rules;
-using HomeOps.Core.GitOps.Schemas;
+using HomeOps.Core.Schema;
 using HomeOps.Core.Graph;
 using HomeOps.Runtime.Processes;
 using HomeOps.Runtime.Tools;

@@ -2,7 +2,7 @@ using HomeOps.Core.Diagnostics;
 using HomeOps.Core.GitOps.Build;
 using HomeOps.Core.GitOps.Flux;
 using HomeOps.Core.GitOps.Model;
-using HomeOps.Core.GitOps.Schemas;
+using HomeOps.Core.Schema;
 using HomeOps.Core.Yaml;
 using HomeOps.Runtime.Files;
 using HomeOps.Runtime.Tools;

@@ -2,7 +2,7 @@ using HomeOps.Core.ClusterConfig;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.GitOps.Model;
 using HomeOps.Core.GitOps.Rules;
-using HomeOps.Core.GitOps.Schemas;
+using HomeOps.Core.Schema;
 
 namespace HomeOps.Operations.GitOps;
 

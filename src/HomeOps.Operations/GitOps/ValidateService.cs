@@ -3,7 +3,7 @@ using HomeOps.Core.Diagnostics;
 using HomeOps.Core.GitOps.Build;
 using HomeOps.Core.GitOps.Model;
 using HomeOps.Core.GitOps.Rules;
-using HomeOps.Core.GitOps.Schemas;
+using HomeOps.Core.Schema;
 using HomeOps.Core.Yaml;
 using HomeOps.Operations.Config;
 using HomeOps.Runtime.Files;

@@ -1,5 +1,5 @@
 using HomeOps.Core.GitOps.Build;
-using HomeOps.Core.GitOps.Schemas;
+using HomeOps.Core.Schema;
 
 namespace HomeOps.Core.Tests.GitOps;
 

@@ -1,6 +1,6 @@
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.GitOps.Model;
-using HomeOps.Core.GitOps.Schemas;
+using HomeOps.Core.Schema;
 using HomeOps.Core.Yaml;
 
 namespace HomeOps.Core.Tests.GitOps;

@@ -1,6 +1,6 @@
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Talos.Documents;
-using HomeOps.Core.Talos.Schema;
+using HomeOps.Core.Schema;
 using HomeOps.Testing;
 using Json.Schema;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Talos.Documents;
-using HomeOps.Core.Talos.Schema;
+using HomeOps.Core.Schema;
 using HomeOps.Core.Yaml;
 using HomeOps.Testing;
 using Json.Schema;

@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 using HomeOps.Core.Diagnostics;
-using HomeOps.Core.GitOps.Schemas;
+using HomeOps.Core.Schema;
 using HomeOps.Core.Yaml;
 
 namespace HomeOps.Fakes.Kubernetes;
 
 /// <summary>
 /// Custom resources judged against their CRD's openAPIV3Schema with the repository's one schema engine
-/// (HomeOps.Core.GitOps.Schemas, the validator `homeops validate` uses). As kube-apiserver with the default
+/// (HomeOps.Core.Schema, the validator `homeops validate` uses). As kube-apiserver with the default
 /// fieldValidation=Warn: unknown fields are pruned (apiextensions-apiserver pkg/apiserver/customresource_handler.go:1311
 /// unstructuredSchemaCoercer.apply), and a wrong type, a missing required field or a value outside an enum is a 422
 /// Invalid naming the field. fieldValidation=Strict turns unknown fields into a 400 "strict decoding error".

@@ -1,6 +1,6 @@
 using HomeOps.Core.ClusterConfig;
 using HomeOps.Core.GitOps.Model;
-using HomeOps.Core.GitOps.Schemas;
+using HomeOps.Core.Schema;
 using HomeOps.Core.Graph;
 
 namespace HomeOps.Core.GitOps.Rules;

@@ -1,6 +1,6 @@
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.GitOps.Model;
-using HomeOps.Core.GitOps.Schemas;
+using HomeOps.Core.Schema;
 
 namespace HomeOps.Core.GitOps.Rules;
 
@@ -50,7 +50,7 @@ public sealed class SchemaRule : IGitOpsRule
 
             if (context.Schemas.Builtin is { } builtin && builtin.Find(obj.ApiVersion, obj.Kind) is not null && builtin.RemovedAfter(obj.ApiVersion, obj.Kind) is { } gone)
             {
-                var others = builtin.VersionsOf(obj.Group, obj.Kind).Where(v => v != obj.ApiVersion && Schemas.BuiltinSchemas.Load(gone)?.Find(v, obj.Kind) is not null).ToList();
+                var others = builtin.VersionsOf(obj.Group, obj.Kind).Where(v => v != obj.ApiVersion && BuiltinSchemas.Load(gone)?.Find(v, obj.Kind) is not null).ToList();
                 var fix = others.Count == 0 ? "Plan a replacement" : $"Move to apiVersion: {string.Join(" or ", others)}";
                 yield return DiagnosticCatalog.ApiRemovedInLaterVersion.At(obj.Origin.Locate("apiVersion"), obj, obj.ApiVersion, obj.Kind, gone, builtin.KubernetesVersion, fix);
             }

@@ -2,7 +2,7 @@ using HomeOps.Core.ClusterConfig;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Talos.Documents;
 using HomeOps.Core.Talos.Patches;
-using HomeOps.Core.Talos.Schema;
+using HomeOps.Core.Schema;
 using HomeOps.Core.Talos.Secrets;
 
 namespace HomeOps.Core.Talos.Rendering;

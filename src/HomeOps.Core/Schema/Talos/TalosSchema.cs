@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HomeOps.Core.Talos.Documents;
 
-namespace HomeOps.Core.Talos.Schema;
+namespace HomeOps.Core.Schema;
 
 /// <summary>
 /// The Talos v1.10 machine-config JSON schema (siderolabs/talos website/content/v1.10/schemas/config.schema.json,
@@ -28,7 +28,7 @@ public sealed class TalosSchema
         Id = root.GetProperty("$id").GetString() ?? string.Empty;
         foreach (var definition in root.GetProperty("$defs").EnumerateObject())
         {
-            _definitions[definition.Name] = SchemaNode.Parse(definition.Value, "#/$defs/" + definition.Name);
+            _definitions[definition.Name] = SchemaParser.FromTalosJson(definition.Value, "#/$defs/" + definition.Name);
         }
 
         foreach (var option in root.GetProperty("oneOf").EnumerateArray())

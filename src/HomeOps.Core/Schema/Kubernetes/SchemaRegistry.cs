@@ -1,7 +1,7 @@
 using HomeOps.Core.GitOps.Model;
 using HomeOps.Core.Yaml;
 
-namespace HomeOps.Core.GitOps.Schemas;
+namespace HomeOps.Core.Schema;
 
 /// <summary>
 /// Every schema validation can use: the built-in kinds of the cluster's Kubernetes version, and the CRDs found in the

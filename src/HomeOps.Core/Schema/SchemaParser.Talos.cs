@@ -1,81 +1,20 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace HomeOps.Core.Talos.Schema;
+namespace HomeOps.Core.Schema;
 
 /// <summary>
-/// One JSON Schema (draft 2020-12) node of the Talos machine-config schema. Only the keywords that schema uses are
-/// supported; loading fails on any other, so a newer schema cannot be half-understood silently.
+/// The Talos machine-config schema (JSON Schema draft 2020-12). Only the keywords that schema uses are supported;
+/// loading fails on any other, so a newer schema cannot be half-understood silently.
 /// </summary>
-public sealed class SchemaNode
+public static partial class SchemaParser
 {
-    private static readonly HashSet<string> s_annotations = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> s_talosAnnotations = new(StringComparer.Ordinal)
     {
         "title", "description", "markdownDescription", "x-intellij-html-description", "$schema", "$id", "$defs",
     };
 
-    public string? Ref { get; private init; }
-
-    public IReadOnlySet<string> Types { get; private init; } = new HashSet<string>();
-
-    /// <summary>Named properties in schema order, which is Talos's Go struct field order.</summary>
-    public IReadOnlyList<KeyValuePair<string, SchemaNode>> Properties { get; private init; } = [];
-
-    /// <summary>False for "additionalProperties: false"; a schema for an additionalProperties schema; null when unrestricted.</summary>
-    public bool AdditionalPropertiesAllowed { get; private init; } = true;
-
-    public SchemaNode? AdditionalProperties { get; private init; }
-
-    public IReadOnlyList<KeyValuePair<Regex, SchemaNode>> PatternProperties { get; private init; } = [];
-
-    public SchemaNode? Items { get; private init; }
-
-    public IReadOnlyList<string>? Enum { get; private init; }
-
-    public IReadOnlyList<string> Required { get; private init; } = [];
-
-    public Regex? Pattern { get; private init; }
-
-    public IReadOnlyList<SchemaNode> OneOf { get; private init; } = [];
-
-    public string? Description { get; private init; }
-
-    /// <summary>The "format" of a string; only "uri" occurs in the Talos schema, and it is checked.</summary>
-    public string? Format { get; private init; }
-
-    public SchemaNode? Property(string name)
-    {
-        foreach (var property in Properties)
-        {
-            if (string.Equals(property.Key, name, StringComparison.Ordinal))
-            {
-                return property.Value;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The schema for the value of <paramref name="key"/> in a mapping described by this node.</summary>
-    public SchemaNode? ValueSchema(string key)
-    {
-        if (Property(key) is { } named)
-        {
-            return named;
-        }
-
-        foreach (var (pattern, schema) in PatternProperties)
-        {
-            if (pattern.IsMatch(key))
-            {
-                return schema;
-            }
-        }
-
-        return AdditionalProperties;
-    }
-
-    public static SchemaNode Parse(JsonElement element, string pointer)
+    public static SchemaNode FromTalosJson(JsonElement element, string pointer)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -84,7 +23,7 @@ public sealed class SchemaNode
 
         string? reference = null;
         var types = new HashSet<string>(StringComparer.Ordinal);
-        var properties = new List<KeyValuePair<string, SchemaNode>>();
+        OrderedDictionary<string, SchemaNode>? properties = null;
         var additionalAllowed = true;
         SchemaNode? additional = null;
         var patterns = new List<KeyValuePair<Regex, SchemaNode>>();
@@ -115,7 +54,12 @@ public sealed class SchemaNode
 
                     break;
                 case "properties":
-                    properties.AddRange(keyword.Value.EnumerateObject().Select(p => new KeyValuePair<string, SchemaNode>(p.Name, Parse(p.Value, at + "/" + p.Name))));
+                    properties ??= new OrderedDictionary<string, SchemaNode>(StringComparer.Ordinal);
+                    foreach (var p in keyword.Value.EnumerateObject())
+                    {
+                        properties[p.Name] = FromTalosJson(p.Value, at + "/" + p.Name);
+                    }
+
                     break;
                 case "additionalProperties":
                     if (keyword.Value.ValueKind is JsonValueKind.False or JsonValueKind.True)
@@ -124,16 +68,16 @@ public sealed class SchemaNode
                     }
                     else
                     {
-                        additional = Parse(keyword.Value, at);
+                        additional = FromTalosJson(keyword.Value, at);
                     }
 
                     break;
                 case "patternProperties":
                     patterns.AddRange(keyword.Value.EnumerateObject().Select(p =>
-                        new KeyValuePair<Regex, SchemaNode>(new Regex(p.Name, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), Parse(p.Value, at + "/" + p.Name))));
+                        new KeyValuePair<Regex, SchemaNode>(new Regex(p.Name, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), FromTalosJson(p.Value, at + "/" + p.Name))));
                     break;
                 case "items":
-                    items = Parse(keyword.Value, at);
+                    items = FromTalosJson(keyword.Value, at);
                     break;
                 case "enum":
                     enumValues = [.. keyword.Value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText())];
@@ -145,7 +89,7 @@ public sealed class SchemaNode
                     pattern = new Regex(keyword.Value.GetString()!, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
                     break;
                 case "oneOf":
-                    oneOf.AddRange(keyword.Value.EnumerateArray().Select((v, i) => Parse(v, $"{at}/{i}")));
+                    oneOf.AddRange(keyword.Value.EnumerateArray().Select((v, i) => FromTalosJson(v, $"{at}/{i}")));
                     break;
                 case "format":
                     format = keyword.Value.GetString();
@@ -159,7 +103,7 @@ public sealed class SchemaNode
                     description = keyword.Value.GetString();
                     break;
                 default:
-                    if (!s_annotations.Contains(keyword.Name))
+                    if (!s_talosAnnotations.Contains(keyword.Name))
                     {
                         throw new InvalidDataException($"Schema keyword '{keyword.Name}' at {at} is not supported by HomeOps's Talos schema validator");
                     }
@@ -171,10 +115,10 @@ public sealed class SchemaNode
         return new SchemaNode
         {
             Ref = reference,
-            Types = types,
+            Types = [.. types],
             Properties = properties,
-            AdditionalPropertiesAllowed = additionalAllowed,
-            AdditionalProperties = additional,
+            AdditionalAllowed = additionalAllowed,
+            Additional = additional,
             PatternProperties = patterns,
             Items = items,
             Enum = enumValues,

@@ -1,6 +1,6 @@
 using HomeOps.Core.Yaml;
 
-namespace HomeOps.Core.GitOps.Schemas;
+namespace HomeOps.Core.Schema;
 
 /// <summary>
 /// Strict validation of one object against its schema, as the API server with strict field validation would judge

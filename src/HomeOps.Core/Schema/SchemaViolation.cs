@@ -1,4 +1,4 @@
-namespace HomeOps.Core.GitOps.Schemas;
+namespace HomeOps.Core.Schema;
 
 public enum ViolationKind
 {

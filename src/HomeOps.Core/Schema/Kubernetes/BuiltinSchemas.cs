@@ -1,4 +1,4 @@
-namespace HomeOps.Core.GitOps.Schemas;
+namespace HomeOps.Core.Schema;
 
 /// <summary>
 /// The Kubernetes built-in kinds of one minor release, from the embedded API data of every release HomeOps knows

@@ -3,7 +3,7 @@ using HomeOps.Core.Talos.Documents;
 using HomeOps.Core.Text;
 using HomeOps.Core.Yaml;
 
-namespace HomeOps.Core.Talos.Schema;
+namespace HomeOps.Core.Schema;
 
 /// <summary>
 /// Checks a document against the Talos v1.10 schema. Values are typed as Go's yaml.v3 decodes them into Talos's
@@ -90,9 +90,9 @@ public sealed class TalosDocumentValidator(TalosSchema schema, DiagnosticBag dia
                     continue;
                 }
 
-                if (!s.AdditionalPropertiesAllowed)
+                if (!s.AdditionalAllowed)
                 {
-                    var candidates = s.Properties.Select(p => p.Key).ToList();
+                    var candidates = s.PropertiesOrEmpty.Keys.ToList();
                     var closest = Suggestions.Closest(entry.Key, candidates);
                     var where = path.Length == 0 ? string.Empty : $" ('{path}' has {Shorten(candidates)})";
                     var hint = closest is not null ? $"Did you mean '{closest}'?" : "Remove it, or check the Talos v1.10 configuration reference for the right place";

@@ -2,13 +2,13 @@ using System.Text.Json;
 using HomeOps.Core.GitOps.Model;
 using HomeOps.Core.Yaml;
 
-namespace HomeOps.Core.GitOps.Schemas;
+namespace HomeOps.Core.Schema;
 
 /// <summary>
 /// Reads schema nodes, for the one <see cref="SchemaValidator"/>: Kubernetes' built-in definitions (OpenAPI JSON), CRD
 /// openAPIV3Schema YAML, and a Helm chart's values.schema.json (JSON Schema).
 /// </summary>
-public static class SchemaParser
+public static partial class SchemaParser
 {
     private const int MaxDepth = 64;
 

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 
-namespace HomeOps.Core.GitOps.Schemas;
+namespace HomeOps.Core.Schema;
 
 /// <summary>
 /// The embedded API data of every Kubernetes minor release HomeOps knows (kubernetes-apis.json.gz, written by

@@ -1,6 +1,6 @@
 using HomeOps.Core.Talos.Documents;
 
-namespace HomeOps.Core.Talos.Schema;
+namespace HomeOps.Core.Schema;
 
 /// <summary>
 /// Puts every mapping in the order talosctl writes it: schema-described objects in Go struct field order (the
@@ -28,13 +28,13 @@ public static class DocumentOrder
         switch (node)
         {
             case DocMap map:
-                var properties = s?.Properties ?? [];
+                var properties = s?.PropertiesOrEmpty.Keys.ToList() ?? [];
                 if (properties.Count > 0)
                 {
                     var index = new Dictionary<string, int>(StringComparer.Ordinal);
                     for (var i = 0; i < properties.Count; i++)
                     {
-                        index[properties[i].Key] = i;
+                        index[properties[i]] = i;
                     }
 
                     // Stable: keys the schema does not know (reported by the validator) keep their place at the end.
