@@ -43,8 +43,9 @@ public static class HomeOpsMcpServer
                 filters.AddCallToolFilter(ResultMasking.Filter(context));
                 filters.AddCallToolFilter(ArgumentCheck.Filter());
             })
-            .WithTools<RepositoryTools>();
-        return server;
+            .WithTools<RepositoryTools>()
+            .WithTools<ClusterTools>();
+        return context.AllowWrite ? server.WithTools<FluxWriteTools>() : server;
     }
 
     private static string Instructions(McpContext context) =>

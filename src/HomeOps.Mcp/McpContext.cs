@@ -16,8 +16,11 @@ public sealed record McpContext(string WorkingDirectory, IFileSystem Files, Time
     /// <summary>Whether the write tools (reconcile, suspend, resume) are offered (homeops mcp --allow-write).</summary>
     public bool AllowWrite { get; init; }
 
-    /// <summary>The kubeconfig of the live tools (--kubeconfig, else $KUBECONFIG, else ~/.kube/config); null: none found.</summary>
+    /// <summary>The kubeconfig of the live tools from --kubeconfig; null: found as `homeops status` finds it.</summary>
     public string? Kubeconfig { get; init; }
+
+    /// <summary>Environment variables (KUBECONFIG, HOME) for finding the kubeconfig; tests pass their own.</summary>
+    public Func<string, string?> Environment { get; init; } = _ => null;
 
     /// <summary>Rewrites Kubernetes API addresses before connecting; tests send them to the fake API server.</summary>
     public Func<Uri, Uri>? KubeRewrite { get; init; }

@@ -30,4 +30,20 @@ public sealed class ToolListTests
             docs.ShouldContain($"| `{tool.Name}` |", customMessage: $"docs/mcp.md has no row for the tool {tool.Name}");
         }
     }
+
+    [Fact]
+    public async Task ToolsList_WithoutAllowWrite_OffersNoToolThatChangesAnything()
+    {
+        await using var client = await McpProcess.StartAsync(RepositoryPaths.Root);
+        await using var writer = await McpProcess.StartAsync(RepositoryPaths.Root, ["--allow-write"]);
+
+        var readOnly = await client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var all = await writer.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        readOnly.ShouldAllBe(t => t.ProtocolTool.Annotations!.ReadOnlyHint == true && t.ProtocolTool.Annotations.DestructiveHint == false);
+        var writes = all.Where(t => t.ProtocolTool.Annotations!.ReadOnlyHint != true).ToList();
+        writes.ShouldNotBeEmpty();
+        writes.ShouldAllBe(t => t.ProtocolTool.Annotations!.DestructiveHint == true);
+        readOnly.Select(t => t.Name).ShouldBe(all.Except(writes).Select(t => t.Name));
+    }
 }

@@ -11,7 +11,7 @@ internal static class McpCommand
     {
         var file = CommonOptions.ClusterFile();
         var allowWrite = new Option<bool>("--allow-write") { Description = "Also offer the tools that change the cluster: Flux reconcile, suspend and resume (marked destructive)" };
-        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "The kubeconfig of the live tools (default: $KUBECONFIG, else ~/.kube/config)" };
+        var kubeconfig = ClusterOptions.Kubeconfig();
         var command = new Command("mcp", "Serve the repository and the cluster to an assistant over MCP (stdio): offline checks, read-only cluster tools, secrets masked in every result")
         {
             file, allowWrite, kubeconfig,
@@ -22,32 +22,16 @@ internal static class McpCommand
             {
                 ClusterFile = parse.GetValue(file),
                 AllowWrite = parse.GetValue(allowWrite),
-                Kubeconfig = Kubeconfig(context, parse.GetValue(kubeconfig)),
+                Kubeconfig = parse.GetValue(kubeconfig),
+                Environment = context.Environment,
                 KubeRewrite = context.KubeRewrite,
                 OnePasswordProgram = context.OnePasswordProgram,
                 Version = Rendering.DiagnosticPrinter.ToolVersion,
-                KnownSecrets = [.. McpContext.SecretEnvironmentVariables.Select(Environment.GetEnvironmentVariable).OfType<string>()],
+                KnownSecrets = [.. McpContext.SecretEnvironmentVariables.Select(context.Environment).OfType<string>()],
             };
-            var level = Environment.GetEnvironmentVariable("HOMEOPS_DEBUG") is "1" ? LogLevel.Debug : LogLevel.Warning;
+            var level = context.Environment("HOMEOPS_DEBUG") is "1" ? LogLevel.Debug : LogLevel.Warning;
             return await HomeOpsMcpServer.RunStdioAsync(mcp, level, cancellationToken).ConfigureAwait(false);
         });
         return command;
-    }
-
-    /// <summary>--kubeconfig, else the first file of $KUBECONFIG, else ~/.kube/config when it exists; null: none.</summary>
-    private static string? Kubeconfig(CliContext context, string? option)
-    {
-        if (option is { Length: > 0 })
-        {
-            return Path.GetFullPath(option, context.WorkingDirectory);
-        }
-
-        if (Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } variable)
-        {
-            return Path.GetFullPath(variable.Split(Path.PathSeparator)[0], context.WorkingDirectory);
-        }
-
-        var home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
-        return context.Files.FileExists(home) ? home : null;
     }
 }

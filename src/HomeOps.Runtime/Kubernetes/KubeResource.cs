@@ -33,12 +33,21 @@ public sealed record KubeResource(string Group, string Version, string Plural, s
     public static readonly KubeResource Certificates = new("cert-manager.io", "v1", "certificates", "Certificate", true);
     public static readonly KubeResource ExternalSecrets = new("external-secrets.io", "v1", "externalsecrets", "ExternalSecret", true);
 
+    // Read by the MCP server's live tools.
+    public static readonly KubeResource Events = new("", "v1", "events", "Event", true);
+    public static readonly KubeResource StatefulSets = new("apps", "v1", "statefulsets", "StatefulSet", true);
+    public static readonly KubeResource HelmRepositories = new("source.toolkit.fluxcd.io", "v1", "helmrepositories", "HelmRepository", true);
+    public static readonly KubeResource OciRepositories = new("source.toolkit.fluxcd.io", "v1", "ocirepositories", "OCIRepository", true);
+
     private static readonly KubeResource[] s_known =
         [
             Namespaces, Nodes, Secrets, ConfigMaps, Pods, Services, PersistentVolumeClaims, Ingresses, DaemonSets, Deployments, CustomResourceDefinitions,
             Kustomizations, GitRepositories, HelmReleases, FluxInstances, CiliumBgpNodeConfigs, CiliumLoadBalancerIpPools, LonghornVolumes, LonghornNodes,
-            CnpgClusters, BarmanObjectStores, Certificates, ExternalSecrets,
+            CnpgClusters, BarmanObjectStores, Certificates, ExternalSecrets, Events, StatefulSets, HelmRepositories, OciRepositories,
         ];
+
+    /// <summary>Every kind HomeOps knows.</summary>
+    public static IReadOnlyList<KubeResource> Known => s_known;
 
     /// <summary>group/version as it appears in apiVersion ("v1" for core).</summary>
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";

@@ -57,6 +57,22 @@ public static class FluxObjects
         ["spec"] = new JsonObject { ["suspend"] = suspend },
     };
 
+    /// <summary>The annotation `flux reconcile` sets: the controllers reconcile an object again when its value changes.</summary>
+    public const string ReconcileRequestedAt = "reconcile.fluxcd.io/requestedAt";
+
+    /// <summary>The smallest server-side apply that asks Flux to reconcile now, as `flux reconcile` does.</summary>
+    public static JsonObject ReconcilePatch(KubeResource resource, string ns, string name, DateTimeOffset now) => new()
+    {
+        ["apiVersion"] = resource.ApiVersion,
+        ["kind"] = resource.Kind,
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = name,
+            ["namespace"] = ns,
+            ["annotations"] = new JsonObject { [ReconcileRequestedAt] = now.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture) },
+        },
+    };
+
     /// <summary>
     /// Sets spec.suspend on an existing object. Returns false when the object does not exist: an apply would create
     /// it from the patch alone.

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using HomeOps.Fakes.Kubernetes;
+using HomeOps.Operations.Recovery.Flux;
+using HomeOps.Runtime.Files;
+using HomeOps.Runtime.Kubernetes;
+using HomeOps.Runtime.Processes;
+using HomeOps.Testing;
+
+namespace HomeOps.Mcp.Tests;
+
+/// <summary>The live tools against the fake API server (the repository's real Kubernetes client on the other end), and without a cluster.</summary>
+public sealed class LiveToolTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task LiveTools_WithoutKubeconfig_AnswerWhyAndTheServerKeepsRunning()
+    {
+        var missing = Path.Combine(Directory.CreateTempSubdirectory("homeops-mcp-").FullName, "kubeconfig");
+        await using var client = await McpProcess.StartAsync(RepositoryPaths.Root, ["--kubeconfig", missing]);
+
+        foreach (var (tool, arguments) in new (string, Dictionary<string, object?>)[] { ("status", []), ("kube_list", new() { ["kind"] = "Pod" }), ("events", []) })
+        {
+            var result = await client.CallToolAsync(tool, arguments, cancellationToken: Token);
+            result.IsError.ShouldBe(true, tool);
+            McpProcess.Text(result).ShouldContain($"Cannot read the cluster: No kubeconfig: {missing} does not exist (HO6001)");
+        }
+
+        var docs = await client.CallToolAsync("diagnostic_docs", new Dictionary<string, object?> { ["code"] = "HO6001" }, cancellationToken: Token);
+        docs.IsError.ShouldNotBe(true);
+        McpProcess.Text(docs).ShouldContain("### HO6001");
+    }
+
+    [Fact]
+    public async Task LiveTools_NoKubeconfigAnywhere_SayWhereTheyLooked()
+    {
+        var folder = Directory.CreateTempSubdirectory("homeops-mcp-").FullName;
+        await using var server = await InProcessServer.StartAsync(Context(folder, kubeconfig: null));
+
+        var result = await server.CallAsync("status");
+
+        result.IsError.ShouldBe(true);
+        McpProcess.Text(result).ShouldContain("none given (--kubeconfig, KUBECONFIG)");
+    }
+
+    [Fact]
+    public async Task KubeGetAndList_FakeCluster_ObjectsWithSecretValuesMasked()
+    {
+        await using var api = await FakeKubeApiServer.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("homeops-mcp-").FullName;
+        var kubeconfig = FakeKubeconfig.Write(Path.Combine(folder, "kubeconfig"), api.Url.ToString());
+        var kube = new KubeClientFactory(TimeProvider.System).Create(kubeconfig);
+        await kube.ApplyAsync(KubeResource.Secrets, Json("""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"db","namespace":"default"},"stringData":{"password":"planted-db-password-1"}}"""), "test", Token);
+        await kube.ApplyAsync(KubeResource.ConfigMaps, Json("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app","namespace":"default","labels":{"app":"demo"}},"data":{"LOG_LEVEL":"debug","values.yaml":"admin:\n  password: planted-admin-password-2\n"}}"""), "test", Token);
+        await using var server = await InProcessServer.StartAsync(Context(RepositoryPaths.Root, kubeconfig));
+
+        var secret = McpProcess.Text(await server.CallAsync("kube_get", new() { ["kind"] = "Secret", ["name"] = "db" }));
+        var configMaps = McpProcess.Text(await server.CallAsync("kube_list", new() { ["kind"] = "configmaps", ["namespace"] = "default", ["labelSelector"] = "app=demo" }));
+        var absent = await server.CallAsync("kube_get", new() { ["kind"] = "Secret", ["name"] = "nope" });
+
+        secret.ShouldContain("\"name\": \"db\"");
+        secret.ShouldContain("\"password\": \"***\"");
+        secret.ShouldNotContain(Convert.ToBase64String("planted-db-password-1"u8.ToArray()));
+        configMaps.ShouldContain("\"LOG_LEVEL\": \"debug\"");
+        configMaps.ShouldContain("password: ***");
+        configMaps.ShouldNotContain("planted-admin-password-2");
+        absent.IsError.ShouldBe(true);
+        McpProcess.Text(absent).ShouldContain("No Secret 'nope' in namespace default");
+        var unknownKind = await Should.ThrowAsync<ModelContextProtocol.McpProtocolException>(() => server.CallAsync("kube_list", new() { ["kind"] = "Widget" }));
+        unknownKind.Message.ShouldContain("'kind'");
+    }
+
+    [Fact]
+    public async Task FluxReconcile_AllowWrite_SetsTheAnnotationFluxReconcileSets()
+    {
+        await using var api = await FakeKubeApiServer.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("homeops-mcp-").FullName;
+        var kubeconfig = FakeKubeconfig.Write(Path.Combine(folder, "kubeconfig"), api.Url.ToString());
+        var kube = new KubeClientFactory(TimeProvider.System).Create(kubeconfig);
+        await kube.ApplyAsync(KubeResource.CustomResourceDefinitions, FluxCrds.Kustomizations(), "test", Token);
+        var kustomization = Json("""{"apiVersion":"kustomize.toolkit.fluxcd.io/v1","kind":"Kustomization","metadata":{"name":"apps","namespace":"flux-system"},"spec":{"interval":"10m","path":"./apps","prune":true,"sourceRef":{"kind":"GitRepository","name":"flux-system"}}}""");
+        await kube.ApplyAsync(KubeResource.Namespaces, Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"flux-system"}}"""), "test", Token);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await kube.ApplyAsync(KubeResource.Kustomizations, kustomization, "test", Token);
+                break;
+            }
+            catch (KubeApiException) when (attempt < 50)
+            {
+                await Task.Delay(200, Token); // the fake serves a new CRD after a delay, as kube-apiserver does
+            }
+        }
+
+        await using var readOnly = await InProcessServer.StartAsync(Context(RepositoryPaths.Root, kubeconfig));
+        (await readOnly.Client.ListToolsAsync(cancellationToken: Token)).ShouldNotContain(t => t.Name == "flux_reconcile");
+        await using var server = await InProcessServer.StartAsync(Context(RepositoryPaths.Root, kubeconfig) with { AllowWrite = true });
+
+        var result = await server.CallAsync("flux_reconcile", new() { ["kind"] = "Kustomization", ["name"] = "apps" });
+
+        result.IsError.ShouldNotBe(true, McpProcess.Text(result));
+        var live = await kube.GetAsync(KubeResource.Kustomizations, "flux-system", "apps", Token);
+        live!["metadata"]!["annotations"]![FluxObjects.ReconcileRequestedAt]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+        live["spec"]!["path"]!.GetValue<string>().ShouldBe("./apps");
+    }
+
+    private static McpContext Context(string folder, string? kubeconfig) =>
+        new(folder, PhysicalFileSystem.Instance, TimeProvider.System, ProcessCommandRunner.Instance, ProcessCommandRunner.Instance)
+        {
+            Kubeconfig = kubeconfig,
+            Environment = _ => null,
+        };
+
+    private static JsonObject Json(string text) => JsonNode.Parse(text)!.AsObject();
+}
