@@ -163,8 +163,10 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
             var result = await kustomize.BuildAsync(overlayDir, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
-                var at = node.Parent is null ? SourceSpan.File(KustomizeInputs.KustomizationFile(source, node.Spec.Path) ?? node.Spec.Path) : node.Spec.Object.Origin.Locate("spec", "path");
-                tree.BuildDiagnostics.Add(DiagnosticCatalog.KustomizeBuildFailed.At(at, node.Id, node.Spec.Path, CleanError(result.ErrorSummary(3), overlayDir, toRoot)));
+                var error = CleanError(result.ErrorSummary(3), overlayDir, toRoot);
+                var at = MalformedInput(node.Inputs, error)
+                    ?? (node.Parent is null ? SourceSpan.File(KustomizeInputs.KustomizationFile(source, node.Spec.Path) ?? node.Spec.Path) : node.Spec.Object.Origin.Locate("spec", "path"));
+                tree.BuildDiagnostics.Add(DiagnosticCatalog.KustomizeBuildFailed.At(at, node.Id, node.Spec.Path, error));
                 return null;
             }
 
@@ -176,6 +178,30 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Where a YAML error that kustomize names is: the input file whose name its message mentions and that does not
+    /// parse, at the line and column the parser stopped (kustomize gives only the file, and go-yaml's line is not
+    /// always the line of the mistake). Null when no such file is found (the build failed for another reason).
+    /// </summary>
+    private SourceSpan? MalformedInput(BuildInputs inputs, string error)
+    {
+        if (!error.Contains("yaml", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        foreach (var file in inputs.Files.Where(f => RepoPath.IsYaml(f) && error.Contains(RepoPath.FileName(f), StringComparison.Ordinal)))
+        {
+            var bag = new DiagnosticBag();
+            if (source.ReadText(file) is { } text && YamlReader.ReadAll(text, file, bag) is not null && bag.Items.FirstOrDefault(d => d.IsError) is { } parse)
+            {
+                return parse.Location;
+            }
+        }
+
+        return null;
     }
 
     private static string? ResolveOrigin(KustomizationNode node, string annotationPath) =>

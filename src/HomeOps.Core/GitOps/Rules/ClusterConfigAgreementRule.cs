@@ -93,15 +93,17 @@ public sealed partial class ClusterConfigAgreementRule : IGitOpsRule
                 continue;
             }
 
-            foreach (var block in pool.Root.Seq("spec", "blocks"))
+            var blocks = pool.Root.Seq("spec", "blocks");
+            for (var i = 0; i < blocks.Count; i++)
             {
+                var block = blocks[i];
                 IpRange? actual = block.Str("cidr") is { } c && IpNetwork.TryParse(c, out var n) ? IpRange.FromNetwork(n)
                     : block.Str("start") is { } s && IPAddress.TryParse(s, out var start)
                         ? new IpRange(start, block.Str("stop") is { } e && IPAddress.TryParse(e, out var stop) ? stop : start)
                         : null;
                 if (actual is not null && (actual.First != expected.First || actual.Last != expected.Last))
                 {
-                    yield return DiagnosticCatalog.VersionDisagreesWithClusterConfig.At(block.Span, $"Pool {pool.Name}", actual.ToString(),
+                    yield return DiagnosticCatalog.VersionDisagreesWithClusterConfig.At(pool.Origin.Locate("spec", "blocks", i), $"Pool {pool.Name}", actual.ToString(),
                         $"{expected} (loadBalancer.pools)", "the pool in cluster.yaml and run 'homeops render'");
                 }
             }
