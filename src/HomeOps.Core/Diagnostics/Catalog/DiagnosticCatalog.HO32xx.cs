@@ -137,4 +137,9 @@ public static partial class DiagnosticCatalog
         "HO3244", "taskfile-task-missing", "Taskfile task calls a task that does not exist",
         "Task '{0}' ({1}) calls task '{2}', which no Taskfile of the repository defines",
         "Fix the name or define the task; tasks of an included Taskfile are called NAMESPACE:TASK, and ':TASK' calls a task of the root Taskfile from an included one");
+
+    public static readonly DiagnosticDescriptor HelmInstallOfFluxChart = Error(
+        "HO3245", "helm-install-of-flux-chart", "Script installs a chart a HelmRelease also installs",
+        "{0} runs helm install of chart '{1}' as release '{2}' in namespace '{3}', but HelmRelease {4} installs it as '{5}' in '{6}': two installs of one chart",
+        "Let Flux install the chart (drop the command), or use the HelmRelease's release name and namespace so helm-controller takes the release over");
 }

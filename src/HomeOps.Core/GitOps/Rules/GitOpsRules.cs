@@ -34,6 +34,7 @@ public static class GitOpsRules
         new ChartValuesRule(),
         new PlaceholderRule(),
         new TaskfileRule(),
+        new HelmInstallRule(),
     ];
 
     public static IReadOnlyList<Diagnostic> Run(RuleContext context) => [.. All.SelectMany(r => r.Check(context))];
