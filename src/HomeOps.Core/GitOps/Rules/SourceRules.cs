@@ -44,16 +44,21 @@ public sealed class SourceRules : IGitOpsRule
             used.Add($"{chart.Root.Str("spec", "sourceRef", "kind")}/{chart.Root.Str("spec", "sourceRef", "namespace") ?? chart.Namespace}/{chart.Root.Str("spec", "sourceRef", "name")}");
         }
 
-        foreach (var receiver in context.Tree.AllObjects.Where(o => o.Kind is "Receiver" or "ImageUpdateAutomation"))
+        // Any object that names a source in spec.sourceRef uses it: ImageUpdateAutomation, tofu-controller's
+        // Terraform, Flagger and other controllers built on Flux sources. A Receiver lists the sources it notifies.
+        foreach (var user in context.Tree.AllObjects)
         {
-            foreach (var r in receiver.Root.Seq("spec", "resources"))
+            if (user.Kind == "Receiver")
             {
-                used.Add($"{r.Str("kind")}/{r.Str("namespace") ?? receiver.Namespace}/{r.Str("name")}");
+                foreach (var r in user.Root.Seq("spec", "resources"))
+                {
+                    used.Add($"{r.Str("kind")}/{r.Str("namespace") ?? user.Namespace}/{r.Str("name")}");
+                }
             }
 
-            if (receiver.Root.Map("spec", "sourceRef") is { } sr)
+            if (user.Root.Map("spec", "sourceRef") is { } sr)
             {
-                used.Add($"{sr.Str("kind")}/{sr.Str("namespace") ?? receiver.Namespace}/{sr.Str("name")}");
+                used.Add($"{sr.Str("kind")}/{sr.Str("namespace") ?? user.Namespace}/{sr.Str("name")}");
             }
         }
 
