@@ -122,6 +122,23 @@ public sealed class ChartValueKeysTests
     public void Unknown_TypoOfACommentedKey_SuggestsIt() =>
         Unknown("loadBalancer:\n  mdoe: dsr\n").ShouldHaveSingleItem().Suggestion.ShouldBe("mode");
 
+    [Fact]
+    public void SchemaViolations_BelowAnEnabledSubchartsKey_AreCheckedAgainstItsSchema()
+    {
+        var database = new ChartContent("postgresql", "1.0.0", "port: 5432\nenabled: false\n", """{ "properties": { "port": { "type": "integer" } } }""", string.Empty, []);
+        var chart = new ChartContent("app", "1.0.0", "db:\n  enabled: true\ncache:\n  enabled: false\n", """{ "properties": { "replicas": { "type": "integer" } } }""", string.Empty,
+            [new Subchart("db", database, "db.enabled"), new Subchart("cache", database, "cache.enabled")]);
+
+        string[] Found(string yaml) => [.. ChartValuesSchema.Violations(chart, Read(yaml)).Select(x => $"{string.Join('.', x.Violation.Path)} {x.Violation.Kind} {x.Chart.Name}")];
+
+        Found("replicas: x\ndb:\n  port: x\n").ShouldBe(["replicas WrongType app", "db.port WrongType postgresql"]);
+        Found("db:\n  enabled: false\n  port: x\n").ShouldBeEmpty();          // disabled by the release
+        Found("cache:\n  port: x\n").ShouldBeEmpty();                          // disabled by the chart's default
+        Found("cache:\n  enabled: true\n  port: x\n").ShouldBe(["cache.port WrongType postgresql"]);
+        var quiet = chart with { ValuesYaml = string.Empty };
+        ChartValuesSchema.Violations(quiet, Read("db:\n  port: x\n")).ShouldBeEmpty();          // disabled by the subchart's own default
+    }
+
     private static List<string> Violations(SchemaNode schema, string yaml) =>
         [.. new SchemaValidator(null).Validate(Read(yaml), new KindSchema(string.Empty, string.Empty, schema, false, "test"))
             .Select(v => $"{string.Join('.', v.Path)} {v.Kind}")];

@@ -83,8 +83,9 @@ public static class ChartPackage
                 : rest.EndsWith("/Chart.yaml", StringComparison.Ordinal) && rest.Count(c => c == '/') == 1 ? Build(files, path[..^"Chart.yaml".Length])
                 : null;
             // A chart can depend on one subchart twice under two aliases: its values then sit under both keys.
-            var keys = sub is null ? [] : dependencies.Where(d => d.Str("name") == sub.Name).Select(d => d.Str("alias") ?? sub.Name).DefaultIfEmpty(sub.Name).Distinct(StringComparer.Ordinal);
-            subcharts.AddRange(keys.Select(key => new Subchart(key, sub!)));
+            var keyed = sub is null ? [] : dependencies.Where(d => d.Str("name") == sub.Name).Select(d => (Key: d.Str("alias") ?? sub.Name, Condition: d.Str("condition")))
+                .DefaultIfEmpty((sub.Name, null)).DistinctBy(d => d.Key, StringComparer.Ordinal);
+            subcharts.AddRange(keyed.Select(d => new Subchart(d.Key, sub!, d.Condition)));
         }
 
         return new ChartContent(chartYaml.Str("name") ?? prefix.TrimEnd('/'), chartYaml.Str("version"), Text(files, prefix + "values.yaml") ?? string.Empty,

@@ -99,7 +99,8 @@ public static class ChartValueKeys
         return freeForm.Any(f => dotted == f || dotted.StartsWith(f + ".", StringComparison.Ordinal));
     }
 
-    private static YamlMapping Defaults(ChartContent chart) =>
+    /// <summary>The chart's values.yaml (an empty mapping when it has none or it does not parse).</summary>
+    internal static YamlMapping Defaults(ChartContent chart) =>
         YamlReader.ReadAll(chart.ValuesYaml, "values.yaml", new DiagnosticBag()).FirstOrDefault() as YamlMapping
         ?? new YamlMapping(SourceSpan.File("values.yaml"), []);
 

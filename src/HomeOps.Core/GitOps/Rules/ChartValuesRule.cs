@@ -28,20 +28,15 @@ public sealed class ChartValuesRule : IGitOpsRule
             var name = chart.Version is null ? chart.Name : $"{chart.Name}@{chart.Version}";
             var reported = 0;
             var refusedKeys = new HashSet<string>(StringComparer.Ordinal);
-            if (release.Values is { } values && chart.SchemaJson is { } json && SchemaParser.FromJsonSchema(json) is { } schema)
+            foreach (var (v, refusing) in release.Values is { } values ? ChartValuesSchema.Violations(chart, values) : [])
             {
-                // Required values are filled by the chart's defaults, which are not merged here; only what the release sets is judged.
-                foreach (var v in new SchemaValidator(null).Validate(values, new KindSchema(string.Empty, string.Empty, schema, false, "values.schema.json"))
-                    .Where(v => v.Kind != ViolationKind.MissingRequired))
+                reported++;
+                if (v.Kind == ViolationKind.UnknownField)
                 {
-                    reported++;
-                    if (v.Kind == ViolationKind.UnknownField)
-                    {
-                        refusedKeys.Add(Path(v.Path));
-                    }
-
-                    yield return DiagnosticCatalog.HelmValuesSchemaViolation.At(Locate(spec, v.Path), spec.Id, Path(v.Path), v.Message, name);
+                    refusedKeys.Add(Path(v.Path));
                 }
+
+                yield return DiagnosticCatalog.HelmValuesSchemaViolation.At(Locate(spec, v.Path), spec.Id, Path(v.Path), v.Message, ReferenceEquals(refusing, chart) ? name : $"{name}, subchart {refusing.Name}@{refusing.Version}");
             }
 
             if (reported == 0 && release.ValuesSchemaError is { } helmError)
