@@ -39,7 +39,7 @@ for (var i = 0; i <= runs; i++)
 
         // What the operator runs first (outside the timing): `homeops render` writes the files derived from cluster.yaml.
         var rendered = Workspace.Locate(PhysicalFileSystem.Instance, root, null);
-        HomeOps.Operations.Render.RenderService.Write(rendered, HomeOps.Operations.Render.RenderService.Plan(rendered, HomeOps.Operations.Config.ClusterConfigService.Load(rendered)));
+        HomeOps.Operations.Platform.PlatformFilesService.Write(rendered, HomeOps.Operations.Platform.PlatformFilesService.Plan(rendered, HomeOps.Operations.Config.ClusterConfigService.Load(rendered)));
 
         await using var cluster = await FakeCluster.StartAsync([("mini01", "172.29.51.11"), ("mini02", "172.29.51.12"), ("mini03", "172.29.51.13")], "172.29.51.10");
         cluster.SeedConnectItems("Automation", "home-ops");

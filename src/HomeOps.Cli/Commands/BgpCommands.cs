@@ -1,9 +1,9 @@
 using System.CommandLine;
-using HomeOps.Cli.Rendering;
+using HomeOps.Cli.Output;
 using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Operations;
 using HomeOps.Operations.Config;
-using HomeOps.Operations.Render;
+using HomeOps.Operations.Platform;
 
 namespace HomeOps.Cli.Commands;
 

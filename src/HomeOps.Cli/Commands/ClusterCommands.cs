@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HomeOps.Cli.Rendering;
+using HomeOps.Cli.Output;
 using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Operations;
 using HomeOps.Operations.Nodes;

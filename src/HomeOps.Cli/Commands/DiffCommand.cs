@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HomeOps.Cli.Rendering;
+using HomeOps.Cli.Output;
 using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Core.GitOps.Output;
 using HomeOps.Operations;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HomeOps.Cli.Rendering;
+using HomeOps.Cli.Output;
 using HomeOps.Core.ClusterConfig.Init;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Diagnostics.Output;

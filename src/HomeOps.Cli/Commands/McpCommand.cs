@@ -26,7 +26,7 @@ internal static class McpCommand
                 Environment = context.Environment,
                 KubeRewrite = context.KubeRewrite,
                 OnePasswordProgram = context.OnePasswordProgram,
-                Version = Rendering.DiagnosticPrinter.ToolVersion,
+                Version = Output.DiagnosticPrinter.ToolVersion,
                 KnownSecrets = [.. McpContext.SecretEnvironmentVariables.Select(context.Environment).OfType<string>()],
             };
             var level = context.Environment("HOMEOPS_DEBUG") is "1" ? LogLevel.Debug : LogLevel.Warning;

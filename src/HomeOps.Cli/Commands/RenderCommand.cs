@@ -1,9 +1,9 @@
 using System.CommandLine;
-using HomeOps.Cli.Rendering;
+using HomeOps.Cli.Output;
 using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Operations;
 using HomeOps.Operations.Config;
-using HomeOps.Operations.Render;
+using HomeOps.Operations.Platform;
 
 namespace HomeOps.Cli.Commands;
 
@@ -19,7 +19,7 @@ internal static class RenderCommand
         command.SetAction(parse =>
         {
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));
-            var plan = RenderService.Plan(workspace, ClusterConfigService.Load(workspace));
+            var plan = PlatformFilesService.Plan(workspace, ClusterConfigService.Load(workspace));
             var outputFormat = parse.GetValue(format);
             var checking = parse.GetValue(check);
             var diagnostics = checking ? [.. plan.Diagnostics, .. plan.Staleness()] : plan.Diagnostics;
@@ -42,7 +42,7 @@ internal static class RenderCommand
                 return ExitCodeFor.Diagnostics(diagnostics);
             }
 
-            var written = RenderService.Write(workspace, plan);
+            var written = PlatformFilesService.Write(workspace, plan);
             if (outputFormat == OutputFormat.Text)
             {
                 foreach (var rendered in plan.Files)

@@ -19,7 +19,7 @@ public static class CiliumConfigManifests
 
     public static string WritePools(IReadOnlyList<LoadBalancerPool> pools)
     {
-        var yaml = PlatformRenderer.NewFile()
+        var yaml = PlatformFiles.NewFile()
             .Comment("Cilium LoadBalancer IP pools (cluster.yaml: loadBalancer.pools). A LoadBalancer Service gets an address")
             .Comment($"only from the pool its label {PoolLabel} names; an annotation is not enough.");
         foreach (var pool in pools)
@@ -78,7 +78,7 @@ public static class CiliumConfigManifests
     public static string WriteBgp(string clusterName, BgpSettings bgp, IReadOnlyList<LoadBalancerPool> pools)
     {
         var families = new[] { new Family("ipv4", AddressFamily.InterNetwork), new Family("ipv6", AddressFamily.InterNetworkV6) };
-        var yaml = PlatformRenderer.NewFile()
+        var yaml = PlatformFiles.NewFile()
             .Comment("BGP peering of every node with the router(s) in cluster.yaml (loadBalancer.bgp), announcing the")
             .Comment("LoadBalancer addresses of Services that use a pool. A session carries the address family of its peer: over an")
             .Comment("IPv4 session Cilium 1.17 gives IPv6 routes an IPv4-mapped next hop (::ffff:a.b.c.d, cilium/cilium#37831), which")

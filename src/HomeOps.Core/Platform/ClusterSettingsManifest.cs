@@ -9,7 +9,7 @@ public static class ClusterSettingsManifest
 
     public static string Write(IReadOnlyList<SettingVariable> variables)
     {
-        var yaml = PlatformRenderer.NewFile()
+        var yaml = PlatformFiles.NewFile()
             .Comment("Cluster-specific values for Flux post-build substitution: a Kustomization that lists this ConfigMap")
             .Comment("under spec.postBuild.substituteFrom may use ${NAME} for any key below (docs/gitops-tree.md).")
             .Document().Map()

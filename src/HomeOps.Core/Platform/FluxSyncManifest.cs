@@ -11,7 +11,7 @@ public static class FluxSyncManifest
     public static string Write(GitOpsSettings gitops)
     {
         var usesSsh = !gitops.Repository.StartsWith("https://", StringComparison.Ordinal);
-        var yaml = PlatformRenderer.NewFile()
+        var yaml = PlatformFiles.NewFile()
             .Comment("Flux's sync of this repository (cluster.yaml: gitops). The bootstrap applies it once; from then on")
             .Comment("the root Kustomization below reconciles its own path, this file included.")
             .Document().Map()

@@ -19,7 +19,7 @@ public static class LonghornTalosPatch
     public static string Write(StorageSettings storage)
     {
         var path = storage.DataDisk.MountPath;
-        return PlatformRenderer.NewFile()
+        return PlatformFiles.NewFile()
             .Comment($"Registers each node's data disk (the Talos user volume {storage.DataDisk.VolumeName}, cluster.yaml storage.dataDisk) with")
             .Comment("Longhorn: with createDefaultDiskLabeledNodes on, Longhorn creates the disk this annotation describes the")
             .Comment("first time it sees the node. The kubelet needs the mount with shared propagation to publish volumes.")

@@ -1,4 +1,4 @@
-using HomeOps.Operations.Render;
+using HomeOps.Operations.Platform;
 
 namespace HomeOps.Operations.Checks;
 
@@ -20,7 +20,7 @@ public sealed class GeneratedFilesCheck : IOfflineCheck
             return Task.FromResult(new CheckOutcome(Name, [], Skipped: missing));
         }
 
-        var plan = RenderService.Plan(context.Workspace, context.ClusterConfig);
+        var plan = PlatformFilesService.Plan(context.Workspace, context.ClusterConfig);
         // cluster.yaml's own diagnostics are the cluster.yaml check's to report.
         var own = plan.Diagnostics.Except(context.ClusterConfig.Diagnostics).Concat(plan.Staleness()).ToList();
         var upToDate = plan.Files.Count(f => f.State == GeneratedFileState.UpToDate);

@@ -5,13 +5,13 @@ using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Schema;
 using HomeOps.Core.Yaml;
 using HomeOps.Operations.Checks;
-using HomeOps.Operations.Render;
+using HomeOps.Operations.Platform;
 using HomeOps.Runtime.Files;
 
 namespace HomeOps.Operations.Config;
 
 /// <summary>What `homeops init` did: whether cluster.yaml was written, the files rendered from it, and the checks that ran.</summary>
-public sealed record InitResult(bool Written, IReadOnlyList<RenderedFile> Rendered, IReadOnlyList<CheckOutcome> Checks, IReadOnlyList<Diagnostic> Diagnostics)
+public sealed record InitResult(bool Written, IReadOnlyList<GeneratedFileStatus> Rendered, IReadOnlyList<CheckOutcome> Checks, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError) || Checks.Any(c => c.HasErrors);
 }
@@ -49,8 +49,8 @@ public static class InitService
 
         workspace.Files.CreateDirectory(workspace.Root);
         workspace.Files.WriteAllTextAtomic(workspace.ClusterFile, outcome.Text);
-        var plan = RenderService.Plan(workspace, ClusterConfigService.Load(workspace));
-        var rendered = plan.HasErrors ? [] : RenderService.Write(workspace, plan);
+        var plan = PlatformFilesService.Plan(workspace, ClusterConfigService.Load(workspace));
+        var rendered = plan.HasErrors ? [] : PlatformFilesService.Write(workspace, plan);
         var outcomes = await checks.RunAsync(workspace, progress, cancellationToken).ConfigureAwait(false);
         return new InitResult(true, rendered, outcomes, [.. outcome.Diagnostics.Where(d => !d.IsError), .. plan.Diagnostics.Where(d => d.IsError)]);
     }

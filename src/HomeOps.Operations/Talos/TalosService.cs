@@ -4,7 +4,7 @@ using HomeOps.Core.Talos.Diff;
 using HomeOps.Core.Talos.Documents;
 using HomeOps.Core.Talos.Rendering;
 using HomeOps.Core.Talos.Secrets;
-using HomeOps.Operations.Render;
+using HomeOps.Operations.Platform;
 
 namespace HomeOps.Operations.Talos;
 
@@ -52,7 +52,7 @@ public sealed class TalosService(Workspace workspace, ClusterDefinition config)
     public IReadOnlyList<Diagnostic> StaleGeneratedPatches()
     {
         var patches = config.Talos.Patches.TrimEnd('/') + "/";
-        var plan = RenderService.Plan(workspace, new ClusterConfigResult(config, []));
+        var plan = PlatformFilesService.Plan(workspace, new ClusterConfigResult(config, []));
         return plan.Staleness(f => f.State == GeneratedFileState.Stale && f.File.Path.StartsWith(patches, StringComparison.Ordinal));
     }
 

@@ -36,7 +36,7 @@ public sealed class FrrRouterConfigTests
     [Fact]
     public void Write_WithoutIpv6Session_SaysTheIpv6PoolIsNotAnnounced()
     {
-        var config = PlatformRendererTests.Ipv4SessionOnly();
+        var config = PlatformFilesTests.Ipv4SessionOnly();
         var router = BgpRouter.Select(config.LoadBalancer.Bgp!, null, SourceSpan.File("cluster.yaml"), new DiagnosticBag())!;
         var text = FrrRouterConfig.Write(config, router);
         text.ShouldContain("! Not announced: IPv6 pool(s) bgp-default-ipv6");

@@ -1,7 +1,7 @@
 using HomeOps.Fakes.Programs;
 using HomeOps.Operations.Bootstrap;
 using HomeOps.Operations.Config;
-using HomeOps.Operations.Render;
+using HomeOps.Operations.Platform;
 
 namespace HomeOps.Operations.Tests.Bootstrap;
 
@@ -178,7 +178,7 @@ public sealed class BootstrapDiagnosticsTests
         var clusterFile = Path.Combine(h.Root, "cluster.yaml");
         File.WriteAllText(clusterFile, File.ReadAllText(clusterFile).Replace("vault: Automation", "vault: Automaton", StringComparison.Ordinal));
         // As an operator would: `homeops render` after editing cluster.yaml (cluster-settings carries the vault name).
-        RenderService.Write(h.Workspace, RenderService.Plan(h.Workspace, ClusterConfigService.Load(h.Workspace)));
+        PlatformFilesService.Write(h.Workspace, PlatformFilesService.Plan(h.Workspace, ClusterConfigService.Load(h.Workspace)));
 
         var diagnostic = (await h.RunAsync()).ShouldHaveSingleItem();
 

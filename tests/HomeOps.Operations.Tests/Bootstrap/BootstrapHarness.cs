@@ -2,7 +2,7 @@ using HomeOps.Core.Diagnostics;
 using HomeOps.Fakes;
 using HomeOps.Operations.Bootstrap;
 using HomeOps.Operations.Config;
-using HomeOps.Operations.Render;
+using HomeOps.Operations.Platform;
 using HomeOps.Runtime.Files;
 using HomeOps.Runtime.Kubernetes;
 using HomeOps.Testing;
@@ -64,9 +64,9 @@ internal sealed class BootstrapHarness : IAsyncDisposable
     {
         var workspace = Workspace.Locate(PhysicalFileSystem.Instance, root, null);
         var config = ClusterConfigService.Load(workspace);
-        var plan = RenderService.Plan(workspace, config);
+        var plan = PlatformFilesService.Plan(workspace, config);
         plan.Diagnostics.Where(d => d.IsError).ShouldBeEmpty();
-        RenderService.Write(workspace, plan);
+        PlatformFilesService.Write(workspace, plan);
         return config.Config!;
     }
 

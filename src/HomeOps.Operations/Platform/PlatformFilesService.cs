@@ -2,21 +2,21 @@ using HomeOps.Core.ClusterConfig;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Platform;
 
-namespace HomeOps.Operations.Render;
+namespace HomeOps.Operations.Platform;
 
 /// <summary>`homeops render`: derives the generated files from cluster.yaml, compares them with the disk, writes them.</summary>
-public static class RenderService
+public static class PlatformFilesService
 {
-    /// <summary>Renders from an already-loaded cluster.yaml; nothing is rendered when it has errors.</summary>
-    public static RenderPlan Plan(Workspace workspace, ClusterConfigResult config)
+    /// <summary>Generates the files from an already-loaded cluster.yaml; nothing is generated when it has errors.</summary>
+    public static PlatformFilesPlan Plan(Workspace workspace, ClusterConfigResult config)
     {
         if (config.Config is null)
         {
-            return new RenderPlan([], config.Diagnostics);
+            return new PlatformFilesPlan([], config.Diagnostics);
         }
 
-        var result = PlatformRenderer.Render(config.Config);
-        var files = new List<RenderedFile>();
+        var result = PlatformFiles.Generate(config.Config);
+        var files = new List<GeneratedFileStatus>();
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(config.Diagnostics);
         diagnostics.AddRange(result.Diagnostics);
@@ -28,16 +28,16 @@ public static class RenderService
             var state = current is null ? GeneratedFileState.Missing
                 : Normalize(current) == file.Content ? GeneratedFileState.UpToDate
                 : GeneratedFileState.Stale;
-            files.Add(new RenderedFile(file, full, display, state));
+            files.Add(new GeneratedFileStatus(file, full, display, state));
         }
 
-        return new RenderPlan(files, diagnostics.Sorted());
+        return new PlatformFilesPlan(files, diagnostics.Sorted());
     }
 
     /// <summary>Writes every file that is missing or differs; returns what was written.</summary>
-    public static IReadOnlyList<RenderedFile> Write(Workspace workspace, RenderPlan plan)
+    public static IReadOnlyList<GeneratedFileStatus> Write(Workspace workspace, PlatformFilesPlan plan)
     {
-        var written = new List<RenderedFile>();
+        var written = new List<GeneratedFileStatus>();
         foreach (var file in plan.Changed)
         {
             workspace.Files.CreateDirectory(Path.GetDirectoryName(file.FullPath)!);

@@ -1,6 +1,6 @@
 using HomeOps.Core.Diagnostics;
 
-namespace HomeOps.Cli.Rendering;
+namespace HomeOps.Cli.Output;
 
 internal static class ExitCodeFor
 {

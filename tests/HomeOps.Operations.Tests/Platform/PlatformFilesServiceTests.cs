@@ -1,11 +1,11 @@
 using HomeOps.Operations.Config;
-using HomeOps.Operations.Render;
+using HomeOps.Operations.Platform;
 using HomeOps.Testing;
 
-namespace HomeOps.Operations.Tests.Render;
+namespace HomeOps.Operations.Tests.Platform;
 
 /// <summary>`homeops render` as a workflow, on an in-memory repository holding only the bundled cluster.yaml.</summary>
-public sealed class RenderServiceTests
+public sealed class PlatformFilesServiceTests
 {
     private readonly InMemoryFileSystem _files = new();
 
@@ -29,14 +29,14 @@ public sealed class RenderServiceTests
     public void Write_ThenPlanAgain_EverythingUpToDate()
     {
         var workspace = Repository();
-        var plan = RenderService.Plan(workspace, ClusterConfigService.Load(workspace));
+        var plan = PlatformFilesService.Plan(workspace, ClusterConfigService.Load(workspace));
         plan.HasErrors.ShouldBeFalse();
         plan.Files.ShouldNotBeEmpty();
         plan.Files.ShouldAllBe(f => f.State == GeneratedFileState.Missing);
 
-        RenderService.Write(workspace, plan).Count.ShouldBe(plan.Files.Count);
+        PlatformFilesService.Write(workspace, plan).Count.ShouldBe(plan.Files.Count);
 
-        var again = RenderService.Plan(workspace, ClusterConfigService.Load(workspace));
+        var again = PlatformFilesService.Plan(workspace, ClusterConfigService.Load(workspace));
         again.Changed.ShouldBeEmpty();
         again.Staleness().ShouldBeEmpty();
     }
@@ -45,11 +45,11 @@ public sealed class RenderServiceTests
     public void Plan_AHandEditedFile_IsStaleAndReportedAsSuch()
     {
         var workspace = Repository();
-        RenderService.Write(workspace, RenderService.Plan(workspace, ClusterConfigService.Load(workspace)));
-        var edited = RenderService.Plan(workspace, ClusterConfigService.Load(workspace)).Files[0];
+        PlatformFilesService.Write(workspace, PlatformFilesService.Plan(workspace, ClusterConfigService.Load(workspace)));
+        var edited = PlatformFilesService.Plan(workspace, ClusterConfigService.Load(workspace)).Files[0];
         _files.WriteAllTextAtomic(edited.FullPath, "# edited by hand\n");
 
-        var plan = RenderService.Plan(workspace, ClusterConfigService.Load(workspace));
+        var plan = PlatformFilesService.Plan(workspace, ClusterConfigService.Load(workspace));
 
         plan.Changed.Single().FullPath.ShouldBe(edited.FullPath);
         plan.Staleness().Single().Code.ShouldBe("HO3801");
@@ -60,7 +60,7 @@ public sealed class RenderServiceTests
     {
         var workspace = Workspace.Locate(_files, "/empty", clusterFile: null);
 
-        var plan = RenderService.Plan(workspace, ClusterConfigService.Load(workspace));
+        var plan = PlatformFilesService.Plan(workspace, ClusterConfigService.Load(workspace));
 
         plan.Files.ShouldBeEmpty();
         plan.Diagnostics.Single().Code.ShouldBe("HO0001");

@@ -5,7 +5,7 @@ using HomeOps.Testing;
 
 namespace HomeOps.Core.Tests.Platform;
 
-public sealed class PlatformRendererTests
+public sealed class PlatformFilesTests
 {
     /// <summary>The bundled cluster's second router session, over IPv6, which announces the IPv6 pool.</summary>
     internal const string Ipv6Session = "      - name: udm-pro-v6\n        address: fd47:25e1:2f96:51::1\n        asn: 64513\n";
@@ -21,7 +21,7 @@ public sealed class PlatformRendererTests
     public void Render_BundledCluster_MatchesTheCommittedFiles()
     {
         // The committed tree is the golden output: `homeops check` fails the same way when they drift.
-        var result = PlatformRenderer.Render(TestClusters.Bundled());
+        var result = PlatformFiles.Generate(TestClusters.Bundled());
         result.Diagnostics.ShouldBeEmpty();
         result.Files.Select(f => f.Path).ShouldBe(
         [
@@ -33,7 +33,7 @@ public sealed class PlatformRendererTests
         ]);
         foreach (var file in result.Files)
         {
-            file.Content.ShouldStartWith(PlatformRenderer.Header);
+            file.Content.ShouldStartWith(PlatformFiles.Header);
             File.ReadAllText(RepositoryPaths.Combine(file.Path)).ShouldBe(file.Content, file.Path);
         }
     }
@@ -41,7 +41,7 @@ public sealed class PlatformRendererTests
     [Fact]
     public void Render_DualStackPeersOverSsh_MatchesGolden()
     {
-        var result = PlatformRenderer.Render(DualStackPeers());
+        var result = PlatformFiles.Generate(DualStackPeers());
         result.Diagnostics.ShouldBeEmpty();
         foreach (var file in result.Files)
         {
@@ -57,7 +57,7 @@ public sealed class PlatformRendererTests
     [Fact]
     public void Render_WithoutIpv6Session_LeavesTheIpv6PoolUnannouncedAndSaysSo()
     {
-        var bgp = PlatformRenderer.Render(Ipv4SessionOnly()).Files.Single(f => f.Path.EndsWith("bgp.yaml", StringComparison.Ordinal)).Content;
+        var bgp = PlatformFiles.Generate(Ipv4SessionOnly()).Files.Single(f => f.Path.EndsWith("bgp.yaml", StringComparison.Ordinal)).Content;
         bgp.ShouldContain("# Not announced: pool(s) bgp-default-ipv6");
         bgp.ShouldNotContain("ipv6-load-balancers");
     }
@@ -65,7 +65,7 @@ public sealed class PlatformRendererTests
     [Fact]
     public void Render_Bundled_MakesTheIpv6PoolServeDefaultAndIngressAndAnnouncesIt()
     {
-        var files = PlatformRenderer.Render(TestClusters.Bundled()).Files;
+        var files = PlatformFiles.Generate(TestClusters.Bundled()).Files;
         var pools = files.Single(f => f.Path.EndsWith("load-balancer-pools.yaml", StringComparison.Ordinal)).Content;
         pools.ShouldContain("    matchExpressions:\n      - key: io.cilium/lb-ipam-pool\n        operator: In\n        values:\n          - bgp-default-ipv6\n          - bgp-default\n          - bgp-ingress\n");
         var bgp = files.Single(f => f.Path.EndsWith("bgp.yaml", StringComparison.Ordinal)).Content;
@@ -77,14 +77,14 @@ public sealed class PlatformRendererTests
 
     [Fact]
     public void Render_IsDeterministic() =>
-        PlatformRenderer.Render(DualStackPeers()).Files.ShouldBe(PlatformRenderer.Render(DualStackPeers()).Files);
+        PlatformFiles.Generate(DualStackPeers()).Files.ShouldBe(PlatformFiles.Generate(DualStackPeers()).Files);
 
 
     [Fact]
     public void Render_WithoutBackupTarget_ReportsTheMissingKeyAtTheStorageSection()
     {
         var config = TestClusters.Bundled(("  backup:\n    bucket: longhorn-backups-home-ops\n    region: us-west-2\n", string.Empty));
-        var result = PlatformRenderer.Render(config);
+        var result = PlatformFiles.Generate(config);
         result.Files.ShouldBeEmpty();
         var diagnostic = result.Diagnostics.Single();
         diagnostic.Code.ShouldBe(DiagnosticCatalog.TreeValueMissing.Code);
@@ -97,7 +97,7 @@ public sealed class PlatformRendererTests
     public void Render_WithoutCloudflareStorageAndAcmeEmail_ReportsEach()
     {
         var config = TestClusters.Bundled(("  acmeEmail: admin@geoffdavis.com\n", string.Empty)) with { Cloudflare = null, Storage = null };
-        var result = PlatformRenderer.Render(config);
+        var result = PlatformFiles.Generate(config);
         result.Files.ShouldBeEmpty();
         result.Diagnostics.Select(d => d.Code).ShouldBe(["HO3803", "HO3803", "HO3803"]);
         result.Diagnostics.Select(d => d.Hint).ShouldContain(h => h!.Contains("cloudflare.tunnelId"));
@@ -112,7 +112,7 @@ public sealed class PlatformRendererTests
     {
         var config = TestClusters.Bundled();
         config = config with { LoadBalancer = config.LoadBalancer with { Mode = mode } };
-        var result = PlatformRenderer.Render(config);
+        var result = PlatformFiles.Generate(config);
         result.Diagnostics.Single().Code.ShouldBe(DiagnosticCatalog.LoadBalancerModeUnsupported.Code);
         result.Diagnostics.Single().Message.ShouldContain($"'{(mode == LoadBalancerMode.L2 ? "l2" : "none")}'");
     }

@@ -2,7 +2,7 @@ using HomeOps.Core.ClusterConfig;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Platform;
 
-namespace HomeOps.Operations.Render;
+namespace HomeOps.Operations.Platform;
 
 /// <summary>`homeops bgp router-config`: the router side of the BGP peering, from the same cluster.yaml.</summary>
 public static class BgpRouterConfigService

@@ -1,4 +1,4 @@
-namespace HomeOps.Operations.Render;
+namespace HomeOps.Operations.Platform;
 
 /// <summary>How a generated file on disk compares with what cluster.yaml gives now.</summary>
 public enum GeneratedFileState

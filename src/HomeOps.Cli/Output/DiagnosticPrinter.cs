@@ -3,7 +3,7 @@ using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Operations;
 
-namespace HomeOps.Cli.Rendering;
+namespace HomeOps.Cli.Output;
 
 /// <summary>Prints diagnostics in the format the user asked for, with source lines for text output.</summary>
 internal static class DiagnosticPrinter
