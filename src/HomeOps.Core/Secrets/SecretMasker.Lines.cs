@@ -131,6 +131,6 @@ public static partial class SecretMasker
     private static partial Regex SecretData();
 
     /// <summary>key: value, "key": "value", key=value; the value up to the end of the line, a comma or a closing brace.</summary>
-    [GeneratedRegex(@"(?<lead>(?<![A-Za-z0-9_.-])[""']?(?<key>[A-Za-z][A-Za-z0-9_.-]*)[""']?\s*(:\s+|:$|=)\s*)(?<value>""(?:[^""\\]|\\.)*""|'[^']*'|[^\s,}\]#&]+|$)")]
+    [GeneratedRegex(@"(?<lead>(?<![A-Za-z0-9_.-])[""']?(?<key>[A-Za-z][A-Za-z0-9_.-]*)[""']?\s*(:\s+|:$|=)\s*)(?<value>""(?:[^""\\]|\\.)*""|'[^']*'|\$\{[^}]*\}|[^\s,}\]#&]+|$)")]
     private static partial Regex KeyValue();
 }
