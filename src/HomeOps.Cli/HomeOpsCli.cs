@@ -11,6 +11,7 @@ public static class HomeOpsCli
         var root = new RootCommand("HomeOps: one cluster.yaml to a validated, bootstrapped Talos + Flux home-lab cluster");
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(ToolsCommand.Create(context));
         root.Subcommands.Add(ConfigCommands.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));

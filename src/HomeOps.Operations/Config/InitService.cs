@@ -64,7 +64,7 @@ public static class InitService
             $"Commit and push: git add -A && git commit -m 'cluster {plan.Name}' && git push (Flux pulls {plan.Repository})",
             $"Router: peer it with the cluster over BGP (your ASN {plan.RouterAsn}, the cluster's {plan.ClusterAsn}): homeops bgp router-config",
             $"1Password, vault '{plan.Vault}': the Document '{items.ConnectCredentialsItemOf(plan.Name)}' (1password-credentials.json) and the item '{items.ConnectTokenItemOf(plan.Name)}' (field '{OnePasswordSettings.ConnectTokenField}'), plus the items docs/quickstart.md lists",
-            "Tools: talosctl, helm 3, op, kubectl, flux and git on PATH ('mise install' installs the versions .mise.toml pins)",
+            "Tools: homeops tools (talosctl, helm 3, op, kubectl, git and flux, found and compared with .mise.toml; 'mise install' installs the pinned versions)",
             "Nodes: boot each from the Talos image of 'homeops talos schematic', then: homeops bootstrap --dry-run && homeops bootstrap",
         ];
     }

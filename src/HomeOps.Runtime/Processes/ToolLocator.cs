@@ -7,23 +7,27 @@ namespace HomeOps.Runtime.Processes;
 /// </summary>
 public static class ToolLocator
 {
-    public static string? Find(string program, string? pathVariable = null, string? workingDirectory = null)
+    public static string? Find(string program, string? pathVariable = null, string? workingDirectory = null) =>
+        Locate(
+            program,
+            pathVariable ?? Environment.GetEnvironmentVariable("PATH"),
+            MiseShims(Environment.GetEnvironmentVariable("MISE_DATA_DIR"), Environment.GetEnvironmentVariable("XDG_DATA_HOME"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)),
+            workingDirectory ?? Directory.GetCurrentDirectory())?.Path;
+
+    /// <summary>Where <paramref name="program"/> is found first (see <see cref="Sources"/>), and in which kind of folder; null when nowhere.</summary>
+    public static ToolLocation? Locate(string program, string? pathVariable, string? miseShims, string workingDirectory)
     {
         if (program.Contains('/', StringComparison.Ordinal))
         {
-            return File.Exists(program) ? Path.GetFullPath(program) : null;
+            return File.Exists(program) ? new ToolLocation(Path.GetFullPath(program), ToolSource.Given) : null;
         }
 
-        var directories = SearchDirectories(
-            pathVariable ?? Environment.GetEnvironmentVariable("PATH"),
-            MiseShims(Environment.GetEnvironmentVariable("MISE_DATA_DIR"), Environment.GetEnvironmentVariable("XDG_DATA_HOME"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)),
-            workingDirectory ?? Directory.GetCurrentDirectory());
-        foreach (var directory in directories)
+        foreach (var (directory, source) in Sources(pathVariable, miseShims, workingDirectory))
         {
             var candidate = Path.Combine(directory, program);
             if (File.Exists(candidate) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(candidate) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0))
             {
-                return candidate;
+                return new ToolLocation(candidate, source);
             }
         }
 
@@ -31,21 +35,25 @@ public static class ToolLocator
     }
 
     /// <summary>The folders searched, in order: PATH's entries, mise's shims, then .tools/bin of the working directory and each folder above it.</summary>
-    public static IEnumerable<string> SearchDirectories(string? pathVariable, string? miseShims, string workingDirectory)
+    public static IEnumerable<string> SearchDirectories(string? pathVariable, string? miseShims, string workingDirectory) =>
+        Sources(pathVariable, miseShims, workingDirectory).Select(s => s.Directory);
+
+    /// <summary><see cref="SearchDirectories"/> with the kind of each folder.</summary>
+    public static IEnumerable<(string Directory, ToolSource Source)> Sources(string? pathVariable, string? miseShims, string workingDirectory)
     {
         foreach (var directory in (pathVariable ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            yield return directory;
+            yield return (directory, ToolSource.Path);
         }
 
         if (miseShims is not null)
         {
-            yield return miseShims;
+            yield return (miseShims, ToolSource.MiseShims);
         }
 
         for (var folder = workingDirectory; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
         {
-            yield return Path.Combine(folder, ".tools", "bin");
+            yield return (Path.Combine(folder, ".tools", "bin"), ToolSource.RepositoryTools);
         }
     }
 
@@ -56,3 +64,22 @@ public static class ToolLocator
         : home is { Length: > 0 } ? Path.Combine(home, ".local", "share", "mise", "shims")
         : null;
 }
+
+/// <summary>The kind of folder a program was found in.</summary>
+public enum ToolSource
+{
+    /// <summary>A folder of PATH.</summary>
+    Path,
+
+    /// <summary>mise's shims (a shell without <c>mise activate</c>).</summary>
+    MiseShims,
+
+    /// <summary>The repository's .tools/bin (scripts/install-test-dependencies.sh).</summary>
+    RepositoryTools,
+
+    /// <summary>A path given as the program itself.</summary>
+    Given,
+}
+
+/// <summary>A program found: its full path and the kind of folder it is in.</summary>
+public sealed record ToolLocation(string Path, ToolSource Source);

@@ -62,4 +62,19 @@ public static partial class DiagnosticCatalog
         "HO0126", "load-balancer-network-too-small", "Load-balancer network too small",
         "The load-balancer network {0} is not an IPv4 network of at least /24; the pools use addresses .50 to .220 of its first /24",
         "Give an IPv4 /24 (or larger) that the router sends to the cluster, such as 10.20.1.0/24");
+
+    public static readonly DiagnosticDescriptor ToolMissing = Error(
+        "HO0127", "tool-missing", "Program not found",
+        "'{0}' ({1}) was not found on PATH, in mise's shims or in the repository's .tools/bin",
+        "{2}");
+
+    public static readonly DiagnosticDescriptor ToolVersionNotPinned = Warning(
+        "HO0128", "tool-version-not-pinned", "Program version differs from .mise.toml",
+        "'{0}' is version {1}; .mise.toml pins {2}",
+        "'mise install' installs the pinned version (run it in the repository, or with 'mise activate' in your shell)");
+
+    public static readonly DiagnosticDescriptor ToolOptionalMissing = Warning(
+        "HO0129", "tool-optional-missing", "Optional program not found",
+        "'{0}' ({1}) was not found on PATH, in mise's shims or in the repository's .tools/bin",
+        "{2}");
 }
