@@ -74,4 +74,16 @@ public sealed class StatusCommandTests
         lines.ShouldHaveSingleItem().ShouldContain("BGP peer udm-pro-v6 (fd47:25e1:2f96:51::1) is not established on 3 of 3 node(s): mini01 (active), mini02 (active), mini03 (active)");
         result.Out.ShouldMatch(@"ok  pool/bgp-default\s+6 of 100 used, 94 available\n");
     }
+
+    [Fact]
+    public async Task Status_DegradedVolumeAndFullDisk_LonghornSaysWhich()
+    {
+        await using var fixture = await StatusFixture.StartAsync();
+
+        var result = await fixture.RunAsync("status", "--kubeconfig", fixture.Kubeconfig);
+
+        result.Out.ShouldContain("Longhorn [warning] 5 healthy, 1 degraded, 0 faulted of 6 volume(s); 3/3 node(s) Ready; 2/3 disk(s) schedulable\n");
+        result.Out.ShouldContain("!!  1 Longhorn volume(s) degraded (fewer healthy replicas than asked): pvc-0b6f1d2e-4c1a-4f55-9d7e-1a2b3c4d5e03 (postgresql-system/postgresql-cluster-2) (HO6121)");
+        result.Out.ShouldMatch(@"!!  disk/mini03/default-disk-fd30000000000\s+not schedulable: DiskPressure: ");
+    }
 }

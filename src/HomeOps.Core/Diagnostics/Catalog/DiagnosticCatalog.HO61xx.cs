@@ -32,4 +32,24 @@ public static partial class DiagnosticCatalog
         "HO6112", "lb-pool-exhausted", "An LB IPAM pool has no address left",
         "LB IPAM pool {0} has no address left ({1}); a new LoadBalancer Service it serves stays <pending>",
         "Widen the pool's range in cluster.yaml (loadBalancer), or delete LoadBalancer Services that no longer serve anything");
+
+    public static readonly DiagnosticDescriptor LonghornVolumeFaulted = Error(
+        "HO6120", "longhorn-volume-faulted", "A Longhorn volume is faulted",
+        "Longhorn volume {0} is faulted: no replica is usable{1}",
+        "Its workload cannot start. Look at its replicas in the Longhorn UI (Volume > {0}); salvage a replica or restore the last backup (homeops recovery, docs/recovery.md)");
+
+    public static readonly DiagnosticDescriptor LonghornVolumeDegraded = Warning(
+        "HO6121", "longhorn-volume-degraded", "Longhorn volumes run with fewer replicas than asked",
+        "{0} Longhorn volume(s) degraded (fewer healthy replicas than asked): {1}",
+        "Longhorn rebuilds replicas on its own once a node and disk can take them; if it does not, check the Longhorn nodes and disks below. Do not drain or upgrade another node until they are healthy");
+
+    public static readonly DiagnosticDescriptor LonghornNodeNotReady = Error(
+        "HO6122", "longhorn-node-not-ready", "A Longhorn node is not ready",
+        "Longhorn node {0} is not Ready: {1}",
+        "Replicas on it are not served. Check the node ('kubectl get node {0}') and the longhorn-manager pod on it ('kubectl -n longhorn-system get pods -o wide')");
+
+    public static readonly DiagnosticDescriptor LonghornDiskNotSchedulable = Warning(
+        "HO6123", "longhorn-disk-unschedulable", "A Longhorn disk takes no new replicas",
+        "Longhorn disk {0} takes no new replicas: {1}",
+        "Free space on the disk, add a disk, or lower the replica count of large volumes; Longhorn refuses a disk below its minimal available percentage (setting storage-minimal-available-percentage)");
 }
