@@ -10,7 +10,7 @@ namespace HomeOps.Operations.Status;
 public sealed class StatusService(IReadOnlyList<IStatusSection> sections)
 {
     /// <summary>Every section HomeOps has, in the order they print.</summary>
-    public static StatusService Default() => new([new KubernetesSection(), new FluxSection(), new CiliumSection(), new LonghornSection()]);
+    public static StatusService Default() => new([new KubernetesSection(), new FluxSection(), new CiliumSection(), new LonghornSection(), new CnpgSection()]);
 
     public IReadOnlyList<IStatusSection> Sections => sections;
 

@@ -52,4 +52,19 @@ public static partial class DiagnosticCatalog
         "HO6123", "longhorn-disk-unschedulable", "A Longhorn disk takes no new replicas",
         "Longhorn disk {0} takes no new replicas: {1}",
         "Free space on the disk, add a disk, or lower the replica count of large volumes; Longhorn refuses a disk below its minimal available percentage (setting storage-minimal-available-percentage)");
+
+    public static readonly DiagnosticDescriptor CnpgClusterNotHealthy = Error(
+        "HO6130", "cnpg-cluster-not-healthy", "A CloudNativePG cluster is not in a healthy state",
+        "PostgreSQL cluster {0} is not healthy: {1}; {2}/{3} instance(s) ready",
+        "See 'kubectl cnpg status {0}' (or 'kubectl describe cluster'); an instance that cannot start is often a claim that is not Bound or a node without room (the Kubernetes and Longhorn sections show both)");
+
+    public static readonly DiagnosticDescriptor CnpgBackupStale = Warning(
+        "HO6131", "cnpg-backup-stale", "A CloudNativePG cluster has no recent backup",
+        "{0} has no recent backup: {1}",
+        "Check the ScheduledBackup and the last Backup objects ('kubectl get backups -A'), the object store credentials and the barman-cloud plugin's logs");
+
+    public static readonly DiagnosticDescriptor CnpgArchivingFailing = Error(
+        "HO6132", "cnpg-wal-archiving-failing", "WAL archiving of a CloudNativePG cluster fails",
+        "{0}: WAL archiving fails: {1}",
+        "Until it works, the recovery window stops growing and WAL piles up on the WAL volume. Check the object store (endpoint, bucket, credentials) and the plugin sidecar's logs ('kubectl logs POD -c plugin-barman-cloud')");
 }
