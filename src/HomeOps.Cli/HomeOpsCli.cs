@@ -23,6 +23,7 @@ public static class HomeOpsCli
         root.Subcommands.Add(BootstrapCommand.Create(context));
         root.Subcommands.Add(ClusterCommands.Create(context));
         root.Subcommands.Add(FluxCommands.Create(context));
+        root.Subcommands.Add(RecoveryCommands.Create(context));
         root.Subcommands.Add(RenderCommand.Create(context));
         root.Subcommands.Add(BgpCommands.Create(context));
         root.Subcommands.Add(UpgradeCommands.Create(context));

@@ -39,6 +39,14 @@ public static class Talosctl
         new(Program, ["reboot", .. Target(node, talosconfig), "--wait"]) { Timeout = TimeSpan.FromMinutes(15) };
 
     /// <summary>
+    /// Streams an etcd snapshot of one control-plane node to <paramref name="path"/>. talosctl writes it to
+    /// "&lt;path&gt;.part" (mode 0600), checks etcd's appended SHA-256 is there, then renames it, so the path never holds
+    /// half a snapshot.
+    /// </summary>
+    public static CommandSpec EtcdSnapshot(string node, string talosconfig, string path) =>
+        new(Program, ["etcd", "snapshot", path, .. Target(node, talosconfig)]) { Timeout = TimeSpan.FromMinutes(10) };
+
+    /// <summary>
     /// The only reset HomeOps runs: wipe STATE and EPHEMERAL and reboot into maintenance mode. A full wipe erases
     /// the OS and forces a USB reinstall on the Mac minis, so no other form exists here.
     /// </summary>

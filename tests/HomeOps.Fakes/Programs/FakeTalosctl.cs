@@ -7,11 +7,11 @@ namespace HomeOps.Fakes.Programs;
 /// talosctl against modelled nodes. A node in maintenance mode answers only --insecure (with talosconfig: an
 /// x509 "unknown authority" error); a configured node refuses --insecure ("tls: certificate required"). A second
 /// etcd bootstrap answers AlreadyExists. An unreachable node times out dialing port 50000. kubeconfig writes a
-/// kubeconfig for the fake API.
+/// kubeconfig for the fake API. `etcd snapshot` is modelled in FakeTalosctl.Etcd.cs.
 /// Does not model: real certificates, config validation, install/reboot time, etcd membership, multi-node
 /// --nodes lists, dmesg/logs.
 /// </summary>
-public sealed class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, string clusterEndpoint) : IFakeProgram
+public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, string clusterEndpoint) : IFakeProgram
 {
     public string Name => "talosctl";
 
@@ -113,6 +113,8 @@ public sealed class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, string clus
                 return FakeResult.Ok();
             case ["health", ..]:
                 return target.Configured ? FakeResult.Ok("waiting for etcd to be healthy: OK\nwaiting for all k8s nodes to report ready: OK\n") : FakeResult.Error("healthcheck error: node is not configured\n");
+            case ["etcd", "snapshot", var path, ..]:
+                return EtcdSnapshot(target, path);
             case ["reboot", ..]:
                 target.Reboots++;
                 return FakeResult.Ok();

@@ -11,7 +11,7 @@ namespace HomeOps.Operations.Tests.Recovery;
 /// A repository copy (the repository's own tree) and a fake cluster that Flux runs: the tree's Kustomizations exist,
 /// applied by the root flux-system, each Ready once its dependencies are. The admin kubeconfig is in place.
 /// </summary>
-internal sealed class RecoveryHarness : IAsyncDisposable
+internal sealed partial class RecoveryHarness : IAsyncDisposable
 {
     private RecoveryHarness(BootstrapHarness bootstrap, FluxTree tree)
     {

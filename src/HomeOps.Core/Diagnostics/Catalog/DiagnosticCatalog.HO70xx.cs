@@ -12,4 +12,44 @@ public static partial class DiagnosticCatalog
         "HO7002", "recovery-unknown-kustomization", "No such Flux Kustomization in the tree",
         "The tree has no Flux Kustomization named '{0}'",
         "Kustomizations are: {1}");
+
+    public static readonly DiagnosticDescriptor RecoveryEtcdSnapshotFailed = Error(
+        "HO7003", "recovery-etcd-snapshot-failed", "The etcd snapshot failed",
+        "talosctl could not take an etcd snapshot from {0}: {1}",
+        "Check etcd on that node ('talosctl service etcd --nodes {0}'), then run 'homeops recovery backup --resume'");
+
+    public static readonly DiagnosticDescriptor RecoveryDatabaseClusterMissing = Error(
+        "HO7004", "recovery-database-cluster-missing", "A CloudNativePG cluster of the tree is not in the cluster",
+        "The tree declares the CloudNativePG Cluster {0}, but the cluster has none of that name, so it cannot be backed up",
+        "Let Flux create it (homeops flux resume), or remove it from the tree if it is gone on purpose");
+
+    public static readonly DiagnosticDescriptor RecoveryDatabaseBackupFailed = Error(
+        "HO7005", "recovery-database-backup-failed", "The CloudNativePG backup failed",
+        "Backup {0} of the CloudNativePG cluster ended in phase '{1}': {2}",
+        "Fix what the message names (object store credentials, the Barman Cloud plugin), then run 'homeops recovery backup --resume': it takes the backup again");
+
+    public static readonly DiagnosticDescriptor RecoveryVolumeBackupFailed = Error(
+        "HO7006", "recovery-volume-backup-failed", "The Longhorn system backup failed",
+        "Longhorn SystemBackup {0} is in state '{1}': {2}",
+        "Check Longhorn's backup target (Settings > Backup Target), then run 'homeops recovery backup --resume': it takes the system backup again");
+
+    public static readonly DiagnosticDescriptor RecoveryDatabaseNotBackedUp = Warning(
+        "HO7007", "recovery-database-not-backed-up", "A CloudNativePG cluster has no object store",
+        "The CloudNativePG Cluster {0} has neither the Barman Cloud plugin nor spec.backup.barmanObjectStore, so its data is not in this backup",
+        "Give it the Barman Cloud plugin (spec.plugins: barman-cloud.cloudnative-pg.io with a barmanObjectName), as infrastructure/postgresql-cluster does");
+
+    public static readonly DiagnosticDescriptor RecoveryManifestUnreadable = Error(
+        "HO7008", "recovery-manifest-unreadable", "The backup manifest cannot be read",
+        "{0} is not a backup manifest HomeOps can use: {1}",
+        "Point at the folder 'homeops recovery backup' wrote (it holds manifest.json); a backup that stopped half-way has no manifest: run it again with --resume");
+
+    public static readonly DiagnosticDescriptor RecoveryChecksumMismatch = Error(
+        "HO7009", "recovery-checksum-mismatch", "A backup file does not match its manifest",
+        "{0}: the manifest records SHA-256 {1} ({2} bytes), the file has {3} ({4} bytes); it changed or was damaged after the backup, so nothing is restored from it",
+        "Copy the file again from where the backup was kept, or use another backup");
+
+    public static readonly DiagnosticDescriptor RecoveryBackupFileMissing = Error(
+        "HO7010", "recovery-backup-file-missing", "A file of the backup is missing",
+        "The manifest lists {0}, but it is not in {1}",
+        "Copy the whole backup folder (manifest.json and every file it lists), or use another backup");
 }

@@ -26,6 +26,13 @@ public sealed class BootstrapSecretsStep(BootstrapPlanInputs inputs) : Bootstrap
     public static string Namespace(BootstrapPlanInputs inputs) =>
         inputs.Charts.FirstOrDefault(c => c.Name == "onepassword-connect")?.Namespace ?? "onepassword-connect";
 
+    /// <summary>Where the two Secrets go (namespace, name), for recovery, which records whether they exist.</summary>
+    public static IReadOnlyList<(string Namespace, string Name)> SecretNames(BootstrapPlanInputs inputs)
+    {
+        var step = new BootstrapSecretsStep(inputs);
+        return [(Namespace(inputs), step.CredentialsSecret.Name), (step.TokenSecret.Namespace, step.TokenSecret.Name)];
+    }
+
     private JsonNode? ConnectValues => inputs.Charts.FirstOrDefault(c => c.Name == "onepassword-connect")?.ValuesYaml is { } values
         && YamlReader.ReadSingle(values, "values.yaml", new DiagnosticBag()) is { } node ? YamlJson.ToJson(node) : null;
 

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using HomeOps.Cli.Output;
+using HomeOps.Core.Diagnostics;
+using HomeOps.Core.Diagnostics.Output;
+using HomeOps.Operations;
+using HomeOps.Operations.Recovery.Backup;
+
+namespace HomeOps.Cli.Commands;
+
+/// <summary>`homeops recovery backup|verify`: backups a rebuild can restore from, on the bootstrap's step engine.</summary>
+internal static class RecoveryCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var recovery = new Command("recovery", "Backups, restores and repairs that follow the tree's dependency graph");
+        recovery.Subcommands.Add(Backup(context));
+        recovery.Subcommands.Add(Verify(context));
+        return recovery;
+    }
+
+    private static Command Backup(CliContext context)
+    {
+        var step = new StepCommand();
+        var output = new Option<string?>("--output", "-o") { Description = "The folder backups go under (default: .homeops/<cluster>/backups, git-ignored)" };
+        var command = new Command("backup", "Take an etcd snapshot, export the Flux state (no Secret values), back up every CloudNativePG cluster and Longhorn, and write a manifest with checksums") { output };
+        step.AddTo(command);
+        command.SetAction((parse, cancellationToken) => step.RunAsync(context, parse, "recovery backup", "backup complete",
+            (workspace, environment, options) => BackupService.RunAsync(workspace, environment, options, parse.GetValue(output), wrap: null, cancellationToken)));
+        return command;
+    }
+
+    private static Command Verify(CliContext context)
+    {
+        var folder = new Argument<string>("BACKUP") { Description = "The backup folder (the one holding manifest.json)" };
+        var command = new Command("verify", "Check that a backup folder is whole: every file its manifest lists is there with the recorded SHA-256") { folder };
+        command.SetAction(parse =>
+        {
+            var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, null);
+            var directory = context.Files.GetFullPath(Path.Combine(context.WorkingDirectory, parse.GetValue(folder)!));
+            var location = SourceSpan.File(workspace.Display(Path.Combine(directory, BackupRun.ManifestFile)));
+            var (manifest, problems) = BackupManifest.Verify(context.Files, directory, location, workspace.Display);
+            DiagnosticPrinter.Print(context, workspace, OutputFormat.Text, problems);
+            if (manifest is null)
+            {
+                return ExitCodeFor.Diagnostics(problems);
+            }
+
+            context.Out.WriteLine($"backup {manifest.Id} of {manifest.Cluster} ({manifest.CreatedAt:u}): {manifest.Files.Count} files match their checksums");
+            foreach (var database in manifest.Databases)
+            {
+                context.Out.WriteLine($"  database {database.Namespace}/{database.Cluster}: Backup {database.Backup}, serverName {database.ServerName}, backup id {database.BackupId ?? "unknown"}");
+            }
+
+            if (manifest.Volumes is { } volumes)
+            {
+                context.Out.WriteLine($"  volumes: Longhorn SystemBackup {volumes.Namespace}/{volumes.SystemBackup}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

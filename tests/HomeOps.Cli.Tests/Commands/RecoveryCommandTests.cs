@@ -1,0 +1,58 @@
+using HomeOps.Testing;
+
+namespace HomeOps.Cli.Tests.Commands;
+
+/// <summary>`homeops recovery backup|verify` as the operator types them.</summary>
+public sealed class RecoveryCommandTests
+{
+    [Fact]
+    public async Task BackupDryRun_RepositoryTree_PrintsEachPartAndChangesNothing()
+    {
+        var result = await CliRunner.RunAsync(RepositoryPaths.Root, "recovery", "backup", "--dry-run");
+
+        result.ExitCode.ShouldBe(0, result.Out + result.Error);
+        result.Out.ShouldContain("talosctl etcd snapshot ");
+        result.Out.ShouldContain("apply Backup postgresql-system/postgresql-cluster-homeops-");
+        result.Out.ShouldContain("apply SystemBackup longhorn-system/homeops-");
+        result.Out.ShouldContain("write ");
+        result.Out.ShouldContain("recovery backup: dry run, nothing was changed");
+    }
+
+    [Fact]
+    public async Task Verify_FolderWithoutManifest_HO7008AndExitOne()
+    {
+        using var temp = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(temp.Path, "recovery", "verify", ".");
+
+        result.ExitCode.ShouldBe(1, result.Out + result.Error);
+        result.Out.ShouldContain("HO7008");
+        result.Out.ShouldContain("the file does not exist");
+    }
+
+    [Fact]
+    public async Task Verify_WholeBackup_ListsWhatItHolds()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("etcd.snapshot", "snapshot bytes");
+        temp.Write("cluster-state.json", "{}\n");
+        temp.Write("manifest.json", """
+            {"format": 1, "cluster": "home-ops", "id": "20261207-040000", "createdAt": "2026-12-07T04:00:00+00:00",
+             "files": [{"name": "etcd.snapshot", "sha256": "ee36ef8194c4dd1e734e6d64f62653008e6566dbd5e2cd7f289f0f4f3e4467a4", "bytes": 14},
+                       {"name": "cluster-state.json", "sha256": "ca3d163bab055381827226140568f3bef7eaac187cebd76878e0b63e9e442356", "bytes": 3}]}
+            """);
+
+        var result = await CliRunner.RunAsync(temp.Path, "recovery", "verify", ".");
+
+        result.ExitCode.ShouldBe(0, result.Out + result.Error);
+        result.Out.ShouldContain("backup 20261207-040000 of home-ops");
+        result.Out.ShouldContain("2 files match their checksums");
+
+        temp.Write("etcd.snapshot", "snapshot bytes, changed");
+        var changed = await CliRunner.RunAsync(temp.Path, "recovery", "verify", ".");
+
+        changed.ExitCode.ShouldBe(1, changed.Out + changed.Error);
+        changed.Out.ShouldContain("HO7009");
+        changed.Out.ShouldContain("etcd.snapshot: the manifest records SHA-256 ee36ef81");
+    }
+}
