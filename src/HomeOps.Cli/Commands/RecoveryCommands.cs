@@ -4,6 +4,7 @@ using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Operations;
 using HomeOps.Operations.Recovery.Backup;
+using HomeOps.Operations.Recovery.HelmReleases;
 
 namespace HomeOps.Cli.Commands;
 
@@ -15,6 +16,9 @@ internal static class RecoveryCommands
         var recovery = new Command("recovery", "Backups, restores and repairs that follow the tree's dependency graph");
         recovery.Subcommands.Add(Backup(context));
         recovery.Subcommands.Add(Verify(context));
+        var helmRelease = new Command("helmrelease", "Repairs of one HelmRelease");
+        helmRelease.Subcommands.Add(HelmReleaseReset(context));
+        recovery.Subcommands.Add(helmRelease);
         return recovery;
     }
 
@@ -26,6 +30,21 @@ internal static class RecoveryCommands
         step.AddTo(command);
         command.SetAction((parse, cancellationToken) => step.RunAsync(context, parse, "recovery backup", "backup complete",
             (workspace, environment, options) => BackupService.RunAsync(workspace, environment, options, parse.GetValue(output), wrap: null, cancellationToken)));
+        return command;
+    }
+
+    private static Command HelmReleaseReset(CliContext context)
+    {
+        var step = new StepCommand();
+        var name = new Argument<string>("NAME") { Description = "The HelmRelease (as the tree names it)" };
+        var ns = new Option<string?>("--namespace", "-n") { Description = "Its namespace, when several HelmReleases share the name" };
+        var command = new Command("reset", "Unstick a HelmRelease after a failed install or upgrade: suspend it, helm rollback to the last deployed revision (or uninstall a release that never deployed), resume it with a reset reconcile, wait until Ready")
+        {
+            name, ns,
+        };
+        step.AddTo(command);
+        command.SetAction((parse, cancellationToken) => step.RunAsync(context, parse, $"recovery helmrelease reset {parse.GetValue(name)}", "HelmRelease Ready",
+            (workspace, environment, options) => HelmReleaseResetService.RunAsync(workspace, environment, options, parse.GetValue(name)!, parse.GetValue(ns), wrap: null, cancellationToken)));
         return command;
     }
 

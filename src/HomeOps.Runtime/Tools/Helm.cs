@@ -20,6 +20,20 @@ public sealed class Helm(ICommandRunner runner, string? pathVariable = null)
     public static CommandSpec Status(string release, string ns, string kubeconfig) =>
         new(Program, ["status", release, "--namespace", ns, "--kubeconfig", kubeconfig, "--output", "json"]) { Timeout = TimeSpan.FromMinutes(1) };
 
+    /// <summary>The release's revisions as JSON (revision, status, chart, description); exit 1 with "release: not found" when there is none.</summary>
+    public static CommandSpec History(string release, string ns, string kubeconfig) =>
+        new(Program, ["history", release, "--namespace", ns, "--kubeconfig", kubeconfig, "--max", "20", "--output", "json"]) { Timeout = TimeSpan.FromMinutes(1) };
+
+    /// <summary>Rolls a release back to <paramref name="revision"/> (a new revision with that revision's chart and values).</summary>
+    public static CommandSpec Rollback(string release, int revision, string ns, string kubeconfig, TimeSpan timeout) =>
+        new(Program, ["rollback", release, revision.ToString(System.Globalization.CultureInfo.InvariantCulture), "--namespace", ns, "--kubeconfig", kubeconfig, "--wait", "--timeout", $"{(int)timeout.TotalSeconds}s"])
+        { Timeout = timeout + TimeSpan.FromMinutes(1) };
+
+    /// <summary>Removes a release and its history, so the next install starts from nothing.</summary>
+    public static CommandSpec Uninstall(string release, string ns, string kubeconfig, TimeSpan timeout) =>
+        new(Program, ["uninstall", release, "--namespace", ns, "--kubeconfig", kubeconfig, "--wait", "--timeout", $"{(int)timeout.TotalSeconds}s"])
+        { Timeout = timeout + TimeSpan.FromMinutes(1) };
+
     /// <summary>Installs or upgrades a release; values go in on standard input (--values -), so they never touch the disk.</summary>
     /// <param name="chart">A chart name (with <paramref name="repository"/>) or an oci:// reference (repository null).</param>
     public static CommandSpec UpgradeInstall(string release, string chart, string? repository, string version, string ns, string kubeconfig, string valuesYaml, TimeSpan timeout) =>

@@ -19,6 +19,29 @@ public sealed class RecoveryCommandTests
     }
 
     [Fact]
+    public async Task HelmReleaseResetDryRun_NoCluster_PrintsEachCommandAndBothRepairs()
+    {
+        var result = await CliRunner.RunAsync(RepositoryPaths.Root, "recovery", "helmrelease", "reset", "longhorn", "--dry-run");
+
+        result.ExitCode.ShouldBe(0, result.Out + result.Error);
+        result.Out.ShouldContain("suspend helmrelease longhorn-system/longhorn (spec.suspend: true)");
+        result.Out.ShouldContain("helm history longhorn --namespace longhorn-system");
+        result.Out.ShouldContain("helm rollback longhorn <last deployed revision> --namespace longhorn-system");
+        result.Out.ShouldContain("helm uninstall longhorn --namespace longhorn-system");
+        result.Out.ShouldContain("reconcile.fluxcd.io/resetAt");
+        result.Out.ShouldContain("recovery helmrelease reset longhorn: dry run, nothing was changed");
+    }
+
+    [Fact]
+    public async Task HelmReleaseReset_UnknownName_HO7011()
+    {
+        var result = await CliRunner.RunAsync(RepositoryPaths.Root, "recovery", "helmrelease", "reset", "longhron", "--dry-run");
+
+        result.ExitCode.ShouldBe(1, result.Out + result.Error);
+        result.Out.ShouldContain("HO7011");
+    }
+
+    [Fact]
     public async Task Verify_FolderWithoutManifest_HO7008AndExitOne()
     {
         using var temp = new TempDirectory();

@@ -8,10 +8,11 @@ namespace HomeOps.Fakes.Programs;
 /// helm 3 against the fake API server's store: `version`, `status -o json`, `template --include-crds` (the CRDs
 /// registered for a chart in <see cref="ChartCrds"/>) and `upgrade --install`, which records the release as helm
 /// does (a Secret sh.helm.release.v1.NAME.vN labelled owner=helm) and runs the chart's modelled effects
-/// (<see cref="OnInstalled"/>). Fails like helm when the cluster is unreachable. Does not model: rendering chart
-/// templates, values schema validation, hooks, rollbacks, chart repositories (any --repo is accepted).
+/// (<see cref="OnInstalled"/>). Fails like helm when the cluster is unreachable. `history`, `rollback` and
+/// `uninstall` are modelled in FakeHelm.History.cs. Does not model: rendering chart
+/// templates, values schema validation, hooks, chart repositories (any --repo is accepted).
 /// </summary>
-public sealed class FakeHelm(FakeKubeApiServer api) : IFakeProgram
+public sealed partial class FakeHelm(FakeKubeApiServer api) : IFakeProgram
 {
     public string Name => "helm";
 
@@ -61,6 +62,8 @@ public sealed class FakeHelm(FakeKubeApiServer api) : IFakeProgram
                 yaml.Append("---\n# Source: ").Append(ChartName(chart)).Append("/templates/configmap.yaml\n")
                     .Append($"{{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{{\"name\":\"{release}\",\"namespace\":\"{ns}\"}}}}\n");
                 return FakeResult.Ok(yaml.ToString());
+            case ["history" or "rollback" or "uninstall", ..]:
+                return ReleaseHistory(args, ns);
             case ["upgrade", "--install", var release, var chart, ..]:
                 return Install(args, release, chart, ns, stdin);
             default:

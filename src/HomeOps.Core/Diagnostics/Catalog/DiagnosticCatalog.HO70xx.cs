@@ -52,4 +52,19 @@ public static partial class DiagnosticCatalog
         "HO7010", "recovery-backup-file-missing", "A file of the backup is missing",
         "The manifest lists {0}, but it is not in {1}",
         "Copy the whole backup folder (manifest.json and every file it lists), or use another backup");
+
+    public static readonly DiagnosticDescriptor RecoveryUnknownHelmRelease = Error(
+        "HO7011", "recovery-unknown-helmrelease", "No such HelmRelease in the tree",
+        "The tree has no HelmRelease named '{0}'",
+        "HelmReleases are: {1}");
+
+    public static readonly DiagnosticDescriptor RecoveryAmbiguousHelmRelease = Error(
+        "HO7012", "recovery-ambiguous-helmrelease", "Several HelmReleases have that name",
+        "The tree has a HelmRelease named '{0}' in more than one namespace: {1}",
+        "Name the one to reset with --namespace");
+
+    public static readonly DiagnosticDescriptor RecoveryHelmReleaseNotInCluster = Error(
+        "HO7013", "recovery-helmrelease-not-in-cluster", "The HelmRelease is not in the cluster",
+        "HelmRelease {0} is in the tree but not in the cluster, so there is nothing to reset",
+        "Let Flux apply it first ('homeops flux resume' for its Kustomization); 'homeops status' shows what it waits on");
 }
