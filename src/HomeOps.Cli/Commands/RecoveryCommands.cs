@@ -5,6 +5,8 @@ using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Operations;
 using HomeOps.Operations.Recovery.Backup;
 using HomeOps.Operations.Recovery.HelmReleases;
+using HomeOps.Operations.Recovery.Restore;
+using HomeOps.Operations.Recovery.Rollback;
 
 namespace HomeOps.Cli.Commands;
 
@@ -19,6 +21,8 @@ internal static class RecoveryCommands
         var helmRelease = new Command("helmrelease", "Repairs of one HelmRelease");
         helmRelease.Subcommands.Add(HelmReleaseReset(context));
         recovery.Subcommands.Add(helmRelease);
+        recovery.Subcommands.Add(Rollback(context));
+        recovery.Subcommands.Add(Restore(context));
         return recovery;
     }
 
@@ -45,6 +49,28 @@ internal static class RecoveryCommands
         step.AddTo(command);
         command.SetAction((parse, cancellationToken) => step.RunAsync(context, parse, $"recovery helmrelease reset {parse.GetValue(name)}", "HelmRelease Ready",
             (workspace, environment, options) => HelmReleaseResetService.RunAsync(workspace, environment, options, parse.GetValue(name)!, parse.GetValue(ns), wrap: null, cancellationToken)));
+        return command;
+    }
+
+    private static Command Rollback(CliContext context)
+    {
+        var step = new StepCommand();
+        var to = new Option<string>("--to") { Description = "The full commit id Flux should apply (git rev-parse <rev>)", Required = true };
+        var command = new Command("rollback", "Point Flux's sync at one git commit and wait until every Kustomization has applied it") { to };
+        step.AddTo(command);
+        command.SetAction((parse, cancellationToken) => step.RunAsync(context, parse, $"recovery rollback --to {parse.GetValue(to)}", "every Kustomization applied the commit",
+            (workspace, environment, options) => RollbackService.RunAsync(workspace, environment, options, parse.GetValue(to)!, wrap: null, cancellationToken)));
+        return command;
+    }
+
+    private static Command Restore(CliContext context)
+    {
+        var step = new StepCommand();
+        var folder = new Argument<string>("BACKUP") { Description = "The backup folder (the one holding manifest.json)" };
+        var command = new Command("restore", "Restore a verified backup's volumes (Longhorn SystemRestore) and databases (CloudNativePG recovery into a new serverName), then resume what uses them in graph order") { folder };
+        step.AddTo(command);
+        command.SetAction((parse, cancellationToken) => step.RunAsync(context, parse, $"recovery restore {parse.GetValue(folder)}", "data restored and every Kustomization Ready",
+            (workspace, environment, options) => RestoreService.RunAsync(workspace, environment, options, Path.Combine(context.WorkingDirectory, parse.GetValue(folder)!), wrap: null, cancellationToken)));
         return command;
     }
 

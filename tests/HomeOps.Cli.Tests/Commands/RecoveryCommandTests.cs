@@ -42,6 +42,27 @@ public sealed class RecoveryCommandTests
     }
 
     [Fact]
+    public async Task Restore_FolderWithoutManifest_RefusesWithHO7008BeforeAnythingElse()
+    {
+        using var temp = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(RepositoryPaths.Root, "recovery", "restore", temp.Path, "--dry-run");
+
+        result.ExitCode.ShouldBe(1, result.Out + result.Error);
+        result.Out.ShouldContain("HO7008");
+        result.Out.ShouldNotContain("restore-volumes");
+    }
+
+    [Fact]
+    public async Task RollbackDryRun_ShortId_HO7014()
+    {
+        var result = await CliRunner.RunAsync(RepositoryPaths.Root, "recovery", "rollback", "--to", "89abcdef", "--dry-run");
+
+        result.ExitCode.ShouldBe(1, result.Out + result.Error);
+        result.Out.ShouldContain("HO7014");
+    }
+
+    [Fact]
     public async Task Verify_FolderWithoutManifest_HO7008AndExitOne()
     {
         using var temp = new TempDirectory();

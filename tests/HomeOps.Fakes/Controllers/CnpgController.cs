@@ -11,11 +11,12 @@ namespace HomeOps.Fakes.Controllers;
 /// the backup as the cluster has no plugin configured", method "barmanObjectStore" without spec.backup with "...no
 /// backup section"; otherwise the plugin writes a base backup under &lt;destinationPath&gt;/&lt;serverName&gt;/ of the
 /// Cluster's ObjectStore and the Backup ends "completed" with a backupId, startedAt and stoppedAt.
-/// <see cref="FailBackups"/> makes the plugin fail (an unreachable bucket). The object store is <see cref="Archives"/>.
+/// <see cref="FailBackups"/> makes the plugin fail (an unreachable bucket). The object store is <see cref="Archives"/>;
+/// a new Cluster's bootstrap (initdb or recovery) is modelled in CnpgController.Clusters.cs.
 /// Does not model: volume snapshots, the pending/started/running/finalizing phases (a backup completes at once),
 /// WAL archiving timing, hibernation, online/offline backups, retention.
 /// </summary>
-public sealed class CnpgController(TimeProvider time) : IFakeController
+public sealed partial class CnpgController(TimeProvider time) : IFakeController
 {
     /// <summary>What the object stores hold: "destinationPath/serverName" → backup ids, in order.</summary>
     public Dictionary<string, List<string>> Archives { get; } = new(StringComparer.Ordinal);
@@ -28,6 +29,11 @@ public sealed class CnpgController(TimeProvider time) : IFakeController
         if (change.EventType == "DELETED" || change.Type.Group != "postgresql.cnpg.io")
         {
             return;
+        }
+
+        if (change.Type.Kind == "Cluster" && change.Object["status"] is null)
+        {
+            ReconcileCluster(store, change.Type, change.Object);
         }
 
         var backups = store.TypeOf("postgresql.cnpg.io/v1", "Backup");

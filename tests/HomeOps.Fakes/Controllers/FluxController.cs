@@ -9,6 +9,7 @@ namespace HomeOps.Fakes.Controllers;
 /// every dependsOn is Ready (status as Flux writes it: observedGeneration, ReconciliationSucceeded, or
 /// DependencyNotReady naming the dependency). Names in <see cref="Stuck"/> never turn Ready.
 /// Suspended Kustomizations are not reconciled (FluxController.Suspend.cs).
+/// lastAppliedRevision is the artifact revision of its GitRepository (GitSourceController), re-applied when it changes.
 /// Does not model: building or applying manifests, health checks, intervals, pruning.
 /// </summary>
 public sealed partial class FluxController(TimeProvider time) : IFakeController
@@ -19,12 +20,12 @@ public sealed partial class FluxController(TimeProvider time) : IFakeController
 
     public void OnChanged(FakeKubeStore store, FakeWatchEvent change)
     {
-        if (change.Type.Kind != "Kustomization" || change.EventType == "DELETED")
+        if (change.Type.Kind is not ("Kustomization" or "GitRepository") || change.EventType == "DELETED"
+            || store.TypeOf("kustomize.toolkit.fluxcd.io/v1", "Kustomization") is not { } kustomizations)
         {
             return;
         }
 
-        var kustomizations = store.TypeOf("kustomize.toolkit.fluxcd.io/v1", "Kustomization")!;
         if (FakeKubeStore.NameOf(change.Object) == "flux-system" && change.EventType == "ADDED")
         {
             foreach (var (name, dependsOn) in Tree.Where(t => store.Get(kustomizations, "flux-system", t.Name) is null))
@@ -62,11 +63,14 @@ public sealed partial class FluxController(TimeProvider time) : IFakeController
             .FirstOrDefault(d => !IsReady(store.Get(type, d.Ns, d.Name)));
         var ready = blocking == default && !Stuck.Contains(name);
         var reason = ready ? "ReconciliationSucceeded" : blocking != default ? "DependencyNotReady" : "ProgressingWithRetry";
-        var message = ready ? "Applied revision: main@sha1:0123456789abcdef0123456789abcdef01234567"
+        var revision = SourceRevision(store, k);
+        var message = ready ? $"Applied revision: {revision}"
             : blocking != default ? $"dependency '{blocking.Ns}/{blocking.Name}' is not ready" : "health check failed";
         var generation = k["metadata"]?["generation"]?.GetValue<long>() ?? 1;
         var current = k["status"]?["conditions"]?[0];
-        if (current?["reason"]?.GetValue<string>() == reason && k["status"]?["observedGeneration"]?.GetValue<long>() == generation)
+        var applied = ready ? revision : k["status"]?["lastAppliedRevision"]?.GetValue<string>();
+        if (current?["reason"]?.GetValue<string>() == reason && k["status"]?["observedGeneration"]?.GetValue<long>() == generation
+            && k["status"]?["lastAppliedRevision"]?.GetValue<string>() == applied)
         {
             return;
         }
@@ -75,6 +79,7 @@ public sealed partial class FluxController(TimeProvider time) : IFakeController
         store.Mutate(type, ns, name, o => o["status"] = new JsonObject
         {
             ["observedGeneration"] = generation,
+            ["lastAppliedRevision"] = applied,
             ["conditions"] = new JsonArray(new JsonObject
             {
                 ["type"] = "Ready",
@@ -85,6 +90,16 @@ public sealed partial class FluxController(TimeProvider time) : IFakeController
                 ["message"] = message,
             }),
         });
+    }
+
+    /// <summary>The artifact revision of the Kustomization's GitRepository (flux-system when none is named), or the fixed default.</summary>
+    private static string SourceRevision(FakeKubeStore store, JsonObject k)
+    {
+        var repositories = store.TypeOf("source.toolkit.fluxcd.io/v1", "GitRepository");
+        var source = k["spec"]?["sourceRef"];
+        var repo = repositories is null ? null
+            : store.Get(repositories, source?["namespace"]?.GetValue<string>() ?? FakeKubeStore.NamespaceOf(k), source?["name"]?.GetValue<string>() ?? "flux-system");
+        return repo?["status"]?["artifact"]?["revision"]?.GetValue<string>() ?? $"main@sha1:{GitSourceController.DefaultHead}";
     }
 
     private static bool IsReady(JsonObject? k) =>

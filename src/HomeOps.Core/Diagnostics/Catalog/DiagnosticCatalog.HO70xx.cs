@@ -67,4 +67,39 @@ public static partial class DiagnosticCatalog
         "HO7013", "recovery-helmrelease-not-in-cluster", "The HelmRelease is not in the cluster",
         "HelmRelease {0} is in the tree but not in the cluster, so there is nothing to reset",
         "Let Flux apply it first ('homeops flux resume' for its Kustomization); 'homeops status' shows what it waits on");
+
+    public static readonly DiagnosticDescriptor RecoveryRevisionInvalid = Error(
+        "HO7014", "recovery-revision-invalid", "Not a full commit id",
+        "'{0}' is not a full git commit id (40 hex digits for SHA-1, 64 for SHA-256); Flux checks out exactly the commit it is given",
+        "Print the full id with 'git rev-parse <short-id>' and pass that to --to");
+
+    public static readonly DiagnosticDescriptor RecoveryGitRepositoryMissing = Error(
+        "HO7015", "recovery-gitrepository-missing", "Flux's GitRepository is not in the cluster",
+        "The GitRepository {0} that Flux syncs from does not exist, so there is nothing to roll back",
+        "Run 'homeops bootstrap --only flux-sync' to apply Flux's sync first");
+
+    public static readonly DiagnosticDescriptor RecoveryRevisionUnavailable = Error(
+        "HO7016", "recovery-revision-unavailable", "Flux cannot fetch that commit",
+        "source-controller cannot check out commit {0}: {1}",
+        "Make sure the commit is pushed to the branch Flux follows, then run 'homeops recovery rollback --to {0} --resume'");
+
+    public static readonly DiagnosticDescriptor RecoveryVolumeRestoreFailed = Error(
+        "HO7017", "recovery-volume-restore-failed", "The Longhorn system restore failed",
+        "Longhorn SystemRestore {0} of system backup {1} failed: {2}",
+        "Check that the backup target holds that system backup (Longhorn UI > System Backup), then run 'homeops recovery restore --resume'");
+
+    public static readonly DiagnosticDescriptor RecoveryDatabaseNotRecovering = Error(
+        "HO7018", "recovery-database-not-recovering", "The CloudNativePG cluster does not recover from the backup",
+        "Cluster {0} must recover from serverName {1} of the backup, but {2}",
+        "In git, give the Cluster bootstrap.recovery from an externalClusters entry using the Barman Cloud plugin with the backup's barmanObjectName and serverName, and a new serverName in spec.plugins (docs/recovery.md), push, then run 'homeops recovery restore --resume'");
+
+    public static readonly DiagnosticDescriptor RecoveryServerNameReused = Error(
+        "HO7019", "recovery-server-name-reused", "The restored cluster would archive into the backup it restores from",
+        "Cluster {0} recovers from serverName {1} and archives to {1} too; the Barman Cloud plugin refuses that with \"Expected empty archive\"",
+        "Set a new serverName parameter in the Cluster's spec.plugins (for example {1}-2), push, then run 'homeops recovery restore --resume'");
+
+    public static readonly DiagnosticDescriptor RecoveryBackupOfAnotherCluster = Error(
+        "HO7020", "recovery-backup-of-another-cluster", "The backup is of another cluster",
+        "{0} is a backup of cluster '{1}', not of '{2}'; nothing was restored",
+        "Point at a backup of this cluster, or use the cluster.yaml of '{1}' (--file)");
 }
