@@ -170,11 +170,11 @@ public sealed class BackupTests
     public async Task Backup_DryRun_PrintsThePlanAndChangesNothing()
     {
         await using var h = await StartAsync();
-        var revision = h.Store.Revision;
+        var revision = h.WriteRequests();
 
         (await BackupAsync(h, s_options with { DryRun = true })).ShouldBeEmpty();
 
-        h.Store.Revision.ShouldBe(revision);
+        h.WriteRequests().ShouldBe(revision);
         BackupFolders(h).ShouldBeEmpty();
         File.Exists(Path.Combine(h.Bootstrap.Paths.Root, "recovery-backup-state.json")).ShouldBeFalse();
         var lines = h.Bootstrap.Progress.Lines.ToList();

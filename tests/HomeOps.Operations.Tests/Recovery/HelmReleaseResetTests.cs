@@ -87,11 +87,11 @@ public sealed class HelmReleaseResetTests
     public async Task Reset_DryRun_ShowsTheExactHelmCommandsAndChangesNothing()
     {
         await using var s = await StuckAsync(("deployed", "longhorn-1.12.0"), ("failed", "longhorn-1.12.1"));
-        var revision = s.H.Store.Revision;
+        var revision = s.H.WriteRequests();
 
         (await ResetAsync(s, s_options with { DryRun = true })).ShouldBeEmpty();
 
-        s.H.Store.Revision.ShouldBe(revision);
+        s.H.WriteRequests().ShouldBe(revision);
         s.H.Cluster.Helm.Repairs.ShouldBeEmpty();
         var lines = s.H.Bootstrap.Progress.Lines.ToList();
         lines.ShouldContain("  suspend-helmrelease: suspend helmrelease longhorn-system/longhorn (spec.suspend: true)");

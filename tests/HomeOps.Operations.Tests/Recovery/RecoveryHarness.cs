@@ -82,5 +82,8 @@ internal sealed partial class RecoveryHarness : IAsyncDisposable
         condition().ShouldBeTrue($"timed out waiting for {what}");
     }
 
+    /// <summary>Write requests that reached the API server: what the product changed (the fake's controllers write to the store directly).</summary>
+    public int WriteRequests() => Cluster.Api.Requests.Count(r => !r.StartsWith("GET ", StringComparison.Ordinal));
+
     public ValueTask DisposeAsync() => Bootstrap.DisposeAsync();
 }

@@ -183,13 +183,13 @@ public sealed class RestoreTests
         await using var s = await AfterDisasterAsync();
         var state = Path.Combine(s.Backup, BackupRun.StateFile);
         File.AppendAllText(state, " ");
-        var revision = s.H.Store.Revision;
+        var revision = s.H.WriteRequests();
 
         var diagnostics = await RestoreAsync(s);
 
         diagnostics.ShouldHaveSingleItem().Code.ShouldBe("HO7009");
         diagnostics[0].Message.ShouldContain(BackupRun.StateFile);
-        s.H.Store.Revision.ShouldBe(revision);
+        s.H.WriteRequests().ShouldBe(revision);
         s.H.Longhorn.RestoredVolumes.ShouldBeEmpty();
     }
 
@@ -197,11 +197,11 @@ public sealed class RestoreTests
     public async Task Restore_DryRun_PrintsTheGatedPlanAndChangesNothing()
     {
         await using var s = await AfterDisasterAsync();
-        var revision = s.H.Store.Revision;
+        var revision = s.H.WriteRequests();
 
         (await RestoreAsync(s, s_options with { DryRun = true })).ShouldBeEmpty();
 
-        s.H.Store.Revision.ShouldBe(revision);
+        s.H.WriteRequests().ShouldBe(revision);
         var lines = s.H.Bootstrap.Progress.Lines.ToList();
         lines.ShouldContain(l => l.Contains("apply SystemRestore longhorn-system/homeops-restore-", StringComparison.Ordinal));
         lines.IndexOf(lines.First(l => l.Contains("restore-database-postgresql-cluster", StringComparison.Ordinal)))

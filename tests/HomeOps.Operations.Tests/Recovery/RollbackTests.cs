@@ -76,10 +76,10 @@ public sealed class RollbackTests
     {
         var (h, _) = await StartAsync();
         await using var _h = h;
-        var revision = h.Store.Revision;
+        var revision = h.WriteRequests();
 
         (await RollbackAsync(h, to)).ShouldHaveSingleItem().Code.ShouldBe("HO7014");
-        h.Store.Revision.ShouldBe(revision);
+        h.WriteRequests().ShouldBe(revision);
     }
 
     public static TheoryData<string> Steps() => [PinRevisionStep.StepName, SourceAtRevisionStep.StepName, AppliedRevisionStep.StepName];
@@ -102,11 +102,11 @@ public sealed class RollbackTests
     {
         var (h, _) = await StartAsync();
         await using var _h = h;
-        var revision = h.Store.Revision;
+        var revision = h.WriteRequests();
 
         (await RollbackAsync(h, Older, s_options with { DryRun = true })).ShouldBeEmpty();
 
-        h.Store.Revision.ShouldBe(revision);
+        h.WriteRequests().ShouldBe(revision);
         h.Bootstrap.Progress.Lines.ShouldContain($"  pin-revision: apply gitrepository flux-system/flux-system spec.ref.commit: {Older} (field manager homeops-rollback; the branch stays)");
     }
 }
