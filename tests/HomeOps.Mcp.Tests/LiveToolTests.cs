@@ -105,6 +105,37 @@ public sealed class LiveToolTests
         live["spec"]!["path"]!.GetValue<string>().ShouldBe("./apps");
     }
 
+    [Fact]
+    public async Task PodLogs_FakeCluster_LastLinesWithSecretsMasked_AndTheServersRefusalsNamed()
+    {
+        await using var api = await FakeKubeApiServer.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("homeops-mcp-").FullName;
+        var kubeconfig = FakeKubeconfig.Write(Path.Combine(folder, "kubeconfig"), api.Url.ToString());
+        var kube = new KubeClientFactory(TimeProvider.System).Create(kubeconfig);
+        await kube.ApplyAsync(KubeResource.Namespaces, Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"home"}}"""), "test", Token);
+        await kube.ApplyAsync(KubeResource.Pods, Json("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"ha-0","namespace":"home"},"spec":{"nodeName":"node-1","containers":[{"name":"app","image":"ha"},{"name":"codeserver","image":"cs"}]}}"""), "test", Token);
+        await kube.ApplyAsync(KubeResource.Pods, Json("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"mqtt-0","namespace":"home"},"spec":{"nodeName":"node-2","containers":[{"name":"mosquitto","image":"eclipse-mosquitto"}]}}"""), "test", Token);
+        var lines = string.Concat(Enumerable.Range(1, 300).Select(i => $"line {i}\n"));
+        api.WriteLog("home", "ha-0", "app", lines + "2026-12-07 db connect postgres://ha:planted-log-password-3@db:5432/ha\n");
+        api.WriteLog("home", "mqtt-0", "mosquitto", "opening ipv4 listen socket on port 1883\n");
+        await using var server = await InProcessServer.StartAsync(Context(RepositoryPaths.Root, kubeconfig));
+
+        var tail = await server.CallAsync("pod_logs", new() { ["namespace"] = "home", ["pod"] = "ha-0", ["container"] = "app", ["tailLines"] = 5 });
+        var single = await server.CallAsync("pod_logs", new() { ["namespace"] = "home", ["pod"] = "mqtt-0" });
+        var ambiguous = await server.CallAsync("pod_logs", new() { ["namespace"] = "home", ["pod"] = "ha-0" });
+        var missing = await server.CallAsync("pod_logs", new() { ["namespace"] = "home", ["pod"] = "nope" });
+
+        tail.IsError.ShouldNotBe(true, McpProcess.Text(tail));
+        McpProcess.Text(tail).ShouldBe("line 297\nline 298\nline 299\nline 300\n2026-12-07 db connect postgres://ha:***@db:5432/ha\n");
+        McpProcess.Text(single).ShouldBe("opening ipv4 listen socket on port 1883\n");
+        ambiguous.IsError.ShouldBe(true);
+        McpProcess.Text(ambiguous).ShouldContain("a container name must be specified for pod ha-0, choose one of: [app codeserver]");
+        missing.IsError.ShouldBe(true);
+        McpProcess.Text(missing).ShouldContain("not found");
+        var badTail = await Should.ThrowAsync<ModelContextProtocol.McpProtocolException>(() => server.CallAsync("pod_logs", new() { ["namespace"] = "home", ["pod"] = "ha-0", ["tailLines"] = 0 }));
+        badTail.Message.ShouldContain("'tailLines'");
+    }
+
     private static McpContext Context(string folder, string? kubeconfig) =>
         new(folder, PhysicalFileSystem.Instance, TimeProvider.System, ProcessCommandRunner.Instance, ProcessCommandRunner.Instance)
         {

@@ -10,7 +10,7 @@ namespace HomeOps.Core.Secrets;
 /// Replaces every secret in a text or a JSON value with <see cref="Mask"/>: the MCP server runs each tool result
 /// through it. What counts as a secret: the values of a Kubernetes Secret's data and stringData; credential fields
 /// by name (tokens, passwords, kubeconfig client keys, Talos's cluster secret, bootstrap token and encryption
-/// secrets, 1Password Connect credentials); private keys, as PEM or base64 of PEM (Talos and kubeconfig PKI); and
+/// secrets, 1Password Connect credentials); private keys, as PEM or base64 of PEM (Talos and kubeconfig PKI); the password in a URL's user information; and
 /// everything the repository's secret scan finds (<see cref="SecretScanRule.TokenMatches"/>: GitHub, AWS, Slack,
 /// JWTs such as 1Password Connect tokens, 1Password service-account tokens, age keys). Strings inside JSON that
 /// are themselves JSON or YAML (last-applied annotations, ConfigMap files, Helm values) are masked the same way.
@@ -59,6 +59,11 @@ public static partial class SecretMasker
         if (text.Contains("LS0tLS1CRUdJTi", StringComparison.Ordinal))
         {
             text = Base64Pem().Replace(text, m => IsBase64PrivateKey(m.Value) ? Mask : m.Value);
+        }
+
+        if (text.Contains("://", StringComparison.Ordinal))
+        {
+            text = UrlPassword().Replace(text, m => IsHarmless(m.Groups["password"].Value) ? m.Value : m.Groups["lead"].Value + Mask + "@");
         }
 
         var tokens = SecretScanRule.TokenMatches(text).Select(t => t.Match).OrderByDescending(m => m.Index).ToList();
@@ -136,6 +141,10 @@ public static partial class SecretMasker
 
     [GeneratedRegex(@"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----|\z)")]
     private static partial Regex PemPrivateKey();
+
+    /// <summary>The password of a URL's user information (postgres://user:PASSWORD@host, redis://:PASSWORD@host).</summary>
+    [GeneratedRegex(@"(?<lead>\b[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)(?<password>[^\s@/]+)@")]
+    private static partial Regex UrlPassword();
 
     [GeneratedRegex(@"LS0tLS1CRUdJTi[A-Za-z0-9+/=]*")]
     private static partial Regex Base64Pem();

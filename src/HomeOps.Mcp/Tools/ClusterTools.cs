@@ -99,6 +99,26 @@ internal sealed class ClusterTools(McpContext context)
             return ToolOutput.Text(text.Length == 0 ? "no events\n" : text.ToString());
         });
 
+    [McpServerTool(Name = "pod_logs", Title = "A container's log", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [Description("The last lines a pod's container wrote (at most 64 KiB), with anything that looks like a secret masked.")]
+    public Task<CallToolResult> PodLogs(
+        [Description("The pod's namespace")] string @namespace,
+        [Description("The pod's name")] string pod,
+        [Description("The container (needed when the pod has several)")] string? container = null,
+        [Description("At most this many of the last lines (1-2000)")] int tailLines = 200,
+        [Description("The log of the run before the last restart")] bool previous = false,
+        CancellationToken cancellationToken = default)
+    {
+        ToolInput.Between("tailLines", tailLines, 1, 2000);
+        return WithApiAsync(async api =>
+        {
+            var text = await api.ReadPodLogAsync(@namespace, pod, container, tailLines, MaxLogBytes, previous, cancellationToken).ConfigureAwait(false);
+            return ToolOutput.Text(text.Length == 0 ? "the log is empty\n" : text);
+        });
+    }
+
+    private const int MaxLogBytes = 64 * 1024;
+
     private async Task<CallToolResult> WithApiAsync(Func<IKubeApi, Task<CallToolResult>> read)
     {
         var (snapshot, _) = ClusterAccess.Open(context);

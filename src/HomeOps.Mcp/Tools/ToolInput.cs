@@ -28,5 +28,10 @@ internal static class ToolInput
             ? value
             : throw Invalid($"Argument '{argument}' must be one of {string.Join(", ", allowed)}; got '{value}'");
 
+    public static int Between(string argument, int value, int min, int max) =>
+        value >= min && value <= max
+            ? value
+            : throw Invalid($"Argument '{argument}' must be between {min} and {max}; got {value}");
+
     public static McpProtocolException Invalid(string message) => new(message, McpErrorCode.InvalidParams);
 }

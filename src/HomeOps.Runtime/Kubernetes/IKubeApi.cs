@@ -28,6 +28,13 @@ public interface IKubeApi
     /// </summary>
     IAsyncEnumerable<KubeWatchEvent> WatchAsync(KubeResource resource, string? ns, string? resourceVersion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The last <paramref name="tailLines"/> lines a container wrote (GET pods/NAME/log), at most
+    /// <paramref name="limitBytes"/> bytes; <paramref name="previous"/> reads the run before the last restart.
+    /// A pod with several containers needs <paramref name="container"/>; the server's refusal says which exist.
+    /// </summary>
+    Task<string> ReadPodLogAsync(string ns, string pod, string? container, int tailLines, int limitBytes, bool previous, CancellationToken cancellationToken);
+
     /// <summary>True when GET /readyz answers 200. Never throws for an unreachable server: that is "not ready".</summary>
     Task<bool> IsReadyAsync(CancellationToken cancellationToken);
 }

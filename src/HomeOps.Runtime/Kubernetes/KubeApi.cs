@@ -108,6 +108,17 @@ public sealed class KubeApi(k8s.Kubernetes client, ResiliencePipeline pipeline, 
         }
     }
 
+    public async Task<string> ReadPodLogAsync(string ns, string pod, string? container, int tailLines, int limitBytes, bool previous, CancellationToken cancellationToken)
+    {
+        var text = await RunAsync($"read the log of pod {ns}/{pod}", async ct =>
+        {
+            using var stream = await client.CoreV1.ReadNamespacedPodLogAsync(pod, ns, container: container, limitBytes: limitBytes, previous: previous, tailLines: tailLines, cancellationToken: ct).ConfigureAwait(false);
+            using var reader = new StreamReader(stream);
+            return (object)await reader.ReadToEndAsync(ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        return (string)text;
+    }
+
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
     {
         try

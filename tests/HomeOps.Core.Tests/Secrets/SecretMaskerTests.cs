@@ -11,6 +11,7 @@ public sealed class SecretMaskerTests
     [InlineData("password: ${POSTGRES_PASSWORD}\ntoken: <secret:machine.token>\n")]
     [InlineData("secret:\n  secretName: db\n")]
     [InlineData("apiVersion: v1\nkind: ConfigMap\ndata:\n  LOG_LEVEL: debug\n")]
+    [InlineData("DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app see https://example.test:8443/path and git@github.com:me/repo\n")]
     [InlineData("cluster.yaml:20:3: error HO1001: Unknown key 'vlann' in 'network'\n  hint: Did you mean 'vlan'?\n")]
     public void MaskText_NothingSecret_Unchanged(string text) => SecretMasker.MaskText(text).ShouldBe(text);
 
@@ -32,4 +33,11 @@ public sealed class SecretMaskerTests
         masked.ShouldNotContain("dmFsdWU=");
         masked.ShouldContain("\"a\":\"b\"");
     }
+
+    [Theory]
+    [InlineData("connect postgres://ha:hunter2-db@db.home.svc:5432/ha ok\n", "connect postgres://ha:***@db.home.svc:5432/ha ok\n")]
+    [InlineData("redis://:r3dis-pass@redis:6379/0", "redis://:***@redis:6379/0")]
+    [InlineData("mqtt url mqtt://homeassistant:mq-pass-7@mosquitto.home:1883", "mqtt url mqtt://homeassistant:***@mosquitto.home:1883")]
+    public void MaskText_PasswordInAUrl_MaskedAndTheUserAndHostKept(string text, string expected) =>
+        SecretMasker.MaskText(text).ShouldBe(expected);
 }

@@ -59,6 +59,12 @@ public sealed partial class FakeKubeApiServer
             KubeStatus.Failure(404, "NotFound", "the server could not find the requested resource"));
         var name = rest.Length > 1 ? rest[1] : null;
         var subresource = rest.Length > 2 ? rest[2] : null;
+        if (subresource == "log" && type.Kind == "Pod" && context.Request.Method == "GET" && ns is not null && name is not null)
+        {
+            await WriteLogAsync(context, type, ns, name).ConfigureAwait(false);
+            return;
+        }
+
         if (subresource is not (null or "status"))
         {
             throw new FakeKubeException(KubeStatus.Failure(404, "NotFound", "the server could not find the requested resource"));
