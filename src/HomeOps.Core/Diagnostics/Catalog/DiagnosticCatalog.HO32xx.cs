@@ -142,4 +142,9 @@ public static partial class DiagnosticCatalog
         "HO3245", "helm-install-of-flux-chart", "Script installs a chart a HelmRelease also installs",
         "{0} runs helm install of chart '{1}' as release '{2}' in namespace '{3}', but HelmRelease {4} installs it as '{5}' in '{6}': two installs of one chart",
         "Let Flux install the chart (drop the command), or use the HelmRelease's release name and namespace so helm-controller takes the release over");
+
+    public static readonly DiagnosticDescriptor AddressOutsideClusterNetworks = Warning(
+        "HO3246", "address-outside-cluster-networks", "Private address outside every network of the cluster",
+        "{0} is a private address in none of the cluster's networks (node, pod and Service networks, LoadBalancer pools, gateway, VIP, nameservers, BGP peers)",
+        "If it was copied from another home network (a template's router or DNS address), put your own there; if the cluster really reaches that network, the warning can stay");
 }
