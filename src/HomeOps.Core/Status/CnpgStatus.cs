@@ -37,7 +37,7 @@ public static class CnpgStatus
             if (!healthy)
             {
                 var reason = Str(cluster, "status", "phaseReason") is { Length: > 0 } r ? $" ({r})" : string.Empty;
-                findings.Add(StatusFindings.From(DiagnosticCatalog.CnpgClusterNotHealthy, Health.Unhealthy, KeyOf(cluster), $"{phase}{reason}", ready, instances));
+                findings.Add(StatusFindings.From(DiagnosticCatalog.CnpgClusterNotHealthy, Health.Unhealthy, NamespaceOf(cluster) ?? "default", NameOf(cluster), $"{phase}{reason}", ready, instances));
             }
 
             items.Add(new StatusItem($"cluster/{KeyOf(cluster)}", healthy ? Health.Ok : Health.Unhealthy,

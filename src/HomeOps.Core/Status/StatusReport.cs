@@ -6,6 +6,9 @@ namespace HomeOps.Core.Status;
 /// </summary>
 public sealed record StatusReport(IReadOnlyList<StatusSection> Sections, DateTimeOffset Time, int ApiRequests, IReadOnlyList<string> KindsRead)
 {
+    /// <summary>GET requests sent through the API server's service proxy (not lists; 1Password Connect's /health).</summary>
+    public int ProxyRequests { get; init; }
+
     public Health Health => Sections.Select(s => s.Health).Worst();
 
     /// <summary>

@@ -16,6 +16,7 @@ public sealed class ClusterSnapshot
     private readonly StatusFinding? _unavailable;
     private readonly ConcurrentDictionary<KubeResource, Lazy<Task<KindRead>>> _reads = new();
     private int _requests;
+    private int _proxyRequests;
 
     public ClusterSnapshot(IKubeApi api) => _api = api;
 
@@ -33,6 +34,9 @@ public sealed class ClusterSnapshot
     /// <summary>List requests sent so far (one per kind read).</summary>
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>Requests sent through the API server's service proxy (1Password Connect's /health).</summary>
+    public int ProxyRequests => Volatile.Read(ref _proxyRequests);
+
     /// <summary>The kinds read, as "plural.group".</summary>
     public IReadOnlyList<string> KindsRead => [.. _reads.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal)];
 
@@ -41,6 +45,18 @@ public sealed class ClusterSnapshot
 
     public async Task<IReadOnlyList<KindRead>> ReadAllAsync(IEnumerable<KubeResource> resources, CancellationToken cancellationToken) =>
         await Task.WhenAll(resources.Distinct().Select(r => ReadAsync(r, cancellationToken))).ConfigureAwait(false);
+
+    /// <summary>GET a path of a Service through the API server (see <see cref="IKubeApi.ProxyGetAsync"/>).</summary>
+    public Task<(int Status, string Body)> ProxyGetAsync(string ns, string service, int port, string path, CancellationToken cancellationToken)
+    {
+        if (_api is null)
+        {
+            throw new InvalidOperationException("The cluster cannot be asked: read a kind first, its Problem says why.");
+        }
+
+        Interlocked.Increment(ref _proxyRequests);
+        return _api.ProxyGetAsync(ns, service, port, path, cancellationToken);
+    }
 
     private async Task<KindRead> ListAsync(KubeResource resource, CancellationToken cancellationToken)
     {

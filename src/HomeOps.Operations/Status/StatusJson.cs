@@ -16,6 +16,7 @@ public static class StatusJson
         ["health"] = report.Health.Word(),
         ["exitCode"] = report.ExitCode,
         ["apiRequests"] = report.ApiRequests,
+        ["proxyRequests"] = report.ProxyRequests,
         ["kinds"] = new JsonArray([.. report.KindsRead.Select(k => (JsonNode)k)]),
         ["sections"] = new JsonArray([.. report.Sections.Select(Section)]),
     };

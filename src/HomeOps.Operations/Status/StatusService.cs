@@ -10,7 +10,11 @@ namespace HomeOps.Operations.Status;
 public sealed class StatusService(IReadOnlyList<IStatusSection> sections)
 {
     /// <summary>Every section HomeOps has, in the order they print.</summary>
-    public static StatusService Default() => new([new KubernetesSection(), new FluxSection(), new CiliumSection(), new LonghornSection(), new CnpgSection()]);
+    public static StatusService Default() => new(
+    [
+        new TalosSection(), new KubernetesSection(), new FluxSection(), new CiliumSection(), new LonghornSection(), new CnpgSection(),
+        new CertificatesSection(), new ExternalSecretsSection(), new OnePasswordConnectSection(),
+    ]);
 
     public IReadOnlyList<IStatusSection> Sections => sections;
 
@@ -18,6 +22,6 @@ public sealed class StatusService(IReadOnlyList<IStatusSection> sections)
     {
         await context.Cluster.ReadAllAsync(sections.SelectMany(s => s.Kinds), cancellationToken).ConfigureAwait(false);
         var results = await Task.WhenAll(sections.Select(s => s.ReadAsync(context, cancellationToken))).ConfigureAwait(false);
-        return new StatusReport(results, context.Time.GetUtcNow(), context.Cluster.Requests, context.Cluster.KindsRead);
+        return new StatusReport(results, context.Time.GetUtcNow(), context.Cluster.Requests, context.Cluster.KindsRead) { ProxyRequests = context.Cluster.ProxyRequests };
     }
 }

@@ -139,6 +139,27 @@ public sealed class KubeApi(k8s.Kubernetes client, ResiliencePipeline pipeline, 
         }
     }
 
+    public async Task<(int Status, string Body)> ProxyGetAsync(string ns, string service, int port, string path, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(client.BaseUri, $"/api/v1/namespaces/{Uri.EscapeDataString(ns)}/services/{Uri.EscapeDataString(service)}:{port}/proxy/{path.TrimStart('/')}");
+        try
+        {
+            using var http = new HttpClient(transport, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(10) };
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (client.Credentials is { } credentials)
+            {
+                await credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new KubeApiException($"proxy GET {uri.AbsolutePath}", 0, string.Empty, e.Message, e);
+        }
+    }
+
     public void Dispose() => client.Dispose();
 
     private async Task<object> RunAsync(string operation, Func<CancellationToken, Task<object>> call, CancellationToken cancellationToken)

@@ -54,6 +54,29 @@ public static class Talosctl
         new(Program, ["reset", .. Target(node, talosconfig), "--system-labels-to-wipe", "STATE", "--system-labels-to-wipe", "EPHEMERAL", "--graceful=false", "--reboot", "--wait=false"])
         { Timeout = TimeSpan.FromMinutes(2) };
 
+    /// <summary>
+    /// The Talos version of every node in one call: one JSON object per node (talosctl's hidden --json flag,
+    /// cmd/talosctl/cmd/talos/version.go:114 at v1.10.5), its metadata.hostname the node's address.
+    /// </summary>
+    public static CommandSpec Versions(IReadOnlyList<string> nodes, string talosconfig) =>
+        new(Program, ["version", .. Targets(nodes, talosconfig), "--json"]) { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>The etcd member status of every control-plane node in one call (a table with a NODE column).</summary>
+    public static CommandSpec EtcdStatus(IReadOnlyList<string> nodes, string talosconfig) =>
+        new(Program, ["etcd", "status", .. Targets(nodes, talosconfig)]) { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>The etcd alarms of every control-plane node (no output when there are none).</summary>
+    public static CommandSpec EtcdAlarms(IReadOnlyList<string> nodes, string talosconfig) =>
+        new(Program, ["etcd", "alarm", "list", .. Targets(nodes, talosconfig)]) { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Every node's VolumeStatus resources (EPHEMERAL, STATE, user volumes), one JSON object each.</summary>
+    public static CommandSpec VolumeStatuses(IReadOnlyList<string> nodes, string talosconfig) =>
+        new(Program, ["get", "volumestatus", .. Targets(nodes, talosconfig), "--output", "json"]) { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Several nodes in one call: apid on the first endpoint that answers proxies to each of them.</summary>
+    private static string[] Targets(IReadOnlyList<string> nodes, string talosconfig) =>
+        ["--nodes", string.Join(',', nodes), "--endpoints", string.Join(',', nodes), "--talosconfig", talosconfig];
+
     private static string[] Target(string node, string? talosconfig) =>
         talosconfig is null ? ["--nodes", node, "--endpoints", node, "--insecure"] : ["--nodes", node, "--endpoints", node, "--talosconfig", talosconfig];
 }

@@ -13,6 +13,7 @@ public sealed class StatusFailureTests
     public async Task Status_NoKubeconfig_EachSectionSaysSoAndExitsTwo()
     {
         await using var fixture = await StatusFixture.StartAsync();
+        fixture.HealTalos();
 
         var result = await fixture.RunAsync("status");
 
@@ -20,6 +21,7 @@ public sealed class StatusFailureTests
         result.Out.ShouldContain("Kubernetes [unknown] could not ask\n  ??  No kubeconfig: none given (--kubeconfig, KUBECONFIG)");
         result.Out.ShouldContain("Flux [unknown] could not ask\n  ??  No kubeconfig");
         result.Out.ShouldContain("(HO6001)");
+        result.Out.ShouldContain("Talos [ok] 3/3 node(s) answered", customMessage: "the Talos section asks the nodes, not the API server");
         fixture.Server.Requests.ShouldBeEmpty();
     }
 
@@ -27,6 +29,7 @@ public sealed class StatusFailureTests
     public async Task Status_ApiUnreachable_EachSectionSaysSoAndExitsTwo()
     {
         await using var fixture = await StatusFixture.StartAsync();
+        fixture.HealTalos();
         await fixture.Server.StopAsync();
 
         var result = await fixture.RunAsync(TimeProvider.System, "status", "--kubeconfig", fixture.Kubeconfig);
@@ -35,6 +38,8 @@ public sealed class StatusFailureTests
         result.Out.ShouldContain($"Kubernetes [unknown] could not ask\n  ??  The Kubernetes API server at {fixture.Server.Url} did not answer: ");
         result.Out.ShouldContain("(HO6002)");
         result.Out.ShouldContain("Flux [unknown] could not ask");
+        result.Out.ShouldContain("1Password Connect [unknown] could not ask");
+        result.Out.ShouldContain("Talos [ok] 3/3 node(s) answered; etcd 3/3 member(s) healthy");
         result.Out.ShouldNotContain("   at ", customMessage: "no stack trace");
         result.Error.ShouldBeEmpty();
     }
@@ -43,6 +48,7 @@ public sealed class StatusFailureTests
     public async Task Status_CredentialsRejected_SaysTheKubeconfigExpired()
     {
         await using var fixture = await StatusFixture.StartAsync();
+        fixture.HealTalos();
         fixture.Server.Faults.RejectCredentials();
 
         var result = await fixture.RunAsync(TimeProvider.System, "status", "--kubeconfig", fixture.Kubeconfig);
@@ -57,6 +63,7 @@ public sealed class StatusFailureTests
     public async Task Status_KubeconfigCertificateExpired_SaysWhenWithoutAsking()
     {
         await using var fixture = await StatusFixture.StartAsync();
+        fixture.HealTalos();
         var kubeconfig = fixture.Folder.Write("expired-kubeconfig", KubeconfigWithCertificate(fixture.Server.Url, StatusFixture.Now.AddDays(-3)));
 
         var result = await fixture.RunAsync("status", "--kubeconfig", kubeconfig);

@@ -1,4 +1,5 @@
 using HomeOps.Fakes.Kubernetes;
+using HomeOps.Fakes.Programs;
 using HomeOps.Runtime.Files;
 using HomeOps.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -8,12 +9,17 @@ namespace HomeOps.Cli.Tests.Status;
 /// <summary>
 /// The fake API server serving a recorded cluster (tests/HomeOps.Cli.Tests/Fixtures/Status/&lt;name&gt;: one JSON list
 /// per kind, custom kinds checked against the real CRDs in schemas/crds), a kubeconfig for it, and the CLI run against
-/// it on a fixed clock: the objects are created at 09:00 and status runs at 12:00 UTC on 2026-11-26.
+/// it on a fixed clock: the objects are created at 09:00 and status runs at 12:00 UTC on 2026-11-26. The folder holds
+/// the repository's cluster.yaml (three control planes) and a talosconfig; fake talosctl answers for the three nodes
+/// (mini03's USB SSD volume missing), and 1Password Connect answers /health behind the service proxy.
 /// </summary>
 internal sealed class StatusFixture : IAsyncDisposable
 {
     public static readonly DateTimeOffset Created = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Connect's answer when its sync works (the shape 1Password documents for GET /health).</summary>
+    public const string ConnectHealthy = """{"name":"1Password Connect API","version":"1.7.3","dependencies":[{"service":"sync","status":"ACTIVE"},{"service":"sqlite","status":"ACTIVE","message":"Connected to a sqlite database"}]}""";
 
     private StatusFixture(FakeKubeApiServer server, FakeTimeProvider time, TempDirectory folder, IReadOnlyList<string> kinds)
     {
@@ -22,7 +28,28 @@ internal sealed class StatusFixture : IAsyncDisposable
         Folder = folder;
         Kinds = kinds;
         Kubeconfig = FakeKubeconfig.Write(Path.Combine(folder.Path, "kubeconfig"), server.Url.ToString());
+        File.Copy(RepositoryPaths.ClusterFile, Path.Combine(folder.Path, "cluster.yaml"));
+        // Where `homeops talos render` writes it, so status finds it as it would in a fork.
+        Talosconfig = Path.Combine(Directory.CreateDirectory(Path.Combine(folder.Path, "talos", "generated")).FullName, "talosconfig");
+        File.WriteAllText(Talosconfig, "context: home-ops\ncontexts:\n  home-ops:\n    endpoints: [172.29.51.11]\n");
+        TalosNodes = [new FakeTalosNode("mini01", "172.29.51.11") { Stage = "running" }, new FakeTalosNode("mini02", "172.29.51.12") { Stage = "running" }, new FakeTalosNode("mini03", "172.29.51.13") { Stage = "running" }];
+        TalosNodes[2].Volumes.Add(new FakeTalosVolume("u-longhorn-ssd", "missing", string.Empty, string.Empty, "volume not found: no disk matched the selector (model: Portable SSD T5)"));
+        Talos = new FakeTalosctl(TalosNodes, $"{server.Url}");
+        Talos.MarkEtcdBootstrapped("172.29.51.11");
+        Commands = new FakeCommandRunner(Talos);
+        server.ServiceBackends["onepassword-connect/onepassword-connect:8080"] = path => path == "health" ? (200, ConnectHealth) : (404, "404 page not found");
     }
+
+    public string Talosconfig { get; }
+
+    public IReadOnlyList<FakeTalosNode> TalosNodes { get; }
+
+    public FakeTalosctl Talos { get; }
+
+    public FakeCommandRunner Commands { get; }
+
+    /// <summary>What Connect's GET /health answers (tests change it).</summary>
+    public string ConnectHealth { get; set; } = ConnectHealthy;
 
     public FakeKubeApiServer Server { get; }
 
@@ -52,8 +79,14 @@ internal sealed class StatusFixture : IAsyncDisposable
         return new StatusFixture(server, time, folder, kinds);
     }
 
-    /// <summary>The list requests the server saw (GET without watch, on a collection).</summary>
-    public int ListRequests => Server.Requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && !r.Contains("watch=true", StringComparison.Ordinal));
+    /// <summary>The list requests the server saw (GET without watch, on a collection; not the service proxy's GETs).</summary>
+    public int ListRequests => Server.Requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && !r.Contains("watch=true", StringComparison.Ordinal) && !r.Contains("/proxy/", StringComparison.Ordinal));
+
+    /// <summary>The GETs sent through the API server's service proxy.</summary>
+    public int ProxyRequests => Server.Requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains("/proxy/", StringComparison.Ordinal));
+
+    /// <summary>Plugs mini03's USB SSD back in: every Talos volume is ready, so Talos is healthy.</summary>
+    public void HealTalos() => TalosNodes[2].Volumes.RemoveAll(v => v.Phase == "missing");
 
     public Task<CliRunner.Result> RunAsync(params string[] args) => RunAsync(Time, args);
 
@@ -62,7 +95,7 @@ internal sealed class StatusFixture : IAsyncDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var context = new CliContext(output, error, Folder.Path, PhysicalFileSystem.Instance, clock) { Environment = _ => null };
+        var context = new CliContext(output, error, Folder.Path, PhysicalFileSystem.Instance, clock) { Environment = _ => null, Commands = Commands };
         var code = await HomeOpsCli.RunAsync(args, context, TestContext.Current.CancellationToken);
         return new CliRunner.Result(code, output.ToString(), error.ToString());
     }

@@ -8,8 +8,8 @@ namespace HomeOps.Fakes.Programs;
 /// x509 "unknown authority" error); a configured node refuses --insecure ("tls: certificate required"). A second
 /// etcd bootstrap answers AlreadyExists. An unreachable node times out dialing port 50000. kubeconfig writes a
 /// kubeconfig for the fake API. `etcd snapshot` is modelled in FakeTalosctl.Etcd.cs.
-/// Does not model: real certificates, config validation, install/reboot time, etcd membership, multi-node
-/// --nodes lists, dmesg/logs.
+/// Does not model: real certificates, config validation, install/reboot time, etcd membership changes,
+/// dmesg/logs. The read-only calls of `homeops status` over several nodes are in FakeTalosctl.Status.cs.
 /// </summary>
 public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, string clusterEndpoint) : IFakeProgram
 {
@@ -37,6 +37,13 @@ public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, str
         if (args is ["version", "--client", ..])
         {
             return FakeResult.Ok($"Client:\n\tTag:         {Version}\n\tSHA:         00000000\n\tOS/Arch:     linux/amd64\n");
+        }
+
+        if (node is not null && IsStatusCall(args))
+        {
+            return talosconfig is null || !File.Exists(talosconfig)
+                ? FakeResult.Error($"error: failed to open config file \"{talosconfig}\": no such file or directory\n")
+                : StatusCall(args, node);
         }
 
         if (node is null)

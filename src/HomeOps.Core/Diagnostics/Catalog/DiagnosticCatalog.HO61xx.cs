@@ -55,8 +55,8 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor CnpgClusterNotHealthy = Error(
         "HO6130", "cnpg-cluster-not-healthy", "A CloudNativePG cluster is not in a healthy state",
-        "PostgreSQL cluster {0} is not healthy: {1}; {2}/{3} instance(s) ready",
-        "See 'kubectl cnpg status {0}' (or 'kubectl describe cluster'); an instance that cannot start is often a claim that is not Bound or a node without room (the Kubernetes and Longhorn sections show both)");
+        "PostgreSQL cluster {0}/{1} is not healthy: {2}; {3}/{4} instance(s) ready",
+        "See 'kubectl cnpg status {1} -n {0}' (the cnpg plugin) or 'kubectl -n {0} describe clusters.postgresql.cnpg.io {1}'; an instance that cannot start is often a claim that is not Bound or a node without room (the Kubernetes and Longhorn sections show both)");
 
     public static readonly DiagnosticDescriptor CnpgBackupStale = Warning(
         "HO6131", "cnpg-backup-stale", "A CloudNativePG cluster has no recent backup",
@@ -67,4 +67,59 @@ public static partial class DiagnosticCatalog
         "HO6132", "cnpg-wal-archiving-failing", "WAL archiving of a CloudNativePG cluster fails",
         "{0}: WAL archiving fails: {1}",
         "Until it works, the recovery window stops growing and WAL piles up on the WAL volume. Check the object store (endpoint, bucket, credentials) and the plugin sidecar's logs ('kubectl logs POD -c plugin-barman-cloud')");
+
+    public static readonly DiagnosticDescriptor LiveCertificateExpired = Error(
+        "HO6140", "certificate-expired", "A cert-manager Certificate has expired",
+        "Certificate {0} expired on {1} ({2} ago); clients refuse {3}",
+        "cert-manager did not renew it: see why with 'kubectl -n {4} describe certificate {5}' and its CertificateRequest/Order (issuer, DNS-01 token), fix the cause, then 'cmctl renew -n {4} {5}'");
+
+    public static readonly DiagnosticDescriptor CertificateNotReady = Error(
+        "HO6141", "certificate-not-ready", "A cert-manager Certificate is not Ready",
+        "Certificate {0} is not Ready: {1}",
+        "See 'kubectl -n {2} describe certificate {3}' and the newest CertificateRequest and Order; the ClusterIssuer's Ready condition and the Cloudflare token (ExternalSecret) are the usual causes");
+
+    public static readonly DiagnosticDescriptor CertificateExpiresSoon = Warning(
+        "HO6142", "certificate-expires-soon", "A cert-manager Certificate expires soon and was not renewed",
+        "Certificate {0} expires in {1} ({2}) and its renewal time {3} has passed",
+        "cert-manager should have renewed it already: see 'kubectl -n {4} describe certificate {5}' and the issuer's Ready condition");
+
+    public static readonly DiagnosticDescriptor ExternalSecretNotSynced = Error(
+        "HO6150", "externalsecret-not-synced", "ExternalSecrets are not synced from 1Password",
+        "{0} ExternalSecret(s) not synced ({1}): {2}",
+        "Their Secrets keep the last synced value or do not exist. Check the 1Password item and field they name ('kubectl -n NAMESPACE describe externalsecret NAME'), and the ClusterSecretStore and 1Password Connect lines of this report");
+
+    public static readonly DiagnosticDescriptor OnePasswordConnectUnhealthy = Error(
+        "HO6160", "onepassword-connect-unhealthy", "1Password Connect reports a dependency that is not active",
+        "1Password Connect {0} reports {1}",
+        "TOKEN_NEEDED or an inactive sync means Connect cannot reach 1Password with its credentials: check the Secret onepassword-connect-credentials (re-run 'homeops bootstrap --from onepassword-connect') and 'kubectl -n onepassword-connect logs deploy/onepassword-connect -c connect-sync'");
+
+    public static readonly DiagnosticDescriptor OnePasswordConnectMissing = Info(
+        "HO6161", "onepassword-connect-missing", "1Password Connect's Service does not exist",
+        "1Password Connect is not installed: there is no Service {0}",
+        "Nothing to do if this cluster does not read secrets from 1Password; otherwise check the onepassword-connect Kustomization (the Flux section shows it)");
+
+    public static readonly DiagnosticDescriptor EtcdMemberErrors = Error(
+        "HO6170", "etcd-member-errors", "An etcd member reports errors",
+        "etcd member {0} on {1} reports: {2}",
+        "Look at 'talosctl -n {1} logs etcd' and 'talosctl -n {1} etcd status'; a member that stays broken is removed and rejoined as docs/recovery.md describes");
+
+    public static readonly DiagnosticDescriptor EtcdAlarm = Error(
+        "HO6171", "etcd-alarm", "etcd raised an alarm",
+        "etcd member {0} on {1} raised alarm {2}",
+        "NOSPACE: defragment ('talosctl -n {1} etcd defrag'), then 'talosctl -n {1} etcd alarm disarm'. CORRUPT: restore from a snapshot (docs/recovery.md). Writes to the cluster fail until the alarm is cleared");
+
+    public static readonly DiagnosticDescriptor EtcdQuorumAtRisk = Error(
+        "HO6172", "etcd-quorum", "etcd has lost quorum or is one failure from losing it",
+        "etcd: {0} of {1} control-plane member(s) healthy; {2}",
+        "Bring the other control-plane nodes back ('talosctl -n NODE health'); do not reboot, upgrade or reset another control-plane node until every member is healthy");
+
+    public static readonly DiagnosticDescriptor TalosVolumeNotReady = Error(
+        "HO6173", "talos-volume-not-ready", "A Talos volume is not ready",
+        "Talos volume {0} on {1} is {2}{3}",
+        "See 'talosctl -n {1} get volumestatus {0} -o yaml' and 'talosctl -n {1} get discoveredvolumes'; a missing USB SSD is usually unplugged or not powered (Longhorn's disk on it is then not schedulable)");
+
+    public static readonly DiagnosticDescriptor TalosVersionSkew = Warning(
+        "HO6174", "talos-version-skew", "Nodes run different Talos versions",
+        "Nodes run different Talos versions: {0}; cluster.yaml asks for {1}",
+        "Finish the upgrade one node at a time with 'homeops upgrade plan' (it checks the gates between nodes)");
 }
