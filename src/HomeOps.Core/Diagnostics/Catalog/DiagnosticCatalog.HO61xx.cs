@@ -69,7 +69,7 @@ public static partial class DiagnosticCatalog
         "Until it works, the recovery window stops growing and WAL piles up on the WAL volume. Check the object store (endpoint, bucket, credentials) and the plugin sidecar's logs ('kubectl logs POD -c plugin-barman-cloud')");
 
     public static readonly DiagnosticDescriptor LiveCertificateExpired = Error(
-        "HO6140", "certificate-expired", "A cert-manager Certificate has expired",
+        "HO6140", "live-certificate-expired", "A cert-manager Certificate has expired",
         "Certificate {0} expired on {1} ({2} ago); clients refuse {3}",
         "cert-manager did not renew it: see why with 'kubectl -n {4} describe certificate {5}' and its CertificateRequest/Order (issuer, DNS-01 token), fix the cause, then 'cmctl renew -n {4} {5}'");
 
