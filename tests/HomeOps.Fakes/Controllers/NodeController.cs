@@ -5,11 +5,23 @@ namespace HomeOps.Fakes.Controllers;
 
 /// <summary>
 /// Kubelets and the CNI: <see cref="Register"/> adds Nodes as a kubelet does before any CNI runs (Ready=False,
-/// NetworkPluginNotReady, the not-ready taint); once a DaemonSet kube-system/cilium exists every node turns Ready.
+/// NetworkPluginNotReady, the not-ready taint). Every node turns Ready only once Cilium's agents run with settings
+/// that work (<see cref="CiliumAgent"/>, reading the DaemonSet and cilium-config ConfigMap the chart rendered);
+/// until then the agent DaemonSet reports no ready pods and a Warning Event says why, as the DaemonSet controller
+/// or a crash-looping agent would.
 /// </summary>
-public sealed class NodeController(TimeProvider time) : IFakeController
+public sealed partial class NodeController(TimeProvider time) : IFakeController
 {
     private const string NoCni = "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized";
+
+    /// <summary>host:port addresses the agents can reach the API server at (KubePrism, the VIP, the nodes' own).</summary>
+    public HashSet<string> ApiEndpoints { get; } = new(StringComparer.Ordinal) { "localhost:7445", "127.0.0.1:7445" };
+
+    /// <summary>Whether something routes ClusterIP Services: Cilium with kube-proxy replacement (Talos runs no kube-proxy).</summary>
+    public bool ServicesRouted { get; private set; }
+
+    /// <summary>Why the CNI is not running (null once it runs).</summary>
+    public string? CniProblem { get; private set; } = "no CNI is installed";
 
     public void Register(FakeKubeStore store, IEnumerable<string> names)
     {
@@ -21,32 +33,59 @@ public sealed class NodeController(TimeProvider time) : IFakeController
                 ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["kubernetes.io/hostname"] = name, ["node-role.kubernetes.io/control-plane"] = "" } },
                 ["spec"] = new JsonObject { ["taints"] = new JsonArray(new JsonObject { ["key"] = "node.kubernetes.io/not-ready", ["effect"] = "NoSchedule" }) },
             });
-            store.Mutate(nodes, null, name, n => n["status"] = Status(CniRunning(store)));
         }
+
+        Reconcile(store);
     }
 
     public void OnChanged(FakeKubeStore store, FakeWatchEvent change)
     {
-        if (change.Type.Kind == "DaemonSet" && FakeKubeStore.NameOf(change.Object) == "cilium" && change.EventType == "ADDED")
+        // Its own writes (node status, the DaemonSet's status, Events) change nothing it reads, so this settles.
+        if (change.Type.Kind is "DaemonSet" or "ConfigMap" or "Namespace")
         {
-            var nodes = store.Type("", "v1", "nodes")!;
-            foreach (var node in store.List(nodes, null).Items)
-            {
-                store.Mutate(nodes, null, FakeKubeStore.NameOf(node), n =>
-                {
-                    n["status"] = Status(ready: true);
-                    (n["spec"] as JsonObject)?.Remove("taints");
-                });
-            }
+            Reconcile(store);
         }
     }
 
-    private static bool CniRunning(FakeKubeStore store) =>
-        store.Get(store.Type("apps", "v1", "daemonsets")!, "kube-system", "cilium") is not null;
+    /// <summary>Evaluates the agent and writes the nodes' Ready condition, the DaemonSet's status and an Event on a change.</summary>
+    private void Reconcile(FakeKubeStore store)
+    {
+        var (agent, problem, routed) = CiliumAgent(store);
+        ServicesRouted = problem is null && routed;
+        CniProblem = problem;
+        var nodes = store.Type("", "v1", "nodes")!;
+        var all = store.List(nodes, null).Items;
+        foreach (var node in all)
+        {
+            var ready = problem is null;
+            if (IsReady(node) == ready && node["status"] is not null)
+            {
+                continue;
+            }
+
+            store.Mutate(nodes, null, FakeKubeStore.NameOf(node), n =>
+            {
+                n["status"] = Status(ready);
+                if (ready)
+                {
+                    (n["spec"] as JsonObject)?.Remove("taints");
+                }
+            });
+        }
+
+        if (agent is not null)
+        {
+            WriteAgentStatus(store, agent, problem, all.Count);
+        }
+    }
+
+    public static bool IsReady(JsonObject node) =>
+        node["status"]?["conditions"] is JsonArray conditions
+        && conditions.Any(c => c?["type"]?.GetValue<string>() == "Ready" && c["status"]?.GetValue<string>() == "True");
 
     private JsonObject Status(bool ready)
     {
-        var now = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var now = Now();
         return new JsonObject
         {
             ["conditions"] = new JsonArray(new JsonObject
@@ -60,4 +99,6 @@ public sealed class NodeController(TimeProvider time) : IFakeController
             }),
         };
     }
+
+    private string Now() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

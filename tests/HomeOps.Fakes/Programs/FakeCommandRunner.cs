@@ -44,7 +44,8 @@ public sealed class FakeCommandRunner(params IFakeProgram[] programs) : ICommand
             throw new CommandTimeoutException(spec);
         }
 
-        var result = program.Run(spec.Arguments, spec.StandardInput);
+        // A cancelled run ends as ProcessCommandRunner's does: the process is killed and OperationCanceledException propagates.
+        var result = program.Run(spec.Arguments, spec.StandardInput, cancellationToken);
         AfterRun?.Invoke(spec);
         return Task.FromResult(new CommandResult(spec, result.ExitCode,
             Redactor.Redact(result.StandardOutput, spec.Secrets), Redactor.Redact(result.StandardError, spec.Secrets), TimeSpan.Zero));

@@ -26,12 +26,22 @@ public sealed partial class FakeHelm(FakeKubeApiServer api) : IFakeProgram
     /// <summary>Chart name → error text: the next install of that chart fails with it (once).</summary>
     public Dictionary<string, string> FailNextInstall { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Command (its first word: "history", "uninstall", ...) → error text: the next run of it fails with that (once).</summary>
+    public Dictionary<string, string> FailNextCommand { get; } = new(StringComparer.Ordinal);
+
     public Action<string, string, string>? OnInstalled { get; set; }
 
-    public FakeResult Run(IReadOnlyList<string> a, string? stdin)
+    public FakeResult Run(IReadOnlyList<string> a, string? stdin) => Run(a, stdin, CancellationToken.None);
+
+    public FakeResult Run(IReadOnlyList<string> a, string? stdin, CancellationToken cancellationToken)
     {
         var args = a.ToList();
         var ns = Option(args, "--namespace") ?? "default";
+        if (args.Count > 0 && FailNextCommand.Remove(args[0], out var failure))
+        {
+            return FakeResult.Error(failure);
+        }
+
         switch (args)
         {
             case ["version", ..]:
@@ -42,13 +52,13 @@ public sealed partial class FakeHelm(FakeKubeApiServer api) : IFakeProgram
                     return Unreachable(args);
                 }
 
-                return Releases.TryGetValue((ns, release), out var r)
+                return Releases.TryGetValue((ns, release), out var r) && HistoryOf(ns, release) is [.., var last]
                     ? FakeResult.Ok(new JsonObject
                     {
                         ["name"] = release,
                         ["namespace"] = ns,
-                        ["version"] = r.Revision,
-                        ["info"] = new JsonObject { ["status"] = "deployed" },
+                        ["version"] = last.Number,
+                        ["info"] = new JsonObject { ["status"] = last.Status, ["description"] = last.Description },
                         ["chart"] = new JsonObject { ["metadata"] = new JsonObject { ["name"] = ChartName(r.Chart), ["version"] = r.Version } },
                     }.ToJsonString() + "\n")
                     : FakeResult.Error("Error: release: not found\n");
@@ -65,22 +75,38 @@ public sealed partial class FakeHelm(FakeKubeApiServer api) : IFakeProgram
             case ["history" or "rollback" or "uninstall", ..]:
                 return ReleaseHistory(args, ns);
             case ["upgrade", "--install", var release, var chart, ..]:
-                return Install(args, release, chart, ns, stdin);
+                return Install(args, release, chart, ns, stdin, cancellationToken);
             default:
                 return FakeResult.Error($"Error: unknown command \"{string.Join(' ', args)}\" for \"helm\"\n");
         }
     }
 
-    private FakeResult Install(List<string> args, string release, string chart, string ns, string? values)
+    private FakeResult Install(List<string> args, string release, string chart, string ns, string? values, CancellationToken cancellationToken)
     {
         if (!api.IsUp)
         {
             return Unreachable(args);
         }
 
+        // cmd/helm/upgrade.go: a release with no revision (or only uninstalled ones) is installed; any other is upgraded,
+        // and pkg/action/upgrade.go prepareUpgrade refuses one whose last revision is pending (errPending).
+        var history = HistoryOf(ns, release);
+        var upgrade = history.Count > 0;
+        if (upgrade && history[^1].Status.StartsWith("pending-", StringComparison.Ordinal))
+        {
+            return FakeResult.Error("Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress\n");
+        }
+
         if (FailNextInstall.Remove(ChartName(chart), out var error))
         {
             return FakeResult.Error($"Error: UPGRADE FAILED: {error}\n");
+        }
+
+        var version = Option(args, "--version");
+        var rendered = Render(release, chart, Option(args, "--repo"), version, ns, values);
+        if (rendered.Error is not null)
+        {
+            return FakeResult.Error(upgrade && !rendered.Error.Contains("not found", StringComparison.Ordinal) ? rendered.Error.Replace("Error: ", "Error: UPGRADE FAILED: ", StringComparison.Ordinal) : rendered.Error);
         }
 
         var store = api.Store;
@@ -95,20 +121,37 @@ public sealed partial class FakeHelm(FakeKubeApiServer api) : IFakeProgram
             store.Create(namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } });
         }
 
-        var revision = Releases.TryGetValue((ns, release), out var old) ? old.Revision + 1 : 1;
-        var version = Option(args, "--version") ?? "0.0.0";
-        Releases[(ns, release)] = (chart, version, revision, values ?? string.Empty);
-        store.Create(store.Type("", "v1", "secrets")!, ns, new JsonObject
+        // pkg/kube/client.go Create: an object in a namespace that does not exist fails the install before anything is stored.
+        if (rendered.Objects.Select(o => o["metadata"]?["namespace"]?.GetValue<string>()).OfType<string>()
+            .FirstOrDefault(n => store.Get(namespaces, null, n) is null && !rendered.Objects.Any(o => o["kind"]?.GetValue<string>() == "Namespace" && FakeKubeStore.NameOf(o) == n)) is { } absent)
         {
-            ["metadata"] = new JsonObject
-            {
-                ["name"] = $"sh.helm.release.v1.{release}.v{revision}",
-                ["namespace"] = ns,
-                ["labels"] = new JsonObject { ["owner"] = "helm", ["name"] = release, ["status"] = "deployed", ["version"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            },
-            ["type"] = "helm.sh/release.v1",
-            ["data"] = new JsonObject { ["release"] = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{chart}@{version}")) },
-        });
+            return FakeResult.Error($"Error: {(upgrade ? "UPGRADE FAILED: " : string.Empty)}failed to create resource: namespaces \"{absent}\" not found\n");
+        }
+
+        // pkg/action/install.go: the release is stored "pending-install" ("Initial install underway") before anything
+        // is created; upgrade.go stores "pending-upgrade" ("Preparing upgrade"). A process killed from here on leaves it so.
+        var chartId = $"{ChartName(chart)}-{version ?? "0.0.0"}";
+        var revision = Record(ns, release, upgrade ? "pending-upgrade" : "pending-install", chartId, upgrade ? "Preparing upgrade" : "Initial install underway");
+        Releases[(ns, release)] = (chart, version ?? "0.0.0", revision.Number, values ?? string.Empty);
+        CreateCrds(chart);
+        _installStarted = Environment.TickCount64;
+        var workloads = CreateWorkloads(rendered.Objects, ns);
+        OnInstalled?.Invoke(ChartName(chart), release, ns);
+        if (args.Contains("--wait") && WaitForWorkloads(workloads, rendered.Objects, ns, Timeout(args), cancellationToken) is { } notReady)
+        {
+            // install.go/upgrade.go failRelease: the revision is marked failed with the wait's error; upgrade.go wraps it.
+            SetStatus(ns, release, revision.Number, "failed", upgrade ? $"Upgrade \"{release}\" failed: context deadline exceeded" : $"Release \"{release}\" failed: context deadline exceeded");
+            LastWaitProblem = notReady;
+            return FakeResult.Error(upgrade ? "Error: UPGRADE FAILED: context deadline exceeded\n" : "Error: context deadline exceeded\n");
+        }
+
+        SetStatus(ns, release, revision.Number, "deployed", upgrade ? "Upgrade complete" : "Install complete");
+        return FakeResult.Ok($"Release \"{release}\" has been upgraded. Happy Helming!\nNAME: {release}\nNAMESPACE: {ns}\nSTATUS: deployed\nREVISION: {revision.Number}\n");
+    }
+
+    private void CreateCrds(string chart)
+    {
+        var store = api.Store;
         var created = new List<string>();
         foreach (var crd in ChartCrds.GetValueOrDefault(ChartName(chart)) ?? [])
         {
@@ -125,9 +168,14 @@ public sealed partial class FakeHelm(FakeKubeApiServer api) : IFakeProgram
         {
             Thread.Sleep(10);
         }
+    }
 
-        OnInstalled?.Invoke(ChartName(chart), release, ns);
-        return FakeResult.Ok($"Release \"{release}\" has been upgraded. Happy Helming!\nNAME: {release}\nNAMESPACE: {ns}\nSTATUS: deployed\nREVISION: {revision}\n");
+    /// <summary>--timeout as helm reads it (a Go duration such as 600s or 10m); helm's default is 5m.</summary>
+    private static TimeSpan Timeout(List<string> args)
+    {
+        var text = Option(args, "--timeout") ?? "5m";
+        var number = double.Parse(text.TrimEnd('s', 'm', 'h'), System.Globalization.CultureInfo.InvariantCulture);
+        return text[^1] switch { 'h' => TimeSpan.FromHours(number), 'm' => TimeSpan.FromMinutes(number), _ => TimeSpan.FromSeconds(number) };
     }
 
     private static FakeResult Unreachable(List<string> args) =>

@@ -11,4 +11,7 @@ public interface IFakeProgram
     string Version { get; set; }
 
     FakeResult Run(IReadOnlyList<string> arguments, string? standardInput);
+
+    /// <summary>A run the caller can cancel (Ctrl-C kills the process): a program that waits overrides this.</summary>
+    FakeResult Run(IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken) => Run(arguments, standardInput);
 }

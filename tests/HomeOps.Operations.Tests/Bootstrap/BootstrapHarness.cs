@@ -1,5 +1,6 @@
 using HomeOps.Core.Diagnostics;
 using HomeOps.Fakes;
+using HomeOps.Fakes.Programs;
 using HomeOps.Operations.Bootstrap;
 using HomeOps.Operations.Config;
 using HomeOps.Operations.Platform;
@@ -42,6 +43,7 @@ internal sealed class BootstrapHarness : IAsyncDisposable
     /// <param name="editTree">Changes the copied repository before `homeops render` (bad-input tests).</param>
     public static async Task<BootstrapHarness> StartAsync(bool seedTalosSecrets = true, string clusterFixture = "bundled", Action<string>? editTree = null)
     {
+        Assert.SkipWhen(FakeHelm.RenderUnavailable is not null, FakeHelm.RenderUnavailable ?? string.Empty);
         var root = RepositoryCopy.Create(ClusterFile(clusterFixture), "homeops-bootstrap-");
         editTree?.Invoke(root);
         var cluster = RenderGeneratedFiles(root);
@@ -77,8 +79,17 @@ internal sealed class BootstrapHarness : IAsyncDisposable
         CheckRunner = HomeOps.Runtime.Processes.ProcessCommandRunner.Instance,
     };
 
-    public Task<IReadOnlyList<Diagnostic>> RunAsync(BootstrapOptions? options = null, Func<BootstrapStep, BootstrapStep>? wrap = null) =>
-        BootstrapService.RunAsync(Workspace, Environment, options ?? Options, wrap, TestContext.Current.CancellationToken);
+    public Task<IReadOnlyList<Diagnostic>> RunAsync(BootstrapOptions? options = null, Func<BootstrapStep, BootstrapStep>? wrap = null, CancellationToken? cancellationToken = null) =>
+        BootstrapService.RunAsync(Workspace, Environment, options ?? Options, wrap, cancellationToken ?? TestContext.Current.CancellationToken);
+
+    /// <summary>Changes one text in a file of the copied repository (the text must be there exactly once).</summary>
+    public static void Edit(string root, string file, string find, string replace)
+    {
+        var path = Path.Combine(root, file);
+        var text = File.ReadAllText(path);
+        text.Split(find).Length.ShouldBe(2, $"'{find}' must occur once in {file}");
+        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
+    }
 
     public BootstrapState State => BootstrapState.Load(PhysicalFileSystem.Instance, Paths.StateFile, "home-ops");
 

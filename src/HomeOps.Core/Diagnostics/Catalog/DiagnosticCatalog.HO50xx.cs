@@ -113,6 +113,21 @@ public static partial class DiagnosticCatalog
         "The bootstrap installs HelmRelease '{0}' before Flux runs, but cannot: {1}",
         "Give the HelmRelease a pinned chart version from a HelmRepository or an OCIRepository in the tree; the bootstrap never leaves a core chart out");
 
+    public static readonly DiagnosticDescriptor PendingReleaseUnrepairable = Error(
+        "HO5061", "pending-release-unrepairable", "A Helm release left pending cannot be repaired",
+        "Release {0} is {1} (an install or upgrade was interrupted, so helm refuses another operation) and could not be repaired: {2}",
+        "Run 'helm history {3}' to see the revisions; roll back to the last deployed one ('helm rollback') or, if none ever deployed, 'helm uninstall' it, then 'homeops bootstrap --resume'");
+
+    public static readonly DiagnosticDescriptor ChartNotReady = Error(
+        "HO5062", "chart-not-ready", "A chart's workloads never became ready",
+        "helm installed '{0}' but gave up after {1} waiting for its workloads: {2}",
+        "Fix what the cluster reports above (a Secret the chart needs, nodes NotReady), then 'homeops bootstrap --resume': the release is repaired and installed again");
+
+    public static readonly DiagnosticDescriptor CniNotReady = Error(
+        "HO5063", "cni-not-ready", "The CNI never became ready",
+        "'{0}' is installed but its agents do not run, so every node stays NotReady ({1}): {2}",
+        "Check Cilium's values in this HelmRelease: k8sServiceHost/k8sServicePort must reach the API server (on Talos KubePrism, localhost:7445), ipam.mode must be one the cluster can allocate from (cluster-pool with cluster.yaml's pod networks), and the release belongs in kube-system (Talos's Pod Security exempts only it); then 'homeops bootstrap --resume'");
+
     public static readonly DiagnosticDescriptor OnePasswordVaultNotFound = Error(
         "HO5080", "onepassword-vault-not-found", "1Password vault not found",
         "1Password has no vault '{0}' that the signed-in account can see; nothing was read, generated or stored",

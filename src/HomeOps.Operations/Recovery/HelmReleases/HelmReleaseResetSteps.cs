@@ -78,7 +78,10 @@ public sealed class RepairReleaseStep(HelmReleaseTarget target, ReleaseRepair? p
     private Task<ReleaseRepair> DecideAsync(BootstrapContext context, CancellationToken cancellationToken) =>
         DecideAsync(context, target, context.RunAsync, cancellationToken);
 
-    private CommandSpec? Command(BootstrapContext context, ReleaseRepair repair) => repair.Action switch
+    private CommandSpec? Command(BootstrapContext context, ReleaseRepair repair) => CommandFor(context, target, repair);
+
+    /// <summary>The helm command a repair runs (rollback or uninstall, waiting up to the chart timeout), or null for none.</summary>
+    public static CommandSpec? CommandFor(BootstrapContext context, HelmReleaseTarget target, ReleaseRepair repair) => repair.Action switch
     {
         ReleaseRepair.Rollback => Helm.Rollback(target.Release, repair.ToRevision!.Value, target.StorageNamespace, context.Paths.Kubeconfig, context.Options.ChartTimeout),
         ReleaseRepair.Uninstall => Helm.Uninstall(target.Release, target.StorageNamespace, context.Paths.Kubeconfig, context.Options.ChartTimeout),
