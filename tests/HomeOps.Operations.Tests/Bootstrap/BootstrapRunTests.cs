@@ -34,6 +34,27 @@ public sealed class BootstrapRunTests
         Golden.Assert(h.Commands(), "tests/HomeOps.Operations.Tests/Bootstrap/golden/full-run.commands");
     }
 
+    /// <summary>The repository's own tree (not a fixture tree) on 1, 3 and 5 nodes: every node Ready through Cilium, the four core releases deployed, Flux in control.</summary>
+    [Theory]
+    [MemberData(nameof(BootstrapHarness.ClusterFixtures), MemberType = typeof(BootstrapHarness))]
+    public async Task Bootstrap_RepositoryTreeOnEveryClusterSize_EveryNodeReadyAndFluxInControl(string fixture)
+    {
+        await using var h = await BootstrapHarness.StartAsync(clusterFixture: fixture);
+
+        (await h.RunAsync()).ShouldBeEmpty(string.Join("\n", h.Progress.Lines));
+
+        var store = h.Cluster.Api.Store;
+        var nodes = store.List(store.Type("", "v1", "nodes")!, null).Items;
+        nodes.Select(FakeKubeStore.NameOf).ShouldBe(h.Cluster.Talos.Nodes.Select(n => n.Name), ignoreOrder: true);
+        nodes.ShouldAllBe(n => Fakes.Controllers.NodeController.IsReady(n));
+        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.Applies == 1);
+        h.Cluster.Talos.EtcdBootstraps.ShouldBe(1);
+        h.Cluster.Helm.Releases.Count.ShouldBe(4);
+        h.Cluster.Helm.Releases.Keys.Select(k => h.Cluster.Helm.HistoryOf(k.Ns, k.Release).Last().Status).ShouldAllBe(s => s == "deployed");
+        store.Get(store.Type("apps", "v1", "daemonsets")!, "kube-system", "cilium").ShouldNotBeNull("the real chart's agent DaemonSet");
+        h.State.Steps.Values.ShouldAllBe(s => s.Status == StepStatus.Done);
+    }
+
     [Fact]
     public async Task Bootstrap_Secrets_AppliedFromOpAndNeverOnDisk()
     {
