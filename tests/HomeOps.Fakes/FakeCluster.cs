@@ -28,6 +28,13 @@ public sealed class FakeCluster : IAsyncDisposable
         Talos = new FakeTalosctl(nodes, $"https://{vip}:6443");
         Talos.OnEtcdBootstrapped = () => Nodes.Register(api.Store, nodes.Select(n => n.Name));
         Helm = new FakeHelm(api);
+        Talos.OnEtcdWiped = () =>
+        {
+            // The API server's data and helm's release records (Secrets in etcd) go with etcd.
+            api.Store.Wipe();
+            Helm.Releases.Clear();
+            Helm.History.Clear();
+        };
         Helm.ChartCrds["external-secrets"] = [FluxCrds.Crd("external-secrets.io", "externalsecrets", "ExternalSecret", "v1", "es"), FluxCrds.Crd("external-secrets.io", "clustersecretstores", "ClusterSecretStore", "v1", "css", namespaced: false)];
         Helm.ChartCrds["flux2"] = [.. FluxCrds.All()];
         Helm.ChartCrds["flux-operator"] = [FluxCrds.Crd("fluxcd.controlplane.io", "fluxinstances", "FluxInstance", "v1")];

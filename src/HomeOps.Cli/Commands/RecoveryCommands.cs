@@ -5,6 +5,7 @@ using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Operations;
 using HomeOps.Operations.Recovery.Backup;
 using HomeOps.Operations.Recovery.HelmReleases;
+using HomeOps.Operations.Recovery.Rebuild;
 using HomeOps.Operations.Recovery.Restore;
 using HomeOps.Operations.Recovery.Rollback;
 
@@ -23,6 +24,7 @@ internal static class RecoveryCommands
         recovery.Subcommands.Add(helmRelease);
         recovery.Subcommands.Add(Rollback(context));
         recovery.Subcommands.Add(Restore(context));
+        recovery.Subcommands.Add(Rebuild(context));
         return recovery;
     }
 
@@ -71,6 +73,33 @@ internal static class RecoveryCommands
         step.AddTo(command);
         command.SetAction((parse, cancellationToken) => step.RunAsync(context, parse, $"recovery restore {parse.GetValue(folder)}", "data restored and every Kustomization Ready",
             (workspace, environment, options) => RestoreService.RunAsync(workspace, environment, options, Path.Combine(context.WorkingDirectory, parse.GetValue(folder)!), wrap: null, cancellationToken)));
+        return command;
+    }
+
+    private static Command Rebuild(CliContext context)
+    {
+        var step = new StepCommand();
+        var folder = new Argument<string>("BACKUP") { Description = "The backup folder (the one holding manifest.json)" };
+        var confirm = new Option<string?>("--confirm") { Description = "The cluster name, to confirm the reset of every node without a prompt (for scripts)" };
+        var command = new Command("rebuild", "Rebuild the cluster from a backup: verify it, reset every node (STATE and EPHEMERAL), bootstrap with the data Kustomizations held suspended, restore the volumes and databases (into a new serverName), then resume them in graph order")
+        {
+            folder, confirm,
+        };
+        step.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var typed = parse.GetValue(confirm);
+            if (typed is null && !parse.GetValue(step.DryRun))
+            {
+                context.Out.WriteLine("This resets every node (STATE and EPHEMERAL): the running cluster, its etcd and its local volumes are lost; the backup brings the data back.");
+                context.Out.Write("Type the cluster name to continue: ");
+                typed = await context.In.ReadLineAsync(cancellationToken).ConfigureAwait(false) ?? string.Empty;
+            }
+
+            var request = new RebuildService.Request(Path.Combine(context.WorkingDirectory, parse.GetValue(folder)!), typed);
+            return await step.RunAsync(context, parse, $"recovery rebuild {parse.GetValue(folder)}", "cluster rebuilt, data restored and every Kustomization Ready",
+                (workspace, environment, options) => RebuildService.RunAsync(workspace, environment, options, request, wrap: null, cancellationToken)).ConfigureAwait(false);
+        });
         return command;
     }
 

@@ -12,7 +12,11 @@ namespace HomeOps.Operations.Nodes;
 /// </summary>
 public static class ClusterReset
 {
-    public sealed record Request(IReadOnlyList<string> Nodes, bool All, string? TypedName, bool DryRun);
+    public sealed record Request(IReadOnlyList<string> Nodes, bool All, string? TypedName, bool DryRun)
+    {
+        /// <summary>With <see cref="All"/>: reset only these of the nodes (a resumed rebuild skips the ones already in maintenance mode).</summary>
+        public IReadOnlyCollection<string>? Only { get; init; }
+    }
 
     /// <summary>The nodes a request would reset, or the diagnostic that refuses it (checked before any prompt).</summary>
     public static (IReadOnlyList<NodeSettings> Nodes, Diagnostic? Refusal) Plan(NodeOperationContext context, Request request)
@@ -21,6 +25,11 @@ public static class ClusterReset
         if (error is not null)
         {
             return ([], error);
+        }
+
+        if (request.All && request.Only is { } only)
+        {
+            nodes = [.. nodes.Where(n => only.Contains(n.Name))];
         }
 
         var controlPlanes = context.Cluster.Nodes.Count(n => n.Role == NodeRole.ControlPlane);

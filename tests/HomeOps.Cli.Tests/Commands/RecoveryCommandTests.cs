@@ -99,4 +99,32 @@ public sealed class RecoveryCommandTests
         changed.Out.ShouldContain("HO7009");
         changed.Out.ShouldContain("etcd.snapshot: the manifest records SHA-256 ee36ef81");
     }
+
+    [Fact]
+    public async Task RebuildDryRun_BackupOfThisCluster_PrintsResetBootstrapHoldAndRestoreInOrder()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("etcd.snapshot", "snapshot bytes");
+        temp.Write("cluster-state.json", "{}\n");
+        temp.Write("manifest.json", """
+            {"format": 1, "cluster": "home-ops", "id": "20261207-040000", "createdAt": "2026-12-07T04:00:00+00:00",
+             "files": [{"name": "etcd.snapshot", "sha256": "ee36ef8194c4dd1e734e6d64f62653008e6566dbd5e2cd7f289f0f4f3e4467a4", "bytes": 14},
+                       {"name": "cluster-state.json", "sha256": "ca3d163bab055381827226140568f3bef7eaac187cebd76878e0b63e9e442356", "bytes": 3}],
+             "databases": [{"namespace": "postgresql-system", "cluster": "postgresql-cluster", "backup": "b", "method": "plugin",
+                            "objectStore": "postgresql-cluster-backup", "serverName": "postgresql-cluster"}],
+             "volumes": {"namespace": "longhorn-system", "systemBackup": "homeops-20261207-040000"}}
+            """);
+
+        var result = await CliRunner.RunAsync(RepositoryPaths.Root, "recovery", "rebuild", temp.Path, "--dry-run");
+
+        result.ExitCode.ShouldBe(0, result.Out + result.Error);
+        string[] order = ["verify-backup:", "reset-nodes:", "talosctl reset --nodes", "apply-configs:", "etcd-bootstrap:", "hold-data:",
+            "apply kustomization flux-system/postgresql-cluster as the tree defines it, with spec.suspend: true", "\"value\":\"postgresql-cluster-2\"",
+            "flux-sync:", "except the 12 held for the restore", "apply SystemRestore longhorn-system/homeops-restore-20261207-040000",
+            "restore-database-postgresql-cluster:", "resume kustomization flux-system/home-assistant"];
+        var at = order.Select(o => result.Out.IndexOf(o, StringComparison.Ordinal)).ToList();
+        at.ShouldAllBe(i => i >= 0, result.Out);
+        at.ShouldBeInOrder(SortDirection.Ascending, result.Out);
+        result.Out.ShouldContain("recovery rebuild " + temp.Path + ": dry run, nothing was changed");
+    }
 }

@@ -7,7 +7,8 @@ namespace HomeOps.Fakes.Programs;
 /// talosctl against modelled nodes. A node in maintenance mode answers only --insecure (with talosconfig: an
 /// x509 "unknown authority" error); a configured node refuses --insecure ("tls: certificate required"). A second
 /// etcd bootstrap answers AlreadyExists. An unreachable node times out dialing port 50000. kubeconfig writes a
-/// kubeconfig for the fake API. `etcd snapshot` is modelled in FakeTalosctl.Etcd.cs.
+/// kubeconfig for the fake API. `etcd snapshot` is modelled in FakeTalosctl.Etcd.cs, the wipe of etcd by a reset of
+/// every node in FakeTalosctl.Recovery.cs.
 /// Does not model: real certificates, config validation, install/reboot time, etcd membership changes,
 /// dmesg/logs. The read-only calls of `homeops status` over several nodes are in FakeTalosctl.Status.cs.
 /// </summary>
@@ -134,6 +135,7 @@ public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, str
                 if (Nodes.All(n => !n.Configured))
                 {
                     EtcdBootstrappedOn = null;
+                    OnEtcdWiped?.Invoke();
                 }
 
                 return FakeResult.Ok();

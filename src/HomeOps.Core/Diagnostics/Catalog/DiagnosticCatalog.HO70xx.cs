@@ -102,4 +102,9 @@ public static partial class DiagnosticCatalog
         "HO7020", "recovery-backup-of-another-cluster", "The backup is of another cluster",
         "{0} is a backup of cluster '{1}', not of '{2}'; nothing was restored",
         "Point at a backup of this cluster, or use the cluster.yaml of '{1}' (--file)");
+
+    public static readonly DiagnosticDescriptor RecoveryDatabaseNotRecoverable = Error(
+        "HO7021", "recovery-database-not-recoverable", "The rebuild cannot generate the database's recovery",
+        "The rebuild cannot recover Cluster {0} from backup serverName {1}: {2}; nothing was reset",
+        "The rebuild recovers CloudNativePG clusters archived with the Barman Cloud plugin (spec.plugins barman-cloud.cloudnative-pg.io with a barmanObjectName). Fix the tree, or take a backup with the plugin, then run the rebuild again");
 }

@@ -7,8 +7,10 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// <summary>
 /// Waits (watching Kustomizations) until Flux has applied the whole tree: every Kustomization Ready for its
 /// current generation. While waiting it shows what blocks what, from dependsOn and each Ready condition.
+/// A rebuild passes the Kustomizations it holds suspended until their data is restored (ids "namespace/name"):
+/// they are left out of the wait, and nothing else depends on them.
 /// </summary>
-public sealed class FluxReadyStep : BootstrapStep
+public sealed class FluxReadyStep(IReadOnlySet<string>? held = null) : BootstrapStep
 {
     public override string Name => BootstrapSteps.FluxReady;
 
@@ -17,12 +19,15 @@ public sealed class FluxReadyStep : BootstrapStep
     public override IReadOnlyList<string> DependsOn => [BootstrapSteps.FluxSync];
 
     public override async Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken) =>
-        Evaluate((await context.Kube.ListAsync(KubeResource.Kustomizations, null, cancellationToken).ConfigureAwait(false)).Items).Done;
+        EvaluateUnheld((await context.Kube.ListAsync(KubeResource.Kustomizations, null, cancellationToken).ConfigureAwait(false)).Items).Done;
 
     public override Task RunAsync(BootstrapContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override Task WaitAsync(BootstrapContext context, CancellationToken cancellationToken) =>
-        Waits.WatchAsync(context, "every Flux Kustomization to be Ready", KubeResource.Kustomizations, null, Evaluate, cancellationToken);
+        Waits.WatchAsync(context, held is null ? "every Flux Kustomization to be Ready" : "every Flux Kustomization not held for the restore to be Ready", KubeResource.Kustomizations, null, EvaluateUnheld, cancellationToken);
+
+    private (bool Done, string Status) EvaluateUnheld(IReadOnlyCollection<JsonObject> kustomizations) =>
+        Evaluate(held is null ? kustomizations : [.. kustomizations.Where(k => !held.Contains(Id(k)))]);
 
     public static (bool Done, string Status) Evaluate(IReadOnlyCollection<JsonObject> kustomizations)
     {
@@ -77,6 +82,8 @@ public sealed class FluxReadyStep : BootstrapStep
 
     public override IEnumerable<string> Plan(BootstrapContext context)
     {
-        yield return $"watch kustomizations (all namespaces) until every one is Ready (up to {context.Options.WaitTimeout.TotalMinutes:0} min)";
+        yield return held is null
+            ? $"watch kustomizations (all namespaces) until every one is Ready (up to {context.Options.WaitTimeout.TotalMinutes:0} min)"
+            : $"watch kustomizations (all namespaces) until every one is Ready except the {held.Count} held for the restore (up to {context.Options.WaitTimeout.TotalMinutes:0} min)";
     }
 }
