@@ -11,7 +11,7 @@ as_root() {
 
 apt_packages=()
 for pair in "hyperfine:hyperfine" "dot:graphviz" "yamllint:yamllint" "shellcheck:shellcheck" \
-  "mosquitto:mosquitto" "mosquitto_pub:mosquitto-clients" "redis-server:redis-server"; do
+  "mosquitto:mosquitto" "mosquitto_pub:mosquitto-clients" "redis-server:redis-server" "pre-commit:pre-commit"; do
   cmd="${pair%%:*}"; pkg="${pair##*:}"
   command -v "$cmd" >/dev/null || apt_packages+=("$pkg")
 done
@@ -46,16 +46,23 @@ if [[ ! -x "$root/.tools/bin/helm" ]] && ! (command -v helm >/dev/null && helm v
   rm -rf "$tmp"
 fi
 
-# markdownlint-cli and secretlint, at the exact versions of package-lock.json (the repository lint tests run them).
+# markdownlint-cli, secretlint and prettier, at the exact versions of package-lock.json (the pre-commit hooks and the
+# repository lint tests run them).
 if command -v npm >/dev/null; then
   if [[ ! -x "$root/node_modules/.bin/markdownlint" || ! -x "$root/node_modules/.bin/secretlint" \
-    || "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]]; then
-    echo "deps: installing markdownlint-cli and secretlint (npm ci)"
+    || ! -x "$root/node_modules/.bin/prettier" || "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]]; then
+    echo "deps: installing markdownlint-cli, secretlint and prettier (npm ci)"
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
-      || { echo "deps: npm ci failed; markdownlint and secretlint are missing" >&2; missing=1; }
+      || { echo "deps: npm ci failed; markdownlint, secretlint and prettier are missing" >&2; missing=1; }
   fi
 else
-  echo "deps: npm is not installed (needed for markdownlint and secretlint)" >&2
+  echo "deps: npm is not installed (needed for markdownlint, secretlint and prettier)" >&2
   missing=1
+fi
+
+# detect-secrets (the pre-commit hook) comes from PyPI only. Where pip cannot reach PyPI, the hook and its tests are
+# skipped with this reason (tests/HomeOps.Tree.Tests/PreCommitHookTests.cs), not counted as missing.
+if ! ds_error="$("$root/scripts/hooks/install-detect-secrets.sh" 2>&1 >/dev/null)"; then
+  echo "deps: skipped detect-secrets: ${ds_error#detect-secrets: }" >&2
 fi
 exit $missing

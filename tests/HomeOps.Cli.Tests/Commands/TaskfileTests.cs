@@ -23,7 +23,7 @@ public sealed partial class TaskfileTests
         "pre-commit:security", "pre-commit:update", "pre-commit:clean",
     ];
 
-    /// <summary>Programs a task may call besides homeops: the hook framework and the tool installers.</summary>
+    /// <summary>Programs a task may call besides homeops and the repository's scripts: the hook framework and the tool installers.</summary>
     private static readonly HashSet<string> s_otherPrograms = new(StringComparer.Ordinal) { "pre-commit", "mise", "npm", "echo", "exit" };
 
     private sealed record TaskEntry(string Name, string Description, IReadOnlyList<string> Commands);
@@ -70,7 +70,9 @@ public sealed partial class TaskfileTests
             foreach (var command in task.Commands)
             {
                 var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                (words[0] == "./homeops" || s_otherPrograms.Contains(words[0])).ShouldBeTrue($"{task.Name}: '{command}' calls neither ./homeops nor a known tool");
+                var script = words[0].StartsWith("scripts/", StringComparison.Ordinal) && File.Exists(RepositoryPaths.Combine(words[0]));
+                (words[0] == "./homeops" || s_otherPrograms.Contains(words[0]) || script)
+                    .ShouldBeTrue($"{task.Name}: '{command}' calls neither ./homeops, a known tool nor a script of the repository");
                 if (words is ["pre-commit", "run", var hook, ..] && !hook.StartsWith('-'))
                 {
                     hooks.ShouldContain(hook, $"{task.Name}: hook '{hook}' is not in .pre-commit-config.yaml");
