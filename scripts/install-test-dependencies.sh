@@ -24,6 +24,22 @@ if [[ ${#apt_packages[@]} -gt 0 ]]; then
   fi
 fi
 
+# PostgreSQL for doctor's probe tests (Daemon.StartPostgresAsync runs initdb and pg_ctl). Debian keeps them under
+# /usr/lib/postgresql/VERSION/bin, off PATH: link them into /usr/local/bin as the base image already does.
+if ! command -v initdb >/dev/null || ! command -v pg_ctl >/dev/null; then
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || {
+    echo "deps: installing postgresql (apt)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql >/dev/null 2>&1 \
+      || { as_root apt-get update >/dev/null 2>&1 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql >/dev/null 2>&1; }
+  }
+  bin="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1)"
+  if [[ -n "$bin" ]]; then
+    for program in initdb pg_ctl postgres; do as_root ln -sf "$bin/$program" "/usr/local/bin/$program"; done
+  else
+    echo "deps: could not install PostgreSQL (initdb, pg_ctl); doctor's PostgreSQL tests will be skipped" >&2; missing=1
+  fi
+fi
+
 command -v kubectl >/dev/null || { echo "deps: kubectl (for 'kubectl kustomize') is not installed" >&2; missing=1; }
 
 # helm 3 (for HelmRelease rendering tests). Not packaged by Debian; the static linux-amd64 binary ships inside the

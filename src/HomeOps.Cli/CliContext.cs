@@ -29,6 +29,9 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
     /// <summary>Rewrites Kubernetes API addresses before connecting; tests send them to a fake API server.</summary>
     public Func<Uri, Uri>? KubeRewrite { get; init; }
 
+    /// <summary>Extra roots the HTTPS probe of `homeops doctor` trusts (tests: a local CA); null trusts the system's.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2Collection? TrustedRoots { get; init; }
+
     /// <summary>Reads an environment variable (KUBECONFIG, TALOSCONFIG, HOME); tests pass their own.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 

@@ -28,6 +28,7 @@ public static class HomeOpsCli
         root.Subcommands.Add(BgpCommands.Create(context));
         root.Subcommands.Add(UpgradeCommands.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
+        root.Subcommands.Add(DoctorCommand.Create(context));
         root.Subcommands.Add(McpCommand.Create(context));
         return root;
     }

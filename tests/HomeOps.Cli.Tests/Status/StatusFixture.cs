@@ -48,6 +48,28 @@ internal sealed class StatusFixture : IAsyncDisposable
 
     public FakeCommandRunner Commands { get; }
 
+    /// <summary>Roots the HTTPS probe of doctor trusts (a local test CA).</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2Collection? TrustedRoots { get; set; }
+
+    /// <summary>Creates an object in the fake cluster (its namespace too), as a controller or kubectl would.</summary>
+    public void Put(string apiVersion, string kind, System.Text.Json.Nodes.JsonObject body)
+    {
+        var type = Server.Store.TypeOf(apiVersion, kind) ?? throw new InvalidOperationException($"{kind} is not served");
+        var ns = body["metadata"]?["namespace"]?.GetValue<string>();
+        var namespaces = Server.Store.Type("", "v1", "namespaces")!;
+        if (ns is not null && Server.Store.Get(namespaces, null, ns) is null)
+        {
+            Server.Store.Create(namespaces, null, new System.Text.Json.Nodes.JsonObject { ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = ns } });
+        }
+
+        var status = body["status"]?.DeepClone() as System.Text.Json.Nodes.JsonObject;
+        var created = Server.Store.Create(type, ns, body);
+        if (status is not null)
+        {
+            Server.Store.Patch(type, ns, created["metadata"]!["name"]!.GetValue<string>(), new System.Text.Json.Nodes.JsonObject { ["status"] = status }, apply: false, status: true, null);
+        }
+    }
+
     /// <summary>What Connect's GET /health answers (tests change it).</summary>
     public string ConnectHealth { get; set; } = ConnectHealthy;
 
@@ -95,7 +117,7 @@ internal sealed class StatusFixture : IAsyncDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var context = new CliContext(output, error, Folder.Path, PhysicalFileSystem.Instance, clock) { Environment = _ => null, Commands = Commands };
+        var context = new CliContext(output, error, Folder.Path, PhysicalFileSystem.Instance, clock) { Environment = _ => null, Commands = Commands, TrustedRoots = TrustedRoots };
         var code = await HomeOpsCli.RunAsync(args, context, TestContext.Current.CancellationToken);
         return new CliRunner.Result(code, output.ToString(), error.ToString());
     }

@@ -1,5 +1,6 @@
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Yaml;
+using HomeOps.Testing;
 using HomeOps.Tree.Tests.Tree;
 
 namespace HomeOps.Tree.Tests.Daemons;
@@ -47,7 +48,7 @@ public sealed class MosquittoConfigTests
 
         var start = await Daemon.RunAsync("mosquitto", ["-c", configFile, "-d"]);
         start.ExitCode.ShouldBe(0, start.StandardError);
-        await daemon.WaitUntilListeningAsync();
+        await daemon.WaitUntilListeningAsync(TestContext.Current.CancellationToken);
 
         (await PublishAsync(daemon, User, Password)).ExitCode.ShouldBe(0);
         (await PublishAsync(daemon, User, "wrong")).ExitCode.ShouldNotBe(0);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HomeOps.Core.Yaml;
+using HomeOps.Testing;
 using HomeOps.Tree.Tests.Tree;
 
 namespace HomeOps.Tree.Tests.Daemons;
@@ -33,7 +34,7 @@ public sealed class RedisConfigTests
             .ToList();
         var start = await Daemon.RunAsync("redis-server", arguments);
         start.ExitCode.ShouldBe(0, start.StandardError + start.StandardOutput);
-        await daemon.WaitUntilListeningAsync();
+        await daemon.WaitUntilListeningAsync(TestContext.Current.CancellationToken);
 
         var port = daemon.Port.ToString(CultureInfo.InvariantCulture);
         var authenticated = new Dictionary<string, string?> { ["REDISCLI_AUTH"] = Password };

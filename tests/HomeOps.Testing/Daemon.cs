@@ -1,15 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
 using HomeOps.Runtime.Processes;
-using HomeOps.Testing;
 
-namespace HomeOps.Tree.Tests.Daemons;
+namespace HomeOps.Testing;
 
 /// <summary>
-/// Runs the real programs the tree configures (Mosquitto, Redis from Debian packages, installed by
-/// scripts/install-test-dependencies.sh) in a temporary folder, on a free loopback port.
+/// Runs the real servers the tree configures and doctor probes (Mosquitto, Redis from Debian packages, installed by
+/// scripts/install-test-dependencies.sh; PostgreSQL, preinstalled) in a temporary folder, on a free loopback port.
+/// Ready-made servers for protocol tests are in Daemon.Servers.cs.
 /// </summary>
-internal sealed class Daemon : IDisposable
+public sealed partial class Daemon : IDisposable
 {
     private Daemon(string folder, int port)
     {
@@ -33,26 +33,29 @@ internal sealed class Daemon : IDisposable
         return new Daemon(folder, port);
     }
 
-    public static async Task<CommandResult> RunAsync(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <summary>Runs before the folder is removed (a server that is stopped by a command, not by its pid).</summary>
+    public Action? OnDispose { get; set; }
+
+    public static async Task<CommandResult> RunAsync(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
     {
         var spec = new CommandSpec(program, arguments) { Timeout = TimeSpan.FromSeconds(30), Environment = environment ?? new Dictionary<string, string?>() };
-        return await InstalledPrograms.RunAsync(spec, "run scripts/install-test-dependencies.sh (apt mosquitto mosquitto-clients redis-server)", TestContext.Current.CancellationToken);
+        return await InstalledPrograms.RunAsync(spec, "run scripts/install-test-dependencies.sh (apt mosquitto mosquitto-clients redis-server)", cancellationToken);
     }
 
     /// <summary>Waits until the daemon accepts TCP connections (it daemonized itself).</summary>
-    public async Task WaitUntilListeningAsync()
+    public async Task WaitUntilListeningAsync(CancellationToken cancellationToken = default)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port, TestContext.Current.CancellationToken);
+                await client.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
                 return;
             }
             catch (SocketException)
             {
-                await Task.Delay(50, TestContext.Current.CancellationToken);
+                await Task.Delay(50, cancellationToken);
             }
         }
 
@@ -64,6 +67,7 @@ internal sealed class Daemon : IDisposable
     /// <summary>Stops the daemon this test started (by the pid it wrote) and removes its folder.</summary>
     public void Dispose()
     {
+        OnDispose?.Invoke();
         if (File.Exists(PidFile) && int.TryParse(File.ReadAllText(PidFile).Trim(), out var pid))
         {
             try

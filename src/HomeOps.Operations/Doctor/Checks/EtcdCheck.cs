@@ -1,0 +1,33 @@
+using HomeOps.Core.Status;
+
+namespace HomeOps.Operations.Doctor.Checks;
+
+/// <summary>Gate: every etcd member healthy, no alarm, quorum held (from the Talos section's talosctl answers).</summary>
+public sealed class EtcdCheck : IDoctorCheck
+{
+    public string Id => "etcd";
+
+    public string Title => "etcd healthy, no alarms, quorum";
+
+    public bool IsUpgradeGate => true;
+
+    public Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    {
+        var section = context.Section(TalosStatus.Id);
+        if (SectionGate.Unread(this, section) is { } unread)
+        {
+            return Task.FromResult(unread);
+        }
+
+        var findings = SectionGate.WithCodes(section!, "HO6170", "HO6171", "HO6172", "HO6011").ToList();
+        var members = section!.Items.Where(i => i.Field("etcdMember") is { Length: > 0 }).ToList();
+        var unanswered = section.Items.Where(i => i.Health == Health.Unknown).Select(i => i.Name).ToList();
+        if (findings.Count == 0 && unanswered.Count > 0)
+        {
+            findings.Add(new StatusFinding(Health.Unknown, $"{string.Join(", ", unanswered)} did not answer: their etcd members are not known to be healthy"));
+        }
+
+        var leader = members.FirstOrDefault(m => m.Field("etcdLeader") == "true")?.Field("etcdMember") ?? "none";
+        return Task.FromResult(DoctorCheckResult.From(this, $"{members.Count(m => m.Field("etcdErrors") is "" && m.Field("etcdAlarms") is "")}/{members.Count} member(s) healthy, leader {leader}", findings));
+    }
+}
