@@ -26,7 +26,7 @@ public sealed class MosquittoConfigTests
         // The init container's own script, with the pod's path mapped to the temporary folder and the environment
         // it gets from the Secret External Secrets writes (apps/home-automation/mosquitto/users.yaml).
         var script = (await InitScriptAsync()).Replace("/mosquitto/auth", auth, StringComparison.Ordinal);
-        var init = await Daemon.RunAsync("sh", ["-c", script], new Dictionary<string, string?> { ["MQTT_USERNAME"] = User, ["MQTT_PASSWORD"] = Password });
+        var init = await Daemon.RunAsync("sh", ["-c", script], new Dictionary<string, string?> { ["MQTT_USERNAME"] = User, ["MQTT_PASSWORD"] = Password }, cancellationToken: TestContext.Current.CancellationToken);
         init.ExitCode.ShouldBe(0, init.StandardError);
         var hashed = await File.ReadAllTextAsync(Path.Combine(auth, "passwd"), TestContext.Current.CancellationToken);
         hashed.ShouldStartWith($"{User}:$");
@@ -46,7 +46,7 @@ public sealed class MosquittoConfigTests
         var configFile = Path.Combine(daemon.Folder, "mosquitto.conf");
         await File.WriteAllTextAsync(configFile, config, TestContext.Current.CancellationToken);
 
-        var start = await Daemon.RunAsync("mosquitto", ["-c", configFile, "-d"]);
+        var start = await Daemon.RunAsync("mosquitto", ["-c", configFile, "-d"], cancellationToken: TestContext.Current.CancellationToken);
         start.ExitCode.ShouldBe(0, start.StandardError);
         await daemon.WaitUntilListeningAsync(TestContext.Current.CancellationToken);
 
@@ -73,6 +73,6 @@ public sealed class MosquittoConfigTests
             arguments.AddRange(["-u", user, "-P", password!]);
         }
 
-        return Daemon.RunAsync("mosquitto_pub", arguments);
+        return Daemon.RunAsync("mosquitto_pub", arguments, cancellationToken: TestContext.Current.CancellationToken);
     }
 }

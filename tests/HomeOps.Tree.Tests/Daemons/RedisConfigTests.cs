@@ -32,7 +32,7 @@ public sealed class RedisConfigTests
             .Select(a => a == "/etc/redis/redis.conf" ? configFile : a.Replace("$(REDIS_PASSWORD)", Password, StringComparison.Ordinal))
             .Concat(["--daemonize", "yes", "--pidfile", daemon.PidFile, "--logfile", Path.Combine(daemon.Folder, "redis.log")])
             .ToList();
-        var start = await Daemon.RunAsync("redis-server", arguments);
+        var start = await Daemon.RunAsync("redis-server", arguments, cancellationToken: TestContext.Current.CancellationToken);
         start.ExitCode.ShouldBe(0, start.StandardError + start.StandardOutput);
         await daemon.WaitUntilListeningAsync(TestContext.Current.CancellationToken);
 
@@ -42,18 +42,18 @@ public sealed class RedisConfigTests
         // The readiness probe (redis-cli ping, password from REDISCLI_AUTH as in the Deployment).
         container.Items("readinessProbe", "exec", "command").Select(c => c.Text()).ShouldBe(["redis-cli", "ping"]);
         container.Items("env").ShouldContain(e => e.Text("name") == "REDISCLI_AUTH");
-        (await Daemon.RunAsync("redis-cli", ["-p", port, "ping"], authenticated)).StandardOutput.Trim().ShouldBe("PONG");
-        (await Daemon.RunAsync("redis-cli", ["-p", port, "ping"])).StandardOutput.ShouldContain("NOAUTH");
+        (await Daemon.RunAsync("redis-cli", ["-p", port, "ping"], authenticated, cancellationToken: TestContext.Current.CancellationToken)).StandardOutput.Trim().ShouldBe("PONG");
+        (await Daemon.RunAsync("redis-cli", ["-p", port, "ping"], cancellationToken: TestContext.Current.CancellationToken)).StandardOutput.ShouldContain("NOAUTH");
 
         (await ConfigAsync(port, authenticated, "appendonly")).ShouldBe("yes");
         (await ConfigAsync(port, authenticated, "maxmemory-policy")).ShouldBe("volatile-lru");
         (await ConfigAsync(port, authenticated, "dir")).ShouldBe(daemon.Folder);
-        (await Daemon.RunAsync("redis-cli", ["-p", port, "set", "k", "v"], authenticated)).StandardOutput.Trim().ShouldBe("OK");
+        (await Daemon.RunAsync("redis-cli", ["-p", port, "set", "k", "v"], authenticated, cancellationToken: TestContext.Current.CancellationToken)).StandardOutput.Trim().ShouldBe("OK");
     }
 
     private static async Task<string> ConfigAsync(string port, IReadOnlyDictionary<string, string?> environment, string key)
     {
-        var result = await Daemon.RunAsync("redis-cli", ["-p", port, "--raw", "config", "get", key], environment);
+        var result = await Daemon.RunAsync("redis-cli", ["-p", port, "--raw", "config", "get", key], environment, cancellationToken: TestContext.Current.CancellationToken);
         return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].Trim();
     }
 }
