@@ -81,9 +81,10 @@ internal static class RecoveryCommands
         var step = new StepCommand();
         var folder = new Argument<string>("BACKUP") { Description = "The backup folder (the one holding manifest.json)" };
         var confirm = new Option<string?>("--confirm") { Description = "The cluster name, to confirm the reset of every node without a prompt (for scripts)" };
+        var etcd = new Option<bool>("--etcd-snapshot") { Description = "Bootstrap etcd from the backup's etcd snapshot (talosctl bootstrap --recover-from) instead of empty: Kubernetes objects come back as they were at the backup" };
         var command = new Command("rebuild", "Rebuild the cluster from a backup: verify it, reset every node (STATE and EPHEMERAL), bootstrap with the data Kustomizations held suspended, restore the volumes and databases (into a new serverName), then resume them in graph order")
         {
-            folder, confirm,
+            folder, confirm, etcd,
         };
         step.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -96,7 +97,7 @@ internal static class RecoveryCommands
                 typed = await context.In.ReadLineAsync(cancellationToken).ConfigureAwait(false) ?? string.Empty;
             }
 
-            var request = new RebuildService.Request(Path.Combine(context.WorkingDirectory, parse.GetValue(folder)!), typed);
+            var request = new RebuildService.Request(Path.Combine(context.WorkingDirectory, parse.GetValue(folder)!), typed, parse.GetValue(etcd));
             return await step.RunAsync(context, parse, $"recovery rebuild {parse.GetValue(folder)}", "cluster rebuilt, data restored and every Kustomization Ready",
                 (workspace, environment, options) => RebuildService.RunAsync(workspace, environment, options, request, wrap: null, cancellationToken)).ConfigureAwait(false);
         });

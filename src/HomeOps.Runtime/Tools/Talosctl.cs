@@ -19,8 +19,16 @@ public static class Talosctl
     public static CommandSpec ApplyConfig(string node, string file, string? talosconfig) =>
         new(Program, ["apply-config", .. Target(node, talosconfig), "--file", file]) { Timeout = TimeSpan.FromMinutes(2) };
 
-    public static CommandSpec Bootstrap(string node, string talosconfig) =>
-        new(Program, ["bootstrap", .. Target(node, talosconfig)]) { Timeout = TimeSpan.FromMinutes(2) };
+    /// <param name="recoverFrom">
+    /// An etcd snapshot taken with `talosctl etcd snapshot`: etcd starts from it instead of empty (Talos v1.10
+    /// disaster recovery, website/content/v1.10/advanced/disaster-recovery.md "Recovering from the Backup"; talosctl
+    /// checks the snapshot's hash, cmd/talosctl/cmd/talos/bootstrap.go:45-66 at v1.10.5).
+    /// </param>
+    public static CommandSpec Bootstrap(string node, string talosconfig, string? recoverFrom = null) =>
+        new(Program, ["bootstrap", .. Target(node, talosconfig), .. recoverFrom is null ? Array.Empty<string>() : ["--recover-from", recoverFrom]])
+        {
+            Timeout = TimeSpan.FromMinutes(recoverFrom is null ? 2 : 5),
+        };
 
     /// <summary>The state of one Talos service (etcd: "Running" once bootstrapped).</summary>
     public static CommandSpec Service(string node, string talosconfig, string service) =>

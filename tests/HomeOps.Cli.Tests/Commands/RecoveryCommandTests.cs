@@ -116,6 +116,7 @@ public sealed class RecoveryCommandTests
             """);
 
         var result = await CliRunner.RunAsync(RepositoryPaths.Root, "recovery", "rebuild", temp.Path, "--dry-run");
+        var etcd = await CliRunner.RunAsync(RepositoryPaths.Root, "recovery", "rebuild", temp.Path, "--dry-run", "--etcd-snapshot");
 
         result.ExitCode.ShouldBe(0, result.Out + result.Error);
         string[] order = ["verify-backup:", "reset-nodes:", "talosctl reset --nodes", "apply-configs:", "etcd-bootstrap:", "hold-data:",
@@ -126,5 +127,14 @@ public sealed class RecoveryCommandTests
         at.ShouldAllBe(i => i >= 0, result.Out);
         at.ShouldBeInOrder(SortDirection.Ascending, result.Out);
         result.Out.ShouldContain("recovery rebuild " + temp.Path + ": dry run, nothing was changed");
+
+        // With the snapshot, etcd starts from it and the data is held as soon as the restored API answers.
+        etcd.ExitCode.ShouldBe(0, etcd.Out + etcd.Error);
+        etcd.Out.ShouldContain("talosctl bootstrap --nodes 172.29.51.11 --endpoints 172.29.51.11 --talosconfig ");
+        etcd.Out.ShouldContain("--recover-from " + Path.Combine(temp.Path, "etcd.snapshot"));
+        string[] etcdOrder = ["etcd-bootstrap:", "api-ready:", "hold-data:", "suspend kustomization flux-system/postgresql-cluster", "delete Cluster postgresql-system/postgresql-cluster", "nodes-registered:", "flux-sync:"];
+        var etcdAt = etcdOrder.Select(o => etcd.Out.IndexOf(o, StringComparison.Ordinal)).ToList();
+        etcdAt.ShouldAllBe(i => i >= 0, etcd.Out);
+        etcdAt.ShouldBeInOrder(SortDirection.Ascending, etcd.Out);
     }
 }

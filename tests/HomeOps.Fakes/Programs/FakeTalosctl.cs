@@ -104,6 +104,11 @@ public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, str
                     return FakeResult.Error("error: rpc error: code = AlreadyExists desc = etcd data directory is not empty\n");
                 }
 
+                if (RecoverFrom(args) is { } refused)
+                {
+                    return refused;
+                }
+
                 EtcdBootstrappedOn = target.Address;
                 EtcdBootstraps++;
                 OnEtcdBootstrapped?.Invoke();

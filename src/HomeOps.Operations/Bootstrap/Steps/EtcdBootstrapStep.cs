@@ -6,12 +6,18 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// <summary>
 /// Bootstraps etcd on the first control-plane node, exactly once: skipped when etcd already runs there, and an
 /// "AlreadyExists" answer (a bootstrap that happened but was not recorded) counts as done, never as a reason to retry.
+/// With <paramref name="recoverFrom"/> (a rebuild with --etcd-snapshot) etcd starts from that snapshot, as Talos's
+/// disaster recovery does it: every control plane waits in Preparing after the reset, one is bootstrapped with
+/// --recover-from, the others join (machined refuses a second bootstrap with AlreadyExists,
+/// internal/app/machined/internal/server/v1alpha1/v1alpha1_server.go:431-433 at v1.10.5).
 /// </summary>
-public sealed class EtcdBootstrapStep : BootstrapStep
+public sealed class EtcdBootstrapStep(string? recoverFrom = null) : BootstrapStep
 {
     public override string Name => BootstrapSteps.EtcdBootstrap;
 
-    public override string Description => "bootstrap etcd on the first control-plane node (once)";
+    public override string Description => recoverFrom is null
+        ? "bootstrap etcd on the first control-plane node (once)"
+        : "bootstrap etcd on the first control-plane node from the backup's snapshot (once)";
 
     public override IReadOnlyList<string> DependsOn => [BootstrapSteps.ApplyConfigs];
 
@@ -25,7 +31,7 @@ public sealed class EtcdBootstrapStep : BootstrapStep
     public override async Task RunAsync(BootstrapContext context, CancellationToken cancellationToken)
     {
         var node = context.FirstControlPlane.Address.ToString();
-        var result = await context.RunAsync(Talosctl.Bootstrap(node, context.Paths.Talosconfig), cancellationToken).ConfigureAwait(false);
+        var result = await context.RunAsync(Talosctl.Bootstrap(node, context.Paths.Talosconfig, recoverFrom), cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
             return;
@@ -44,6 +50,6 @@ public sealed class EtcdBootstrapStep : BootstrapStep
     {
         var node = context.FirstControlPlane.Address.ToString();
         yield return Talosctl.Service(node, context.Paths.Talosconfig, "etcd").Display() + "  (skip when Running)";
-        yield return Talosctl.Bootstrap(node, context.Paths.Talosconfig).Display();
+        yield return Talosctl.Bootstrap(node, context.Paths.Talosconfig, recoverFrom).Display();
     }
 }

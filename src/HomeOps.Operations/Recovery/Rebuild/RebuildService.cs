@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Operations.Bootstrap;
 using HomeOps.Operations.Bootstrap.Steps;
+using HomeOps.Operations.Recovery.Backup;
 using HomeOps.Operations.Recovery.Flux;
 using HomeOps.Operations.Recovery.Restore;
 
@@ -20,7 +21,8 @@ public static class RebuildService
 
     /// <param name="BackupDirectory">The backup folder (holding manifest.json).</param>
     /// <param name="TypedName">The cluster name the operator typed to confirm the reset (not needed for --dry-run).</param>
-    public sealed record Request(string BackupDirectory, string? TypedName);
+    /// <param name="EtcdSnapshot">Bootstrap etcd from the backup's etcd.snapshot (talosctl bootstrap --recover-from) instead of empty.</param>
+    public sealed record Request(string BackupDirectory, string? TypedName, bool EtcdSnapshot = false);
 
     public static Task<IReadOnlyList<Diagnostic>> RunAsync(Workspace workspace, BootstrapEnvironment environment, BootstrapOptions options, Request request,
         Func<BootstrapStep, BootstrapStep>? wrap, CancellationToken cancellationToken) =>
@@ -38,6 +40,11 @@ public static class RebuildService
         if (!inputs.Options.DryRun && request.TypedName?.Trim() != name)
         {
             return ([], [DiagnosticCatalog.ResetConfirmationMismatch.At(inputs.Location, request.TypedName?.Trim() ?? string.Empty, name)]);
+        }
+
+        if (request.EtcdSnapshot && manifest.Files.All(f => f.Name != BackupRun.EtcdFile))
+        {
+            return ([], [DiagnosticCatalog.RecoveryBackupFileMissing.At(inputs.Location, BackupRun.EtcdFile, inputs.Workspace.Display(directory))]);
         }
 
         var (bootstrap, diagnostics) = await BootstrapService.PlanInputsAsync(inputs.Workspace, inputs.Environment, inputs.Cluster, cancellationToken).ConfigureAwait(false);
@@ -63,15 +70,19 @@ public static class RebuildService
         return (Steps(bootstrap, manifest, directory, request, tree, restore, patches), []);
     }
 
-    private static List<BootstrapStep> Steps(BootstrapPlanInputs bootstrap, Backup.BackupManifest manifest, string directory, Request request, FluxTree tree, RestorePlan restore, Dictionary<string, JsonObject> patches)
+    private static List<BootstrapStep> Steps(BootstrapPlanInputs bootstrap, BackupManifest manifest, string directory, Request request, FluxTree tree, RestorePlan restore, Dictionary<string, JsonObject> patches)
     {
         var steps = new List<BootstrapStep> { new VerifyBackupStep(manifest, directory) };
+        var held = tree.All.Where(k => restore.Held.Contains(k.Id)).ToList();
         foreach (var step in BootstrapPlan.Steps(bootstrap))
         {
             steps.Add(step.Name switch
             {
                 BootstrapSteps.Preflight => new GatedStep(step, [VerifyBackupStep.StepName]),
                 BootstrapSteps.ApplyConfigs => new GatedStep(step, [ResetNodesStep.StepName]),
+                BootstrapSteps.EtcdBootstrap when request.EtcdSnapshot => new EtcdBootstrapStep(Path.Combine(directory, BackupRun.EtcdFile)),
+                // A restored etcd holds the data Kustomizations unsuspended: hold them before the nodes can run anything.
+                BootstrapSteps.NodesRegistered when request.EtcdSnapshot => new GatedStep(step, [HoldDataStep.StepName]),
                 BootstrapSteps.FluxSync => new GatedStep(step, [HoldDataStep.StepName]),
                 BootstrapSteps.FluxReady => new FluxReadyStep(restore.Held),
                 _ => step,
@@ -81,9 +92,13 @@ public static class RebuildService
                 // The talosconfig rendered from the same secrets reaches the old nodes, so the reset needs no file from the old cluster.
                 steps.Add(new ResetNodesStep(manifest.Id, request.TypedName, [BootstrapSteps.TalosConfigs]));
             }
-            else if (step.Name == BootstrapSteps.FluxSync)
+            else if (step.Name == BootstrapSteps.ApiReady && request.EtcdSnapshot)
             {
-                steps.Add(new HoldDataStep([.. tree.All.Where(k => restore.Held.Contains(k.Id))], patches, step.DependsOn));
+                steps.Add(new HoldDataStep(manifest.Id, held, patches, manifest.Databases, [BootstrapSteps.ApiReady]));
+            }
+            else if (step.Name == BootstrapSteps.FluxSync && !request.EtcdSnapshot)
+            {
+                steps.Add(new HoldDataStep(manifest.Id, held, patches, [], step.DependsOn));
             }
         }
 
