@@ -136,6 +136,43 @@ public sealed class LiveToolTests
         badTail.Message.ShouldContain("'tailLines'");
     }
 
+    [Fact]
+    public async Task Doctor_FakeClusterWithoutFlux_SaysWhatIsWrongAndTheExitCode_AndRefusesAnUnknownCheck()
+    {
+        await using var api = await FakeKubeApiServer.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("homeops-mcp-").FullName;
+        var kubeconfig = FakeKubeconfig.Write(Path.Combine(folder, "kubeconfig"), api.Url.ToString());
+        await using var server = await InProcessServer.StartAsync(Context(RepositoryPaths.Root, kubeconfig));
+        var withoutFlux = McpProcess.Text(await server.CallAsync("doctor", new() { ["checks"] = new[] { "flux" } }));
+        var kube = new KubeClientFactory(TimeProvider.System).Create(kubeconfig);
+        await kube.ApplyAsync(KubeResource.CustomResourceDefinitions, FluxCrds.Kustomizations(), "test", Token);
+        await kube.ApplyAsync(KubeResource.Namespaces, Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"flux-system"}}"""), "test", Token);
+        var kustomization = Json("""{"apiVersion":"kustomize.toolkit.fluxcd.io/v1","kind":"Kustomization","metadata":{"name":"apps","namespace":"flux-system"},"spec":{"interval":"10m","path":"./apps","prune":true,"sourceRef":{"kind":"GitRepository","name":"flux-system"}}}""");
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await kube.ApplyAsync(KubeResource.Kustomizations, kustomization, "test", Token);
+                break;
+            }
+            catch (KubeApiException) when (attempt < 50)
+            {
+                await Task.Delay(200, Token); // the fake serves a new CRD after a delay, as kube-apiserver does
+            }
+        }
+
+        var result = await server.CallAsync("doctor", new() { ["checks"] = new[] { "flux" } });
+        var unknown = await Should.ThrowAsync<ModelContextProtocol.McpProtocolException>(() => server.CallAsync("doctor", new() { ["checks"] = new[] { "flux", "dns" } }));
+
+        var text = McpProcess.Text(result);
+        withoutFlux.ShouldContain("Flux is not installed");
+        withoutFlux.ShouldNotContain("exit code");
+        text.ShouldContain("apps");
+        text.ShouldContain("exit code 1: something is unhealthy");
+        unknown.Message.ShouldContain("'checks'");
+        unknown.Message.ShouldContain("'dns'");
+    }
+
     private static McpContext Context(string folder, string? kubeconfig) =>
         new(folder, PhysicalFileSystem.Instance, TimeProvider.System, ProcessCommandRunner.Instance, ProcessCommandRunner.Instance)
         {

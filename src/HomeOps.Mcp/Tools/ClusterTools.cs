@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HomeOps.Operations.Doctor;
 using HomeOps.Operations.Status;
 using HomeOps.Runtime.Kubernetes;
 using ModelContextProtocol.Protocol;
@@ -36,6 +37,33 @@ internal sealed class ClusterTools(McpContext context)
         using var api = snapshot.Api as IDisposable;
         var report = await StatusService.Default().RunAsync(new StatusContext(snapshot, context.Time) { Commands = context.Commands, ClusterConfig = targets.Cluster }, cancellationToken).ConfigureAwait(false);
         return ToolOutput.Text(format == "json" ? StatusJson.Render(report) : StatusText.Render(report));
+    }
+
+    [McpServerTool(Name = "doctor", Title = "Cluster doctor", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
+    [Description("`homeops doctor`: the upgrade gates (etcd, Longhorn volumes, the PostgreSQL primary, Flux) judged from one status read, then protocol probes that log in to the real services (MQTT round trip, PostgreSQL, Redis, HTTPS through each ingress, the Matter WebSocket) with credentials from the cluster's Secrets, and what to do next.")]
+    public async Task<CallToolResult> Doctor(
+        [Description("Only these checks: etcd, longhorn, cnpg, flux, postgresql, redis, mqtt, matter, ingress (default: all)")] string[]? checks = null,
+        [Description("text or json")] string format = "text",
+        CancellationToken cancellationToken = default)
+    {
+        ToolInput.OneOf("format", format, "text", "json");
+        var service = DoctorService.Default();
+        foreach (var id in checks ?? [])
+        {
+            ToolInput.OneOf("checks", id, [.. service.Checks.Select(c => c.Id)]);
+        }
+
+        var (snapshot, targets) = ClusterAccess.Open(context);
+        if (snapshot.Api is null)
+        {
+            return ToolOutput.Error(ClusterAccess.Unavailable(snapshot));
+        }
+
+        using var api = snapshot.Api as IDisposable;
+        var statusContext = new StatusContext(snapshot, context.Time) { Commands = context.Commands, ClusterConfig = targets.Cluster };
+        var (report, _) = await service.Only(checks ?? []).RunAsync(statusContext, ServiceEndpoints.None, configure: null, cancellationToken).ConfigureAwait(false);
+        var text = format == "json" ? DoctorOutput.Json(report) : DoctorOutput.Text(report);
+        return report.ExitCode == 0 ? ToolOutput.Text(text) : ToolOutput.Text(text + $"\nexit code {report.ExitCode}: {(report.ExitCode == 1 ? "something is unhealthy" : "something could not be asked")}\n");
     }
 
     [McpServerTool(Name = "kube_get", Title = "Get one Kubernetes object", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
