@@ -35,9 +35,6 @@ public sealed class FakeCluster : IAsyncDisposable
             Helm.Releases.Clear();
             Helm.History.Clear();
         };
-        Helm.ChartCrds["external-secrets"] = [FluxCrds.Crd("external-secrets.io", "externalsecrets", "ExternalSecret", "v1", "es"), FluxCrds.Crd("external-secrets.io", "clustersecretstores", "ClusterSecretStore", "v1", "css", namespaced: false)];
-        Helm.ChartCrds["flux2"] = [.. FluxCrds.All()];
-        Helm.ChartCrds["flux-operator"] = [FluxCrds.Crd("fluxcd.controlplane.io", "fluxinstances", "FluxInstance", "v1")];
         // The agents reach the API server through KubePrism (localhost:7445), the VIP or a node's own address.
         Nodes.ApiEndpoints.UnionWith([$"{vip}:6443", .. nodes.Select(n => $"{n.Address}:6443")]);
         Helm.Nodes = Nodes;

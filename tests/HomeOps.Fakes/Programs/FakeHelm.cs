@@ -5,12 +5,12 @@ using HomeOps.Fakes.Kubernetes;
 namespace HomeOps.Fakes.Programs;
 
 /// <summary>
-/// helm 3 against the fake API server's store: `version`, `status -o json`, `template --include-crds` (the CRDs
-/// registered for a chart in <see cref="ChartCrds"/>) and `upgrade --install`, which records the release as helm
-/// does (a Secret sh.helm.release.v1.NAME.vN labelled owner=helm) and runs the chart's modelled effects
-/// (<see cref="OnInstalled"/>). Fails like helm when the cluster is unreachable. `history`, `rollback` and
-/// `uninstall` are modelled in FakeHelm.History.cs. Does not model: rendering chart
-/// templates, values schema validation, hooks, chart repositories (any --repo is accepted).
+/// helm 3 against the fake API server's store: `version`, `status -o json`, `template` (the real chart, rendered by
+/// helm: FakeHelm.Charts.cs) and `upgrade --install`, which records the release as helm does (a Secret
+/// sh.helm.release.v1.NAME.vN per revision, pending until done), creates the rendered CRDs and workloads, and waits
+/// as --wait does (FakeHelm.Wait.cs). Fails like helm when the cluster is unreachable, for an unknown chart or
+/// version, and while another operation is pending. `history`, `rollback` and `uninstall` are in FakeHelm.History.cs.
+/// Does not model: hooks, values schema validation beyond helm's own, --atomic, chart repositories over the network.
 /// </summary>
 public sealed partial class FakeHelm(FakeKubeApiServer api) : IFakeProgram
 {
@@ -20,8 +20,6 @@ public sealed partial class FakeHelm(FakeKubeApiServer api) : IFakeProgram
 
     /// <summary>(namespace, release) → (chart, version, revision, values).</summary>
     public Dictionary<(string Ns, string Release), (string Chart, string Version, int Revision, string Values)> Releases { get; } = [];
-
-    public Dictionary<string, List<JsonObject>> ChartCrds { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Chart name → error text: the next install of that chart fails with it (once).</summary>
     public Dictionary<string, string> FailNextInstall { get; } = new(StringComparer.Ordinal);
@@ -63,14 +61,19 @@ public sealed partial class FakeHelm(FakeKubeApiServer api) : IFakeProgram
                     }.ToJsonString() + "\n")
                     : FakeResult.Error("Error: release: not found\n");
             case ["template", var release, var chart, ..]:
-                var yaml = new StringBuilder();
-                foreach (var crd in ChartCrds.GetValueOrDefault(ChartName(chart)) ?? [])
+                var template = Render(release, chart, Option(args, "--repo"), Option(args, "--version"), ns, stdin);
+                if (template.Error is not null)
                 {
-                    yaml.Append("---\n# Source: ").Append(ChartName(chart)).Append("/crds/crd.yaml\n").Append(crd.ToJsonString()).Append('\n');
+                    return FakeResult.Error(template.Error);
                 }
 
-                yaml.Append("---\n# Source: ").Append(ChartName(chart)).Append("/templates/configmap.yaml\n")
-                    .Append($"{{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{{\"name\":\"{release}\",\"namespace\":\"{ns}\"}}}}\n");
+                // What helm prints, one document per object (JSON is YAML); --include-crds keeps the CRDs.
+                var yaml = new StringBuilder();
+                foreach (var o in template.Objects.Where(o => args.Contains("--include-crds") || o["kind"]?.GetValue<string>() != "CustomResourceDefinition"))
+                {
+                    yaml.Append("---\n").Append(o.ToJsonString()).Append('\n');
+                }
+
                 return FakeResult.Ok(yaml.ToString());
             case ["history" or "rollback" or "uninstall", ..]:
                 return ReleaseHistory(args, ns);
@@ -133,7 +136,7 @@ public sealed partial class FakeHelm(FakeKubeApiServer api) : IFakeProgram
         var chartId = $"{ChartName(chart)}-{version ?? "0.0.0"}";
         var revision = Record(ns, release, upgrade ? "pending-upgrade" : "pending-install", chartId, upgrade ? "Preparing upgrade" : "Initial install underway");
         Releases[(ns, release)] = (chart, version ?? "0.0.0", revision.Number, values ?? string.Empty);
-        CreateCrds(chart);
+        CreateCrds(rendered.Objects);
         _installStarted = Environment.TickCount64;
         var workloads = CreateWorkloads(rendered.Objects, ns);
         OnInstalled?.Invoke(ChartName(chart), release, ns);
@@ -149,20 +152,23 @@ public sealed partial class FakeHelm(FakeKubeApiServer api) : IFakeProgram
         return FakeResult.Ok($"Release \"{release}\" has been upgraded. Happy Helming!\nNAME: {release}\nNAMESPACE: {ns}\nSTATUS: deployed\nREVISION: {revision.Number}\n");
     }
 
-    private void CreateCrds(string chart)
+    /// <summary>
+    /// The chart's CRDs (crds/ and templated ones alike), created when missing as helm's install does (pkg/action/install.go
+    /// installCRDs), then waited for until Established, up to 60 s (pkg/kube/ready.go crdReady).
+    /// </summary>
+    private void CreateCrds(IReadOnlyList<JsonObject> rendered)
     {
         var store = api.Store;
         var created = new List<string>();
-        foreach (var crd in ChartCrds.GetValueOrDefault(ChartName(chart)) ?? [])
+        foreach (var crd in rendered.Where(o => o["kind"]?.GetValue<string>() == "CustomResourceDefinition"))
         {
             if (store.Get(FakeResourceType.Crd, null, FakeKubeStore.NameOf(crd)) is null)
             {
-                store.Create(FakeResourceType.Crd, null, crd);
+                store.Create(FakeResourceType.Crd, null, (JsonObject)crd.DeepClone());
                 created.Add(FakeKubeStore.NameOf(crd));
             }
         }
 
-        // helm waits up to 60 s for the CRDs it created to be Established (pkg/action/install.go installCRDs, pkg/kube/ready.go crdReady).
         var deadline = Environment.TickCount64 + 60_000;
         while (!store.AreEstablished(created) && Environment.TickCount64 < deadline)
         {

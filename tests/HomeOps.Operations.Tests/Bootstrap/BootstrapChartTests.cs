@@ -144,4 +144,18 @@ public sealed class BootstrapChartTests
         diagnostic.Message.ShouldContain("helm uninstall external-secrets");
         diagnostic.Hint!.ShouldContain("helm history external-secrets --namespace external-secrets");
     }
+
+    /// <summary>A version the chart repository does not have: helm's own "not found", before anything is applied to the cluster.</summary>
+    [Fact]
+    public async Task Bootstrap_ChartVersionTheRepositoryDoesNotHave_HO5032WithHelmsNotFound()
+    {
+        await using var h = await BootstrapHarness.StartAsync(editTree: root => BootstrapHarness.Edit(root, "infrastructure/external-secrets/helmrelease.yaml", "version: 0.20.4", "version: 0.20.99"));
+
+        var diagnostic = (await h.RunAsync(Short(h))).ShouldHaveSingleItem(string.Join("\n", h.Progress.Lines));
+
+        diagnostic.Code.ShouldBe("HO5032");
+        diagnostic.Message.ShouldContain("chart \"external-secrets\" version \"0.20.99\" not found in https://charts.external-secrets.io repository");
+        h.State.Steps[BootstrapSteps.Crds].Status.ShouldNotBe(StepStatus.Done);
+        h.Cluster.Helm.Releases.Keys.ShouldBe([("kube-system", "cilium")]);
+    }
 }

@@ -52,6 +52,9 @@ public sealed class BootstrapRunTests
         h.Cluster.Helm.Releases.Count.ShouldBe(4);
         h.Cluster.Helm.Releases.Keys.Select(k => h.Cluster.Helm.HistoryOf(k.Ns, k.Release).Last().Status).ShouldAllBe(s => s == "deployed");
         store.Get(store.Type("apps", "v1", "daemonsets")!, "kube-system", "cilium").ShouldNotBeNull("the real chart's agent DaemonSet");
+        // The charts' own CRDs (flux-operator's are templated behind installCRDs), as helm template rendered them.
+        store.List(FakeResourceType.Crd, null).Items.Select(FakeKubeStore.NameOf).ShouldContain("resourcesets.fluxcd.controlplane.io");
+        store.List(FakeResourceType.Crd, null).Items.Select(FakeKubeStore.NameOf).ShouldContain("clustersecretstores.external-secrets.io");
         h.State.Steps.Values.ShouldAllBe(s => s.Status == StepStatus.Done);
     }
 

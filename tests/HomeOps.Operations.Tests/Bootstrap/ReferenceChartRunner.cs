@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using HomeOps.Operations.GitOps;
+using HomeOps.Runtime.Files;
 using HomeOps.Runtime.Processes;
 
 namespace HomeOps.Operations.Tests.Bootstrap;
@@ -10,6 +12,8 @@ namespace HomeOps.Operations.Tests.Bootstrap;
 /// </summary>
 internal sealed class ReferenceChartRunner(string charts) : ICommandRunner
 {
+    private readonly Lazy<ChartMirror?> _mirror = new(() => ChartMirror.Open(PhysicalFileSystem.Instance, charts, charts, []));
+
     public ConcurrentDictionary<string, string> TemplateValues { get; } = new(StringComparer.Ordinal);
 
     public async Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken)
@@ -19,8 +23,10 @@ internal sealed class ReferenceChartRunner(string charts) : ICommandRunner
         {
             var name = chart.Split('/')[^1];
             var version = Option(args, "--version");
-            var tgz = Path.Combine(charts, $"{name}-{version}.tgz");
-            if (!File.Exists(tgz))
+            var repository = Option(args, "--repo") ?? (chart.StartsWith("oci://", StringComparison.Ordinal) ? chart[..chart.LastIndexOf('/')] : null);
+            // One lookup of a chart by repository, name and exact version: the product's ChartMirror (the fake helm uses it too).
+            var tgz = version is null ? null : _mirror.Value?.Find(repository, name, version);
+            if (tgz is null)
             {
                 return new CommandResult(spec, 1, string.Empty, $"Error: chart \"{name}\" version \"{version}\" not found in {Option(args, "--repo") ?? chart} repository\n", TimeSpan.Zero);
             }
