@@ -11,7 +11,14 @@ using HomeOps.Runtime.Processes;
 // A full `homeops bootstrap` against fakes that answer instantly (in-process programs, the fake API server on
 // 127.0.0.1 with no latency), in a fresh repository each time. The figure is the engine's own time: everything
 // from loading cluster.yaml to Flux in control, including its HTTP round trips to the local fake API server.
-var repository = args.Length > 0 ? args[0] : throw new ArgumentException("usage: HomeOps.Bench <repository root> [runs]");
+if (args is ["status", var statusRepository, ..])
+{
+    // benchmarks/status.sh: HomeOps.Bench status <repository root> [runs] [objects]
+    return await StatusBench.RunAsync(statusRepository, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10_000);
+}
+
+var repository = args.Length > 0 ? args[0] : throw new ArgumentException("usage: HomeOps.Bench <repository root> [runs] | HomeOps.Bench status <repository root> [runs] [objects]");
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 // One real bundle, generated outside the timing (an RSA-4096 key), stored in the fake 1Password of every run.
 var bundle = HomeOps.Core.Talos.Secrets.SecretsBundleYaml.Write(
