@@ -158,4 +158,18 @@ public sealed class BootstrapChartTests
         h.State.Steps[BootstrapSteps.Crds].Status.ShouldNotBe(StepStatus.Done);
         h.Cluster.Helm.Releases.Keys.ShouldBe([("kube-system", "cilium")]);
     }
+
+    /// <summary>An upgrade left pending over a deployed revision (helm killed mid-upgrade): rolled back to it, then upgraded.</summary>
+    [Fact]
+    public async Task Bootstrap_ReleaseLeftPendingUpgrade_RolledBackToTheDeployedRevisionThenInstalled()
+    {
+        await using var h = await BootstrapHarness.StartAsync();
+        (await h.RunAsync()).ShouldBeEmpty();
+        h.Cluster.Helm.Record("external-secrets", "external-secrets", "pending-upgrade", "external-secrets-0.20.4", "Preparing upgrade");
+
+        (await h.RunAsync()).ShouldBeEmpty(string.Join("\n", h.Progress.Lines));
+
+        h.Cluster.Helm.Repairs.ShouldBe(["rollback external-secrets/external-secrets 1"]);
+        h.Cluster.Helm.HistoryOf("external-secrets", "external-secrets").Select(r => r.Status).ShouldBe(["superseded", "superseded", "superseded", "deployed"]);
+    }
 }
