@@ -10,7 +10,7 @@ public sealed class UpgradePlanCommandTests
     private static async Task<StatusFixture> ClusterWithRepositoryAsync()
     {
         var fixture = await StatusFixture.StartAsync();
-        File.Copy(RepositoryPaths.ClusterFile, Path.Combine(fixture.Folder.Path, "cluster.yaml"));
+        File.Copy(RepositoryPaths.ClusterFile, Path.Combine(fixture.Folder.Path, "cluster.yaml"), overwrite: true); // StatusFixture already holds it; kept so the test says what it needs
         return fixture;
     }
 
