@@ -173,6 +173,19 @@ public sealed class LiveToolTests
         unknown.Message.ShouldContain("'dns'");
     }
 
+    [Fact]
+    public async Task Status_NoTalosconfig_TalosSectionSaysWhereItLooked()
+    {
+        await using var api = await FakeKubeApiServer.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("homeops-mcp-").FullName;
+        var kubeconfig = FakeKubeconfig.Write(Path.Combine(folder, "kubeconfig"), api.Url.ToString());
+        await using var server = await InProcessServer.StartAsync(Context(folder, kubeconfig));
+
+        var text = McpProcess.Text(await server.CallAsync("status"));
+
+        text.ShouldContain("none given (--talosconfig, TALOSCONFIG)");
+    }
+
     private static McpContext Context(string folder, string? kubeconfig) =>
         new(folder, PhysicalFileSystem.Instance, TimeProvider.System, ProcessCommandRunner.Instance, ProcessCommandRunner.Instance)
         {
