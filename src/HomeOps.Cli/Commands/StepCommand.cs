@@ -46,7 +46,7 @@ internal sealed class StepCommand
         var options = Options(parse);
         var progress = new TextBootstrapProgress(context.Out, options.DryRun);
         var kube = new KubeClientFactory(context.Time, context.KubeRewrite) { Log = message => context.Out.WriteLine($"      {message}") };
-        var environment = new BootstrapEnvironment(context.Commands, kube, context.Time, progress) { CheckRunner = context.Tools };
+        var environment = new BootstrapEnvironment(context.Commands, kube, context.Time, progress) { CheckRunner = context.Tools, Variables = context.Environment };
         var started = context.Time.GetTimestamp();
         var diagnostics = await run(workspace, environment, options).ConfigureAwait(false);
         DiagnosticPrinter.Print(context, workspace, OutputFormat.Text, diagnostics);

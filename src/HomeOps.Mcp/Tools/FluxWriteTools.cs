@@ -73,6 +73,7 @@ internal sealed class FluxWriteTools(McpContext context)
         {
             CheckRunner = context.Tools,
             OnePasswordProgram = context.OnePasswordProgram,
+            Variables = context.Environment,
         };
         var options = new BootstrapOptions { WaitTimeout = TimeSpan.FromMinutes(Math.Clamp(waitMinutes, 1, 60)) };
         var diagnostics = await run(workspace, environment, options).ConfigureAwait(false);

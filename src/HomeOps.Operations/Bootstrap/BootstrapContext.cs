@@ -36,6 +36,12 @@ public sealed class BootstrapContext(
     /// <summary>Where <see cref="State"/> is saved: the bootstrap's state file, or another workflow's (recovery).</summary>
     public string StateFile { get; init; } = paths.StateFile;
 
+    /// <summary>
+    /// The kubeconfig <see cref="Kube"/> uses: the bootstrap's own (which it writes), or for a workflow on a running cluster the
+    /// one every cluster command finds (<see cref="KubeconfigLocator"/>). Only the bootstrap's own is pointed at <see cref="ApiServer"/>.
+    /// </summary>
+    public string Kubeconfig { get; init; } = paths.Kubeconfig;
+
     /// <summary>The workflow running the steps ("bootstrap", "recovery-rebuild", ...), for messages.</summary>
     public string Workflow { get; init; } = "bootstrap";
 
@@ -66,7 +72,7 @@ public sealed class BootstrapContext(
             {
                 (_kube as IDisposable)?.Dispose();
                 _kubeServer = ApiServer;
-                _kube = Environment.Kube.Create(Paths.Kubeconfig, ApiServer);
+                _kube = Environment.Kube.Create(Kubeconfig, Kubeconfig == Paths.Kubeconfig ? ApiServer : null);
             }
 
             return _kube;

@@ -17,6 +17,9 @@ public sealed record BootstrapEnvironment(ICommandRunner Runner, KubeClientFacto
     /// <summary>The 1Password CLI program ("op" on PATH, or a path).</summary>
     public string OnePasswordProgram { get; init; } = "op";
 
+    /// <summary>Environment variables (KUBECONFIG, HOME) for finding a kubeconfig; none unless the caller passes them.</summary>
+    public Func<string, string?> Variables { get; init; } = _ => null;
+
     /// <summary>Where a new Talos secrets bundle's keys come from.</summary>
     public IRandomSource Random { get; init; } = SystemRandomSource.Instance;
 }

@@ -15,6 +15,12 @@ public static class RecoveryWorkflow
     public sealed record Inputs(ClusterDefinition Cluster, Workspace Workspace, BootstrapPaths Paths, BootstrapEnvironment Environment, BootstrapOptions Options)
     {
         public SourceSpan Location => SourceSpan.File(Workspace.Display(Workspace.ClusterFile));
+
+        /// <summary>The kubeconfig found as every cluster command finds it (<see cref="KubeconfigLocator"/>).</summary>
+        public KubeconfigLocator.Choice Kubeconfig { get; } = KubeconfigLocator.Resolve(Workspace, Paths, null, Environment.Variables);
+
+        /// <summary>Set by <see cref="RequireKubeconfig"/>: the workflow starts from a running cluster (a rebuild uses the kubeconfig its bootstrap writes).</summary>
+        public bool RunningCluster { get; set; }
     }
 
     /// <param name="name">The workflow's name: its state file is .homeops/&lt;cluster&gt;/&lt;name&gt;-state.json.</param>
@@ -46,7 +52,12 @@ public static class RecoveryWorkflow
         var stateFile = StateFile(inputs.Paths, name);
         var state = BootstrapState.Load(workspace.Files, stateFile, config.Config.Cluster.Name);
         InheritApiServer(workspace, inputs.Paths, state);
-        var context = new BootstrapContext(config.Config, workspace, inputs.Paths, environment, options, state) { StateFile = stateFile, Workflow = name };
+        var context = new BootstrapContext(config.Config, workspace, inputs.Paths, environment, options, state)
+        {
+            StateFile = stateFile,
+            Workflow = name,
+            Kubeconfig = inputs.RunningCluster && inputs.Kubeconfig.Exists(workspace) ? inputs.Kubeconfig.Path! : inputs.Paths.Kubeconfig,
+        };
         try
         {
             return [.. problems, .. await BootstrapEngine.RunAsync(graph, context, cancellationToken).ConfigureAwait(false)];
@@ -74,9 +85,10 @@ public static class RecoveryWorkflow
         }
     }
 
-    /// <summary>HO7001 when the admin kubeconfig is missing (workflows that start from a running cluster need it; a dry run does not).</summary>
-    public static Diagnostic? RequireKubeconfig(Inputs inputs) =>
-        inputs.Options.DryRun || inputs.Workspace.Files.FileExists(inputs.Paths.Kubeconfig)
-            ? null
-            : DiagnosticCatalog.RecoveryKubeconfigMissing.At(inputs.Location, inputs.Workspace.Display(inputs.Paths.Kubeconfig));
+    /// <summary>HO6001 when no kubeconfig is found (workflows that start from a running cluster need one; a dry run does not).</summary>
+    public static Diagnostic? RequireKubeconfig(Inputs inputs)
+    {
+        inputs.RunningCluster = true;
+        return inputs.Options.DryRun ? null : inputs.Kubeconfig.Require(inputs.Workspace, inputs.Location);
+    }
 }

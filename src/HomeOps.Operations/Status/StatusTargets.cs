@@ -5,9 +5,8 @@ using HomeOps.Operations.Config;
 namespace HomeOps.Operations.Status;
 
 /// <summary>
-/// Which cluster status asks, and with which credentials: the kubeconfig from --kubeconfig, else $KUBECONFIG (its
-/// first file), else the one the bootstrap wrote (.homeops/&lt;cluster&gt;/kubeconfig), else ~/.kube/config; the
-/// talosconfig likewise from --talosconfig, $TALOSCONFIG, talos/generated/talosconfig, ~/.talos/config. cluster.yaml,
+/// Which cluster status asks, and with which credentials: the kubeconfig as every cluster command finds it
+/// (<see cref="KubeconfigLocator"/>); the talosconfig likewise from --talosconfig, $TALOSCONFIG, talos/generated/talosconfig, ~/.talos/config. cluster.yaml,
 /// when present, names the Talos nodes.
 /// </summary>
 public sealed record StatusTargets(string? Kubeconfig, string KubeconfigMissing, string? Talosconfig, string TalosconfigMissing, ClusterDefinition? Cluster)
@@ -18,11 +17,10 @@ public sealed record StatusTargets(string? Kubeconfig, string KubeconfigMissing,
         var paths = cluster is null ? null : BootstrapPaths.For(workspace, cluster.Cluster.Name);
         var home = environment("HOME");
 
-        var kube = First(workspace, kubeconfig, environment("KUBECONFIG")?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(),
-            paths?.Kubeconfig, home is null ? null : Path.Combine(home, ".kube", "config"));
+        var kube = KubeconfigLocator.Resolve(workspace, paths, kubeconfig, environment);
         var talos = First(workspace, talosconfig, environment("TALOSCONFIG"), paths?.Talosconfig, home is null ? null : Path.Combine(home, ".talos", "config"));
         return new StatusTargets(
-            kube, "none given (--kubeconfig, KUBECONFIG), none written by the bootstrap, and no ~/.kube/config",
+            kube.Path, kube.MissingReason,
             talos, "none given (--talosconfig, TALOSCONFIG), none rendered (talos/generated/talosconfig), and no ~/.talos/config",
             cluster);
     }

@@ -147,12 +147,12 @@ public sealed class FluxSuspendResumeTests
     }
 
     [Fact]
-    public async Task Suspend_NoKubeconfig_HO7001()
+    public async Task Suspend_NoKubeconfig_HO6001AsStatusSaysIt()
     {
         await using var h = await RecoveryHarness.StartAsync(running: false);
         File.Delete(h.Bootstrap.Paths.Kubeconfig);
 
-        (await SuspendAsync(h)).ShouldHaveSingleItem().Code.ShouldBe("HO7001");
+        (await SuspendAsync(h)).ShouldHaveSingleItem().Code.ShouldBe("HO6001");
     }
 
     private static int WriteRequests(RecoveryHarness h) =>
