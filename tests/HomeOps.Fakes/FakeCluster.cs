@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using HomeOps.Fakes.Controllers;
 using HomeOps.Fakes.Kubernetes;
@@ -8,8 +10,8 @@ namespace HomeOps.Fakes;
 /// <summary>
 /// Everything a cluster-facing test needs, wired together: the fake API server with node and Flux controllers,
 /// fake talosctl (nodes in maintenance mode), helm (charts with their CRDs and effects) and op (the 1Password
-/// items the bootstrap reads), behind one <see cref="FakeCommandRunner"/>. <see cref="Rewrite"/> sends every
-/// API address (node or VIP) to the fake server.
+/// items the bootstrap reads), behind one <see cref="FakeCommandRunner"/>. <see cref="Rewrite"/> sends a node's
+/// API address to the fake server once etcd runs, and the VIP once etcd runs and <see cref="VipDelay"/> has passed.
 /// </summary>
 public sealed class FakeCluster : IAsyncDisposable
 {
@@ -17,16 +19,40 @@ public sealed class FakeCluster : IAsyncDisposable
 
     public const string ConnectCredentials = """{"verifier":{"salt":"fake","localHash":"fake"},"encCredentials":{"kid":"fake","enc":"A256GCM","cty":"b5+jwk+json","iv":"fake","data":"fake"},"version":"2","deviceUuid":"fake","uniqueKey":{"alg":"A256GCM","ext":true,"k":"fake","key_ops":["decrypt","encrypt"],"kty":"oct","kid":"fake"}}""";
 
+    private static readonly Lazy<Uri> s_refused = new(() =>
+    {
+        // A port nothing listens on: connection refused, as from an address no API server answers on yet.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port}");
+    });
+
+    private readonly string _vip;
+    private readonly HashSet<string> _nodeAddresses;
+    private readonly TimeProvider _time;
+    private DateTimeOffset? _etcdSince;
+
     private FakeCluster(FakeKubeApiServer api, IReadOnlyList<FakeTalosNode> nodes, string vip, TimeProvider time)
     {
         Api = api;
+        _vip = vip;
+        _time = time;
+        _nodeAddresses = [.. nodes.Select(n => n.Address)];
         Nodes = new NodeController(time);
         Flux = new FluxController(time);
         api.Store.AddController(Nodes);
         api.Store.AddController(Flux);
         api.Store.AddController(new FluxOperatorController());
         Talos = new FakeTalosctl(nodes, $"https://{vip}:6443");
-        Talos.OnEtcdBootstrapped = () => Nodes.Register(api.Store, nodes.Select(n => n.Name));
+        Talos.OnEtcdBootstrapped = () =>
+        {
+            _etcdSince = time.GetUtcNow();
+            Nodes.Register(api.Store, nodes.Select(n => n.Name));
+        };
+        Talos.KubernetesNodes = () => [.. api.Store.List(api.Store.Type("", "v1", "nodes")!, null).Items.Select(n => (FakeKubeStore.NameOf(n),
+            n["status"]?["conditions"] is JsonArray c && c.Any(x => x?["type"]?.GetValue<string>() == "Ready" && x["status"]?.GetValue<string>() == "True")))];
         Helm = new FakeHelm(api);
         Talos.OnEtcdWiped = () =>
         {
@@ -56,7 +82,27 @@ public sealed class FakeCluster : IAsyncDisposable
 
     public FakeCommandRunner Runner { get; }
 
-    public Func<Uri, Uri> Rewrite => _ => Api.Url;
+    /// <summary>
+    /// How long after etcd's bootstrap the VIP starts answering (Talos's VIP operator elects its owner through etcd,
+    /// then the owner announces the address). <see cref="Timeout.InfiniteTimeSpan"/>: never (a VIP outside the
+    /// nodes' subnet, say).
+    /// </summary>
+    public TimeSpan VipDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>True when the VIP answers now: etcd runs, the API server is up, and <see cref="VipDelay"/> has passed.</summary>
+    public bool VipAnswers => Talos.EtcdRunning && Api.IsUp && _etcdSince is { } since && VipDelay != Timeout.InfiniteTimeSpan
+        && _time.GetUtcNow() - since >= VipDelay;
+
+    /// <summary>
+    /// Where a client aimed at <c>uri</c> ends up: a node's address reaches the API server only while etcd runs (the
+    /// API server needs it), the VIP only while <see cref="VipAnswers"/>; any other address (a kubeconfig a test
+    /// wrote for the fake server itself) goes to the fake server. Otherwise a refused connection. Decided when a
+    /// client is built (KubeClientFactory rewrites once per client), not per request.
+    /// </summary>
+    public Func<Uri, Uri> Rewrite => uri =>
+        uri.Host == _vip ? (VipAnswers ? Api.Url : s_refused.Value)
+        : _nodeAddresses.Contains(uri.Host) ? (Talos.EtcdRunning ? Api.Url : s_refused.Value)
+        : Api.Url;
 
     /// <param name="nodes">name and address of each node, all in maintenance mode.</param>
     public static async Task<FakeCluster> StartAsync(IEnumerable<(string Name, string Address)> nodes, string vip, TimeProvider? time = null)

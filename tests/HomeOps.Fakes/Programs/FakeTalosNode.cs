@@ -1,6 +1,12 @@
+using YamlDotNet.RepresentationModel;
+
 namespace HomeOps.Fakes.Programs;
 
-/// <summary>One modelled Talos node.</summary>
+/// <summary>
+/// One modelled Talos node: its stage, the machine config applied to it (parsed, every document kept), the OS CA that
+/// config carries (the node's API serves a certificate from it, so only a talosconfig with that CA is trusted) and
+/// whether its etcd data directory (/var/lib/etcd, on EPHEMERAL) holds data.
+/// </summary>
 public sealed class FakeTalosNode(string name, string address)
 {
     public string Name { get; } = name;
@@ -28,7 +34,7 @@ public sealed class FakeTalosNode(string name, string address)
     /// <summary>The Talos version the node runs (version --json's version.tag).</summary>
     public string TalosVersion { get; set; } = "v1.10.5";
 
-    /// <summary>True on control-plane nodes, which run an etcd member once etcd is bootstrapped.</summary>
+    /// <summary>True on control-plane nodes (until a config says otherwise: <see cref="MachineType"/> decides once applied).</summary>
     public bool ControlPlane { get; set; } = true;
 
     /// <summary>This node's etcd member id as talosctl formats it (16 hex digits).</summary>
@@ -47,6 +53,21 @@ public sealed class FakeTalosNode(string name, string address)
         new("STATE", "ready", "/dev/nvme0n1p6", "105 MB"),
         new("EPHEMERAL", "ready", "/dev/nvme0n1p4", "250 GB"),
     ];
+
+    /// <summary>The documents of the machine config applied last (null in maintenance mode), as the node parsed them.</summary>
+    public IReadOnlyList<YamlMappingNode>? Config { get; set; }
+
+    /// <summary>machine.type of the applied config: "controlplane", "worker" (or "init").</summary>
+    public string? MachineType { get; set; }
+
+    /// <summary>machine.ca.crt of the applied config (base64 PEM): the CA a talosconfig must carry to be trusted.</summary>
+    public string? Ca { get; set; }
+
+    /// <summary>The etcd data directory is not empty: etcd was bootstrapped here, or this member joined a running cluster.</summary>
+    public bool EtcdData { get; set; }
+
+    /// <summary>machine.type of the applied config when there is one, else <see cref="ControlPlane"/>.</summary>
+    public bool IsControlPlane => MachineType is null ? ControlPlane : MachineType is "controlplane" or "init";
 }
 
 /// <summary>A Talos VolumeStatus as `talosctl get volumestatus` shows it.</summary>

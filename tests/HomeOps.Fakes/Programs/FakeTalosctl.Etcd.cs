@@ -8,9 +8,9 @@ namespace HomeOps.Fakes.Programs;
 /// `talosctl etcd snapshot PATH` as talosctl v1.10 runs it (cmd/talosctl/cmd/talos/etcd.go, etcdSnapshotCmd): the
 /// stream goes to PATH.part created with mode 0600, the size must be a multiple of 512 plus etcd's appended SHA-256
 /// ("sha256 checksum not found" otherwise), then PATH.part is renamed to PATH and "etcd snapshot saved to ..." is
-/// printed. Only a node running etcd answers; the bytes are a fake bolt database (a revision counter padded to 512
+/// printed. Only a control plane running an etcd member answers; the bytes are a fake bolt database (a revision counter padded to 512
 /// bytes) followed by its real SHA-256, so every snapshot differs and checksums over it are real.
-/// Does not model: etcd membership (only the node etcd was bootstrapped on runs it), snapshot size or duration.
+/// Does not model: etcd quorum (every member answers), snapshot size or duration.
 /// </summary>
 public sealed partial class FakeTalosctl
 {
@@ -21,7 +21,7 @@ public sealed partial class FakeTalosctl
 
     private FakeResult EtcdSnapshot(FakeTalosNode target, string path)
     {
-        if (EtcdBootstrappedOn != target.Address)
+        if (!target.Configured || !target.EtcdData || !target.IsControlPlane)
         {
             // Inferred from machined's EtcdSnapshot handler, which needs a running etcd member on the node.
             return FakeResult.Error("error reading file: rpc error: code = FailedPrecondition desc = etcd is not running on this node\n");

@@ -17,13 +17,21 @@ namespace HomeOps.Fakes.Programs;
 public sealed partial class FakeTalosctl
 {
     /// <summary>A cluster that is already running: etcd was bootstrapped on <paramref name="address"/> before the test.</summary>
-    public void MarkEtcdBootstrapped(string address) => EtcdBootstrappedOn = address;
+    public void MarkEtcdBootstrapped(string address)
+    {
+        EtcdBootstrappedOn = address;
+        EtcdBootstraps = 1;
+        foreach (var node in Nodes.Where(n => n.Configured && n.IsControlPlane))
+        {
+            node.EtcdData = true;
+        }
+    }
 
     /// <summary>True for the status calls this partial answers.</summary>
     private static bool IsStatusCall(List<string> args) =>
         args is ["version", .., "--json"] or ["etcd", "status", ..] or ["etcd", "alarm", "list", ..] or ["get", "volumestatus", ..];
 
-    private FakeResult StatusCall(List<string> args, string nodesOption)
+    private FakeResult StatusCall(List<string> args, string nodesOption, string talosconfig)
     {
         var addresses = nodesOption.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var answering = new List<FakeTalosNode>();
@@ -35,11 +43,11 @@ public sealed partial class FakeTalosctl
             {
                 errors.Add($"{address}: rpc error: code = Unavailable desc = connection error: desc = \"transport: Error while dialing: dial tcp {address}:50000: connect: no route to host\"");
             }
-            else if (!node.Configured)
+            else if (!node.Configured || TalosconfigCa(talosconfig) != node.Ca)
             {
                 errors.Add($"{address}: rpc error: code = Unavailable desc = connection error: desc = \"transport: authentication handshake failed: tls: failed to verify certificate: x509: certificate signed by unknown authority\"");
             }
-            else if (args[0] == "etcd" && (!node.ControlPlane || EtcdBootstrappedOn is null))
+            else if (args[0] == "etcd" && (!node.IsControlPlane || !node.EtcdData))
             {
                 errors.Add($"{address}: rpc error: code = FailedPrecondition desc = etcd is not running on this node");
             }

@@ -5,11 +5,14 @@ namespace HomeOps.Fakes.Programs;
 
 /// <summary>
 /// talosctl against modelled nodes. A node in maintenance mode answers only --insecure (with talosconfig: an
-/// x509 "unknown authority" error); a configured node refuses --insecure ("tls: certificate required"). A second
-/// etcd bootstrap answers AlreadyExists. An unreachable node times out dialing port 50000. kubeconfig writes a
-/// kubeconfig for the fake API. `etcd snapshot` is modelled in FakeTalosctl.Etcd.cs, the wipe of etcd by a reset of
-/// every node in FakeTalosctl.Recovery.cs.
-/// Does not model: real certificates, config validation, install/reboot time, etcd membership changes,
+/// x509 "unknown authority" error); a configured node refuses --insecure ("tls: certificate required") and trusts only
+/// a talosconfig carrying the CA of the config applied to it (another bundle's: x509 "unknown authority"). The config
+/// applied is parsed and kept (FakeTalosctl.Config.cs). etcd state is per node: bootstrap refuses a node whose etcd
+/// data directory is not empty (AlreadyExists), a worker, or a node whose clock is not synchronised; a control plane
+/// configured while etcd runs elsewhere joins it. `health` fails while a Kubernetes Node is NotReady. An unreachable
+/// node times out dialing port 50000. kubeconfig writes a kubeconfig for the fake API. `etcd snapshot` is modelled in
+/// FakeTalosctl.Etcd.cs, the wipe of etcd by a reset of every node in FakeTalosctl.Recovery.cs.
+/// Does not model: real TLS, config validation beyond parsing, install/reboot time, etcd join time and quorum,
 /// dmesg/logs. The read-only calls of `homeops status` over several nodes are in FakeTalosctl.Status.cs.
 /// </summary>
 public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, string clusterEndpoint) : IFakeProgram
@@ -20,8 +23,32 @@ public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, str
 
     public IReadOnlyList<FakeTalosNode> Nodes { get; } = nodes;
 
-    /// <summary>The node etcd was bootstrapped on, if any.</summary>
+    /// <summary>The node etcd was bootstrapped on, if any node still holds etcd data.</summary>
     public string? EtcdBootstrappedOn { get; private set; }
+
+    /// <summary>Every Kubernetes Node's name and Ready condition, as `talosctl health` reads them through the API.</summary>
+    public Func<IReadOnlyList<(string Name, bool Ready)>>? KubernetesNodes { get; set; }
+
+    /// <summary>
+    /// False: a control plane configured while etcd runs elsewhere stays "Preparing" with an empty data directory (its
+    /// join has not happened yet, as for minutes after a reset node comes back) until <see cref="CompleteJoins"/>.
+    /// </summary>
+    public bool EtcdJoinsImmediately { get; set; } = true;
+
+    /// <summary>Every configured control plane waiting to join a running etcd cluster joins it.</summary>
+    public void CompleteJoins()
+    {
+        if (EtcdRunning)
+        {
+            foreach (var node in Nodes.Where(n => n.Configured && n.IsControlPlane))
+            {
+                node.EtcdData = true;
+            }
+        }
+    }
+
+    /// <summary>True while some configured control plane holds etcd data (etcd, then the API server, runs).</summary>
+    public bool EtcdRunning => Nodes.Any(n => n.Configured && n.EtcdData);
 
     /// <summary>Successful etcd bootstraps (must never exceed 1 per cluster).</summary>
     public int EtcdBootstraps { get; private set; }
@@ -44,7 +71,7 @@ public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, str
         {
             return talosconfig is null || !File.Exists(talosconfig)
                 ? FakeResult.Error($"error: failed to open config file \"{talosconfig}\": no such file or directory\n")
-                : StatusCall(args, node);
+                : StatusCall(args, node, talosconfig);
         }
 
         if (node is null)
@@ -73,51 +100,30 @@ public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, str
             return FakeResult.Error($"error: failed to open config file \"{talosconfig}\": no such file or directory\n");
         }
 
-        return Node(args, target, stdin);
+        if (!insecure && TalosconfigCa(talosconfig!) != target.Ca)
+        {
+            // The node's certificate is issued by the CA of its config; a talosconfig of another bundle does not trust it.
+            return FakeResult.Error($"error: rpc error: code = Unavailable desc = connection error: desc = \"transport: authentication handshake failed: tls: failed to verify certificate: x509: certificate signed by unknown authority\"\n");
+        }
+
+        return Node(args, target, insecure, stdin);
     }
 
-    private FakeResult Node(List<string> args, FakeTalosNode target, string? stdin)
+    private FakeResult Node(List<string> args, FakeTalosNode target, bool insecure, string? stdin)
     {
         switch (args)
         {
             case ["get", "machinestatus", ..]:
                 return FakeResult.Ok($"{{\"node\":\"{target.Address}\",\"metadata\":{{\"namespace\":\"runtime\",\"type\":\"MachineStatuses.runtime.talos.dev\",\"id\":\"machine\"}},\"spec\":{{\"stage\":\"{target.Stage}\",\"status\":{{\"ready\":true}}}}}}\n");
             case ["apply-config", ..]:
-                var file = Option(args, "--file");
-                if (file is null || !File.Exists(file))
-                {
-                    return FakeResult.Error($"error: open {file}: no such file or directory\n");
-                }
-
-                target.Stage = "running";
-                target.Applies++;
-                return FakeResult.Ok();
+                return ApplyConfig(args, target, insecure);
             case ["bootstrap", ..]:
-                if (!target.TimeSynced)
-                {
-                    // machined's Bootstrap handler (internal/app/machined/internal/server/v1alpha1/v1alpha1_server.go:427-428 at v1.10.5).
-                    return FakeResult.Error("error executing bootstrap: rpc error: code = FailedPrecondition desc = time is not in sync yet\n");
-                }
-
-                if (EtcdBootstrappedOn is not null)
-                {
-                    return FakeResult.Error("error: rpc error: code = AlreadyExists desc = etcd data directory is not empty\n");
-                }
-
-                if (RecoverFrom(args) is { } refused)
-                {
-                    return refused;
-                }
-
-                EtcdBootstrappedOn = target.Address;
-                EtcdBootstraps++;
-                OnEtcdBootstrapped?.Invoke();
-                return FakeResult.Ok();
+                return Bootstrap(target, args);
             case ["service", "etcd", ..]:
-                var state = EtcdBootstrappedOn == target.Address ? "Running" : "Preparing";
+                var state = target.EtcdData && target.IsControlPlane ? "Running" : "Preparing";
                 return FakeResult.Ok($"NODE     {target.Address}\nID       etcd\nSTATE    {state}\nHEALTH   {(state == "Running" ? "OK" : "?")}\n");
             case ["kubeconfig", var output, ..]:
-                if (EtcdBootstrappedOn is null)
+                if (!EtcdRunning)
                 {
                     return FakeResult.Error("error: rpc error: code = Unknown desc = kubeconfig is not available: cluster is not bootstrapped\n");
                 }
@@ -125,7 +131,7 @@ public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, str
                 FakeKubeconfig.Write(output, clusterEndpoint);
                 return FakeResult.Ok();
             case ["health", ..]:
-                return target.Configured ? FakeResult.Ok("waiting for etcd to be healthy: OK\nwaiting for all k8s nodes to report ready: OK\n") : FakeResult.Error("healthcheck error: node is not configured\n");
+                return Health();
             case ["etcd", "snapshot", var path, ..]:
                 return EtcdSnapshot(target, path);
             case ["reboot", ..]:
@@ -137,7 +143,11 @@ public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, str
             case ["reset", ..] when args.Count(x => x == "--system-labels-to-wipe") == 2 && args.Contains("STATE") && args.Contains("EPHEMERAL"):
                 target.Stage = "maintenance";
                 target.Resets++;
-                if (Nodes.All(n => !n.Configured))
+                target.Config = null;
+                target.MachineType = null;
+                target.Ca = null;
+                target.EtcdData = false;
+                if (!Nodes.Any(n => n.EtcdData))
                 {
                     EtcdBootstrappedOn = null;
                     OnEtcdWiped?.Invoke();
@@ -149,6 +159,65 @@ public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, str
             default:
                 return FakeResult.Error($"error: unknown command \"{string.Join(' ', args)}\" for \"talosctl\"\n");
         }
+    }
+
+    private FakeResult Bootstrap(FakeTalosNode target, List<string> args)
+    {
+        // machined's Bootstrap handler (internal/app/machined/internal/server/v1alpha1/v1alpha1_server.go:413-436 at v1.10.5).
+        if (!target.IsControlPlane)
+        {
+            return FakeResult.Error("error executing bootstrap: rpc error: code = FailedPrecondition desc = bootstrap can only be performed on a control plane node\n");
+        }
+
+        if (!target.TimeSynced)
+        {
+            return FakeResult.Error("error executing bootstrap: rpc error: code = FailedPrecondition desc = time is not in sync yet\n");
+        }
+
+        if (target.EtcdData)
+        {
+            return FakeResult.Error("error executing bootstrap: rpc error: code = AlreadyExists desc = etcd data directory is not empty\n");
+        }
+
+        if (RecoverFrom(args) is { } refused)
+        {
+            return refused;
+        }
+
+        // An empty data directory bootstraps a new cluster, even while another runs elsewhere (two clusters: EtcdBootstraps counts both).
+        target.EtcdData = true;
+        EtcdBootstrappedOn ??= target.Address;
+        EtcdBootstraps++;
+        foreach (var member in Nodes.Where(n => n.Configured && n.IsControlPlane))
+        {
+            member.EtcdData = true;
+        }
+
+        OnEtcdBootstrapped?.Invoke();
+        return FakeResult.Ok();
+    }
+
+    /// <summary>
+    /// The server-side cluster checks (pkg/cluster/check/default.go:17-28): etcd healthy, then every Kubernetes Node
+    /// Ready (K8sAllNodesReadyAssertion, pkg/cluster/check/kubernetes.go:216-246, "some nodes are not ready: [a b]");
+    /// a check still failing at --wait-timeout ends the stream with "healthcheck error: ..."
+    /// (cmd/talosctl/cmd/talos/health.go:183-185). The fake answers at once instead of waiting the timeout out.
+    /// </summary>
+    private FakeResult Health()
+    {
+        if (!EtcdRunning)
+        {
+            return FakeResult.Error("waiting for etcd to be healthy: etcd is not running\nhealthcheck error: context deadline exceeded\n");
+        }
+
+        var notReady = (KubernetesNodes?.Invoke() ?? []).Where(n => !n.Ready).Select(n => n.Name).ToList();
+        if (notReady.Count > 0)
+        {
+            var names = string.Join(' ', notReady);
+            return FakeResult.Error($"waiting for etcd to be healthy: OK\nwaiting for all k8s nodes to report ready: some nodes are not ready: [{names}]\nhealthcheck error: some nodes are not ready: [{names}]\n");
+        }
+
+        return FakeResult.Ok("waiting for etcd to be healthy: OK\nwaiting for all k8s nodes to report ready: OK\n");
     }
 
     private static string? Option(List<string> args, string name)

@@ -112,4 +112,23 @@ public sealed class NodeOperationsTests
         diagnostic.Message.ShouldStartWith("mini01 did not become healthy");
         h.Cluster.Runner.Calls.Skip(before).ShouldHaveSingleItem().ShouldStartWith("talosctl apply-config --nodes 172.29.51.11");
     }
+
+    [Fact]
+    public async Task Upgrade_KubernetesNodeNotReady_StopsAfterTheFirstNodesHealthCheck()
+    {
+        var (h, context, _) = await BootstrappedAsync();
+        await using var _h = h;
+        var before = h.Cluster.Runner.Calls.Count;
+        // mini03's kubelet stops posting Ready (as when its CNI pod crashes): the cluster is not healthy.
+        var store = h.Cluster.Api.Store;
+        store.Mutate(store.Type("", "v1", "nodes")!, null, "mini03", n => n["status"]!["conditions"]![0]!["status"] = "False");
+
+        var diagnostic = (await NodeRollout.RunAsync(context, new NodeRollout.Request(NodeRollout.Action.Upgrade, [], "factory.talos.dev/installer/abc:v1.10.6", TimeSpan.FromMinutes(10), false), Ct)).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO5053");
+        diagnostic.Message.ShouldStartWith("mini01 did not become healthy after 'talosctl health --nodes 172.29.51.11");
+        diagnostic.Message.ShouldContain("some nodes are not ready: [mini03]");
+        h.Cluster.Runner.Calls.Skip(before).Select(c => c.Split(' ')[1] + " " + c.Split(' ')[3]).ShouldBe(["upgrade 172.29.51.11", "health 172.29.51.11"]);
+        h.Cluster.Talos.Nodes.Skip(1).ShouldAllBe(n => n.Image == null);
+    }
 }

@@ -72,6 +72,11 @@ internal sealed partial class RecoveryHarness
     /// <summary>The nodes configured and etcd bootstrapped on the first control plane, as after a bootstrap (talosconfig in place).</summary>
     public void StartEtcd()
     {
+        if (Cluster.Talos.EtcdRunning)
+        {
+            return;
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(Bootstrap.Paths.Talosconfig)!);
         File.WriteAllText(Bootstrap.Paths.Talosconfig, "context: home-ops\n");
         foreach (var node in Cluster.Talos.Nodes)

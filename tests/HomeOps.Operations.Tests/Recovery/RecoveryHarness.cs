@@ -9,7 +9,8 @@ namespace HomeOps.Operations.Tests.Recovery;
 
 /// <summary>
 /// A repository copy (the repository's own tree) and a fake cluster that Flux runs: the tree's Kustomizations exist,
-/// applied by the root flux-system, each Ready once its dependencies are. The admin kubeconfig is in place.
+/// applied by the root flux-system, each Ready once its dependencies are. etcd runs on the nodes and the admin
+/// kubeconfig is in place.
 /// </summary>
 internal sealed partial class RecoveryHarness : IAsyncDisposable
 {
@@ -40,6 +41,8 @@ internal sealed partial class RecoveryHarness : IAsyncDisposable
             .Select(k => (k.Name, k.Object.Spec.Seq("dependsOn").Select(d => d.Str("name")!).ToArray())));
         var harness = new RecoveryHarness(bootstrap, tree);
         FakeKubeconfig.Write(bootstrap.Paths.Kubeconfig, bootstrap.Cluster.Api.Url.ToString());
+        // A running cluster: etcd runs, so the API server answers at the node addresses the workflows use.
+        harness.StartEtcd();
         if (running)
         {
             await harness.StartFluxAsync();

@@ -128,6 +128,21 @@ public static partial class DiagnosticCatalog
         "'{0}' is installed but its agents do not run, so every node stays NotReady ({1}): {2}",
         "Check Cilium's values in this HelmRelease: k8sServiceHost/k8sServicePort must reach the API server (on Talos KubePrism, localhost:7445), ipam.mode must be one the cluster can allocate from (cluster-pool with cluster.yaml's pod networks), and the release belongs in kube-system (Talos's Pod Security exempts only it); then 'homeops bootstrap --resume'");
 
+    public static readonly DiagnosticDescriptor NodeFromAnotherBundle = Error(
+        "HO5070", "talos-node-other-bundle", "A node runs a configuration from another Talos secrets bundle",
+        "Node {0} ({1}) is configured, but not with this cluster's secrets bundle: it does not trust the talosconfig ({2})",
+        "Use the bundle the node was built with (the 1Password item in cluster.yaml secrets.onePassword, or talos/secrets.yaml), or wipe the node first ('homeops cluster reset --nodes {0}') if it belongs to no other cluster");
+
+    public static readonly DiagnosticDescriptor FluxSourceNotReady = Error(
+        "HO5071", "flux-source-not-ready", "Flux cannot fetch the GitOps repository",
+        "Flux's GitRepository flux-system ({0}, branch {1}) is not Ready: {2}",
+        "Check gitops.repository and gitops.branch in cluster.yaml (then 'homeops render'): the repository must exist, be readable by the cluster and hold the branch; then 'homeops bootstrap --resume'");
+
+    public static readonly DiagnosticDescriptor FluxRootPathFailed = Error(
+        "HO5072", "flux-root-path-failed", "Flux cannot build the root Kustomization's path",
+        "The root Kustomization flux-system cannot build '{0}' from {1}: {2}",
+        "Check gitops.path in cluster.yaml (then 'homeops render'): the folder must exist in the repository on that branch; then 'homeops bootstrap --resume'");
+
     public static readonly DiagnosticDescriptor OnePasswordVaultNotFound = Error(
         "HO5080", "onepassword-vault-not-found", "1Password vault not found",
         "1Password has no vault '{0}' that the signed-in account can see; nothing was read, generated or stored",

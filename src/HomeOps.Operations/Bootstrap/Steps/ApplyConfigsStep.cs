@@ -5,7 +5,8 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 
 /// <summary>
 /// Applies each node's machine config: --insecure to a node in maintenance mode, skipped for a node already
-/// answering with this cluster's talosconfig. Waits until every node answers authenticated (installed, rebooted).
+/// answering with this cluster's talosconfig. A configured node that does not trust this talosconfig runs another
+/// bundle's configuration: refused with a diagnostic, never "already configured". Waits until every node answers authenticated (installed, rebooted).
 /// </summary>
 public sealed class ApplyConfigsStep : BootstrapStep
 {
@@ -42,6 +43,12 @@ public sealed class ApplyConfigsStep : BootstrapStep
             var state = await NodeProbe.ProbeAsync(context, address, cancellationToken).ConfigureAwait(false);
             var talosconfig = state.Kind == NodeProbe.Reachability.Maintenance ? null : context.Paths.Talosconfig;
             var result = await context.RunAsync(Talosctl.ApplyConfig(address, context.Paths.NodeConfig(node.Name), talosconfig), cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded && talosconfig is not null && result.StandardError.Contains("x509: certificate signed by unknown authority", StringComparison.Ordinal))
+            {
+                // Configured (it refuses --insecure) but not by this bundle: applying would need the other cluster's talosconfig.
+                throw BootstrapContext.Fail(DiagnosticCatalog.NodeFromAnotherBundle.At(context.Location, node.Name, address, result.ErrorSummary(2)));
+            }
+
             if (!result.Succeeded)
             {
                 throw BootstrapContext.Fail(DiagnosticCatalog.ApplyConfigFailed.At(context.Location, node.Name, address, result.ErrorSummary(2)));
