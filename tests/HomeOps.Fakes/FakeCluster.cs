@@ -41,8 +41,10 @@ public sealed class FakeCluster : IAsyncDisposable
         _time = time;
         _nodeAddresses = [.. nodes.Select(n => n.Address)];
         Nodes = new NodeController(time);
-        Flux = new FluxController(time);
+        Source = new GitSourceController(time);
+        Flux = new FluxController(time) { Source = Source };
         api.Store.AddController(Nodes);
+        api.Store.AddController(Source);
         api.Store.AddController(Flux);
         api.Store.AddController(new FluxOperatorController());
         Talos = new FakeTalosctl(nodes, $"https://{vip}:6443");
@@ -73,6 +75,20 @@ public sealed class FakeCluster : IAsyncDisposable
     public NodeController Nodes { get; }
 
     public FluxController Flux { get; }
+
+    /// <summary>source-controller: which repositories and branches exist, and the folder of each (the tree Flux builds).</summary>
+    public GitSourceController Source { get; }
+
+    /// <summary>The Git repository Flux can clone: <paramref name="url"/> on <paramref name="branch"/> holds the tree in <paramref name="root"/>.</summary>
+    public void ServeRepository(string url, string branch, string root)
+    {
+        if (!Source.Repositories.TryGetValue(url, out var branches))
+        {
+            Source.Repositories[url] = branches = new(StringComparer.Ordinal);
+        }
+
+        branches[branch] = root;
+    }
 
     public FakeTalosctl Talos { get; }
 

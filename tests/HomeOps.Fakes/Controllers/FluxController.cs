@@ -4,8 +4,9 @@ using HomeOps.Fakes.Kubernetes;
 namespace HomeOps.Fakes.Controllers;
 
 /// <summary>
-/// A stand-in for kustomize-controller. When the root Kustomization flux-system appears (with its GitRepository),
-/// it "applies the tree": creates the Kustomizations of <see cref="Tree"/>. Each Kustomization turns Ready once
+/// A stand-in for kustomize-controller. A Kustomization whose GitRepository <see cref="Source"/> serves is built from
+/// that repository's folder (FluxController.Source.cs): the Flux Kustomizations its path holds are created once it is
+/// Ready. Otherwise, when the root Kustomization flux-system appears, it creates the fixed <see cref="Tree"/>. Each Kustomization turns Ready once
 /// every dependsOn is Ready (status as Flux writes it: observedGeneration, ReconciliationSucceeded, or
 /// DependencyNotReady naming the dependency). Names in <see cref="Stuck"/> never turn Ready.
 /// Suspended Kustomizations are not reconciled (FluxController.Suspend.cs).
@@ -26,7 +27,7 @@ public sealed partial class FluxController(TimeProvider time) : IFakeController
             return;
         }
 
-        if (FakeKubeStore.NameOf(change.Object) == "flux-system" && change.EventType == "ADDED")
+        if (FakeKubeStore.NameOf(change.Object) == "flux-system" && change.EventType == "ADDED" && change.Type.Kind == "Kustomization" && !ReadsSource(store, change.Object))
         {
             foreach (var (name, dependsOn) in Tree.Where(t => store.Get(kustomizations, "flux-system", t.Name) is null))
             {
@@ -61,15 +62,21 @@ public sealed partial class FluxController(TimeProvider time) : IFakeController
         var blocking = (k["spec"]?["dependsOn"] as JsonArray ?? [])
             .Select(d => (Ns: d?["namespace"]?.GetValue<string>() ?? ns, Name: d?["name"]?.GetValue<string>() ?? string.Empty))
             .FirstOrDefault(d => !IsReady(store.Get(type, d.Ns, d.Name)));
-        var ready = blocking == default && !Stuck.Contains(name);
-        var reason = ready ? "ReconciliationSucceeded" : blocking != default ? "DependencyNotReady" : "ProgressingWithRetry";
+        var (built, artifactFailure) = blocking == default && ReadsSource(store, k) ? Artifact(store, k) : (null, null);
+        var ready = blocking == default && artifactFailure is null && !Stuck.Contains(name);
+        var reason = ready ? "ReconciliationSucceeded" : blocking != default ? "DependencyNotReady" : artifactFailure is not null ? "ArtifactFailed" : "ProgressingWithRetry";
         var revision = SourceRevision(store, k);
         var message = ready ? $"Applied revision: {revision}"
-            : blocking != default ? $"dependency '{blocking.Ns}/{blocking.Name}' is not ready" : "health check failed";
+            : blocking != default ? $"dependency '{blocking.Ns}/{blocking.Name}' is not ready" : artifactFailure ?? "health check failed";
+        if (ready && built is not null)
+        {
+            ApplyKustomizations(store, type, k, built);
+        }
+
         var generation = k["metadata"]?["generation"]?.GetValue<long>() ?? 1;
         var current = k["status"]?["conditions"]?[0];
         var applied = ready ? revision : k["status"]?["lastAppliedRevision"]?.GetValue<string>();
-        if (current?["reason"]?.GetValue<string>() == reason && k["status"]?["observedGeneration"]?.GetValue<long>() == generation
+        if (current?["reason"]?.GetValue<string>() == reason && current?["message"]?.GetValue<string>() == message && k["status"]?["observedGeneration"]?.GetValue<long>() == generation
             && k["status"]?["lastAppliedRevision"]?.GetValue<string>() == applied)
         {
             return;

@@ -45,10 +45,14 @@ internal sealed class BootstrapHarness : IAsyncDisposable
     {
         Assert.SkipWhen(FakeHelm.RenderUnavailable is not null, FakeHelm.RenderUnavailable ?? string.Empty);
         var root = RepositoryCopy.Create(ClusterFile(clusterFixture), "homeops-bootstrap-");
+        // The fork exists where the unedited cluster.yaml says (URL and branch) and holds this copy's tree: an edit
+        // that points gitops elsewhere points Flux at a repository, branch or path that does not exist.
+        var gitops = ClusterConfigService.Load(Workspace.Locate(PhysicalFileSystem.Instance, root, null)).Config!.GitOps;
         editTree?.Invoke(root);
         var cluster = RenderGeneratedFiles(root);
 
         var fake = await FakeCluster.StartAsync(cluster.Nodes.Select(n => (n.Name, n.Address.ToString())), cluster.Network.ApiVip.ToString());
+        fake.ServeRepository(gitops.Repository, gitops.Branch, root);
         fake.SeedConnectItems("Automation", "home-ops");
         if (seedTalosSecrets)
         {

@@ -1,6 +1,8 @@
 using HomeOps.Fakes;
 using HomeOps.Fakes.Kubernetes;
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Bootstrap.Tree;
+using HomeOps.Operations.Recovery.Flux;
 using HomeOps.Runtime.Kubernetes;
 using HomeOps.Testing;
 
@@ -20,8 +22,8 @@ public sealed class BootstrapRunTests
 
         diagnostics.ShouldBeEmpty(string.Join("\n", h.Progress.Lines));
         var store = h.Cluster.Api.Store;
-        var kustomizations = store.List(store.TypeOf("kustomize.toolkit.fluxcd.io/v1", "Kustomization")!, null).Items;
-        kustomizations.Count.ShouldBe(5);
+        // flux-ready returned: every Kustomization Flux created from the tree is Ready (BootstrapFluxTests checks which).
+        store.List(store.TypeOf("kustomize.toolkit.fluxcd.io/v1", "Kustomization")!, null).Items.ShouldAllBe(k => FluxObjects.IsReady(k));
         h.Cluster.Talos.EtcdBootstraps.ShouldBe(1);
         h.Cluster.Helm.Releases.Keys.ShouldBe([("kube-system", "cilium"), ("external-secrets", "external-secrets"), ("onepassword-connect", "onepassword-connect"), ("flux-system", "flux-operator")], ignoreOrder: true);
         h.Cluster.Helm.Releases[("kube-system", "cilium")].Version.ShouldBe("1.17.6");
@@ -193,17 +195,17 @@ public sealed class BootstrapRunTests
     public async Task Bootstrap_FluxKustomizationStuck_TimesOutNamingWhatBlocksWhat()
     {
         await using var h = await BootstrapHarness.StartAsync();
-        h.Cluster.Flux.Stuck.Add("storage");
+        h.Cluster.Flux.Stuck.Add("longhorn");
 
-        var diagnostic = (await h.RunAsync(h.Options with { WaitTimeout = TimeSpan.FromSeconds(1) })).ShouldHaveSingleItem();
+        var diagnostic = (await h.RunAsync(h.Options with { WaitTimeout = TimeSpan.FromSeconds(1.5) })).ShouldHaveSingleItem();
 
         diagnostic.Code.ShouldBe("HO5042");
-        diagnostic.Message.ShouldContain("storage: ProgressingWithRetry");
-        diagnostic.Message.ShouldContain("apps waits on storage");
+        diagnostic.Message.ShouldContain("longhorn: ProgressingWithRetry");
+        diagnostic.Message.ShouldContain("longhorn-config waits on longhorn");
     }
 
     [Fact]
-    public async Task Kustomizations_ViaKubeApi_SeenThroughRealClient()
+    public async Task Kustomizations_ViaKubeApi_AreTheTreesFluxKustomizations()
     {
         await using var h = await BootstrapHarness.StartAsync();
         (await h.RunAsync()).ShouldBeEmpty();
@@ -211,6 +213,8 @@ public sealed class BootstrapRunTests
         using var api = (KubeApi)h.Environment.Kube.Create(h.Paths.Kubeconfig);
         var list = await api.ListAsync(KubeResource.Kustomizations, "flux-system", Ct);
 
-        list.Items.Select(k => k["metadata"]!["name"]!.GetValue<string>()).ShouldBe(["apps", "flux-system", "secrets-store", "sources", "storage"]);
+        var (built, _) = await BootstrapTree.LoadAsync(h.Workspace, h.Environment.CheckRunner, TimeProvider.System, Ct);
+        list.Items.Select(k => k["metadata"]!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal)
+            .ShouldBe(FluxTree.From(built!).All.Where(k => k.Namespace == "flux-system").Select(k => k.Name).Order(StringComparer.Ordinal));
     }
 }

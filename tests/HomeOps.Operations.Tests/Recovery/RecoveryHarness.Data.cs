@@ -78,10 +78,13 @@ internal sealed partial class RecoveryHarness
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Bootstrap.Paths.Talosconfig)!);
-        File.WriteAllText(Bootstrap.Paths.Talosconfig, "context: home-ops\n");
+        // Configured with the seeded bundle (TestSecrets): the nodes trust its OS CA, as the talosconfig rendered from it does.
+        var ca = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(HomeOps.Testing.TestSecrets.Bundle.Os.Certificate!));
+        File.WriteAllText(Bootstrap.Paths.Talosconfig, $"context: home-ops\ncontexts:\n  home-ops:\n    ca: {ca}\n");
         foreach (var node in Cluster.Talos.Nodes)
         {
             node.Stage = "running";
+            node.Ca = ca;
         }
 
         var first = Cluster.Talos.Nodes[0].Address;

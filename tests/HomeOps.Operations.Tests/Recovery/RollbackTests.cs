@@ -17,9 +17,8 @@ public sealed class RollbackTests
     private static async Task<(RecoveryHarness H, GitSourceController Source)> StartAsync()
     {
         var h = await RecoveryHarness.StartAsync(running: false);
-        var source = new GitSourceController(TimeProvider.System);
+        var source = h.Cluster.Source;
         source.Commits.Add(Older);
-        h.Store.AddController(source);
         await h.StartFluxAsync();
         h.Live().ShouldAllBe(k => k["status"]!["lastAppliedRevision"]!.GetValue<string>() == $"main@sha1:{GitSourceController.DefaultHead}");
         return (h, source);

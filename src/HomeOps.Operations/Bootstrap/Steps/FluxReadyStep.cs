@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Graph;
 using HomeOps.Runtime.Kubernetes;
 
@@ -6,7 +7,9 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 
 /// <summary>
 /// Waits (watching Kustomizations) until Flux has applied the whole tree: every Kustomization Ready for its
-/// current generation. While waiting it shows what blocks what, from dependsOn and each Ready condition.
+/// current generation. While waiting it shows what blocks what, from dependsOn and each Ready condition. A timeout
+/// caused by the root itself (its GitRepository cannot clone cluster.yaml's gitops repository or branch, or its path
+/// is not there) names that cause and the cluster.yaml keys to fix (HO5071, HO5072).
 /// A rebuild passes the Kustomizations it holds suspended until their data is restored (ids "namespace/name"):
 /// they are left out of the wait, and nothing else depends on them.
 /// </summary>
@@ -23,8 +26,51 @@ public sealed class FluxReadyStep(IReadOnlySet<string>? held = null) : Bootstrap
 
     public override Task RunAsync(BootstrapContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public override Task WaitAsync(BootstrapContext context, CancellationToken cancellationToken) =>
-        Waits.WatchAsync(context, held is null ? "every Flux Kustomization to be Ready" : "every Flux Kustomization not held for the restore to be Ready", KubeResource.Kustomizations, null, EvaluateUnheld, cancellationToken);
+    public override async Task WaitAsync(BootstrapContext context, CancellationToken cancellationToken)
+    {
+        Diagnostic? cause = null;
+        try
+        {
+            await Waits.WatchAsync(context, held is null ? "every Flux Kustomization to be Ready" : "every Flux Kustomization not held for the restore to be Ready", KubeResource.Kustomizations, null, EvaluateUnheld, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (BootstrapStepException e) when (e.Diagnostics is [{ Code: var code }] && code == DiagnosticCatalog.WaitTimedOut.Code)
+        {
+            cause = await RootCauseAsync(context, cancellationToken).ConfigureAwait(false);
+            if (cause is null)
+            {
+                throw;
+            }
+        }
+
+        throw BootstrapContext.Fail(cause);
+    }
+
+    /// <summary>
+    /// Why Flux never started, when the root cannot even fetch or build its tree: the GitRepository cannot clone
+    /// cluster.yaml's gitops repository or branch, or the root Kustomization's path is not in it. Null otherwise
+    /// (the timeout's own status says what is still waiting).
+    /// </summary>
+    private static async Task<Diagnostic?> RootCauseAsync(BootstrapContext context, CancellationToken cancellationToken)
+    {
+        var repository = await context.Kube.GetAsync(KubeResource.GitRepositories, "flux-system", "flux-system", cancellationToken).ConfigureAwait(false);
+        var url = repository?["spec"]?["url"]?.GetValue<string>() ?? context.Cluster.GitOps.Repository;
+        var branch = repository?["spec"]?["ref"]?["branch"]?.GetValue<string>() ?? context.Cluster.GitOps.Branch;
+        if (repository is not null && ReadyCondition(repository) is { } source && source["status"]?.GetValue<string>() != "True")
+        {
+            return DiagnosticCatalog.FluxSourceNotReady.At(context.Location, url, branch, source["message"]?.GetValue<string>() ?? "no message");
+        }
+
+        var root = await context.Kube.GetAsync(KubeResource.Kustomizations, "flux-system", "flux-system", cancellationToken).ConfigureAwait(false);
+        return root is not null && ReadyCondition(root) is { } ready && ready["status"]?.GetValue<string>() != "True"
+            && ready["reason"]?.GetValue<string>() == "ArtifactFailed" && ready["message"]?.GetValue<string>() is { } message
+            && message.StartsWith("kustomization path not found", StringComparison.Ordinal)
+            ? DiagnosticCatalog.FluxRootPathFailed.At(context.Location, root["spec"]?["path"]?.GetValue<string>() ?? string.Empty, $"{url} (branch {branch})", message)
+            : null;
+    }
+
+    private static JsonNode? ReadyCondition(JsonObject o) =>
+        (o["status"]?["conditions"] as JsonArray)?.FirstOrDefault(c => c?["type"]?.GetValue<string>() == "Ready");
 
     private (bool Done, string Status) EvaluateUnheld(IReadOnlyCollection<JsonObject> kustomizations) =>
         Evaluate(held is null ? kustomizations : [.. kustomizations.Where(k => !held.Contains(Id(k)))]);

@@ -119,4 +119,27 @@ public sealed class ClusterInitTests
         var outcome = ClusterInit.Create(Answers("10.20.0.0/24", 1) with { InstallDisk = "colour=red" }, new SeededRandomSource("x"), "cluster.yaml");
         outcome.Diagnostics.ShouldContain(d => d.Code == "HO0125");
     }
+
+    [Fact]
+    public void Create_NodeNetworkFillingItsPrivateRange_HO0124NoLoadBalancerNetworkLeft()
+    {
+        // 10.0.0.0/8 is all of its private range: the /24 after it and the one before it are public addresses.
+        var outcome = ClusterInit.Create(Answers("10.0.0.0/8", 3), new SeededRandomSource("init"), "cluster.yaml");
+
+        var diagnostic = outcome.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Code.ShouldBe("HO0124");
+        diagnostic.Message.ShouldBe("No load-balancer /24 can be derived that stays private and clear of the node network 10.0.0.0/8");
+        outcome.Text.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Create_LoadBalancerNetworkSmallerThanA24_HO0126()
+    {
+        var outcome = ClusterInit.Create(Answers("10.20.0.0/24", 3) with { LoadBalancerNetwork = Net("10.20.1.0/25") }, new SeededRandomSource("init"), "cluster.yaml");
+
+        var diagnostic = outcome.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Code.ShouldBe("HO0126");
+        diagnostic.Message.ShouldStartWith("The load-balancer network 10.20.1.0/25 is not an IPv4 network of at least /24");
+        outcome.Text.ShouldBeNull();
+    }
 }
