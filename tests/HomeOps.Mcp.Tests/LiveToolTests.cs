@@ -77,21 +77,7 @@ public sealed class LiveToolTests
         var folder = Directory.CreateTempSubdirectory("homeops-mcp-").FullName;
         var kubeconfig = FakeKubeconfig.Write(Path.Combine(folder, "kubeconfig"), api.Url.ToString());
         var kube = new KubeClientFactory(TimeProvider.System).Create(kubeconfig);
-        await kube.ApplyAsync(KubeResource.CustomResourceDefinitions, FluxCrds.Kustomizations(), "test", Token);
-        var kustomization = Json("""{"apiVersion":"kustomize.toolkit.fluxcd.io/v1","kind":"Kustomization","metadata":{"name":"apps","namespace":"flux-system"},"spec":{"interval":"10m","path":"./apps","prune":true,"sourceRef":{"kind":"GitRepository","name":"flux-system"}}}""");
-        await kube.ApplyAsync(KubeResource.Namespaces, Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"flux-system"}}"""), "test", Token);
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await kube.ApplyAsync(KubeResource.Kustomizations, kustomization, "test", Token);
-                break;
-            }
-            catch (KubeApiException) when (attempt < 50)
-            {
-                await Task.Delay(200, Token); // the fake serves a new CRD after a delay, as kube-apiserver does
-            }
-        }
+        await ApplyAppsKustomizationAsync(kube);
 
         await using var readOnly = await InProcessServer.StartAsync(Context(RepositoryPaths.Root, kubeconfig));
         (await readOnly.Client.ListToolsAsync(cancellationToken: Token)).ShouldNotContain(t => t.Name == "flux_reconcile");
@@ -145,21 +131,7 @@ public sealed class LiveToolTests
         await using var server = await InProcessServer.StartAsync(Context(RepositoryPaths.Root, kubeconfig));
         var withoutFlux = McpProcess.Text(await server.CallAsync("doctor", new() { ["checks"] = new[] { "flux" } }));
         var kube = new KubeClientFactory(TimeProvider.System).Create(kubeconfig);
-        await kube.ApplyAsync(KubeResource.CustomResourceDefinitions, FluxCrds.Kustomizations(), "test", Token);
-        await kube.ApplyAsync(KubeResource.Namespaces, Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"flux-system"}}"""), "test", Token);
-        var kustomization = Json("""{"apiVersion":"kustomize.toolkit.fluxcd.io/v1","kind":"Kustomization","metadata":{"name":"apps","namespace":"flux-system"},"spec":{"interval":"10m","path":"./apps","prune":true,"sourceRef":{"kind":"GitRepository","name":"flux-system"}}}""");
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await kube.ApplyAsync(KubeResource.Kustomizations, kustomization, "test", Token);
-                break;
-            }
-            catch (KubeApiException) when (attempt < 50)
-            {
-                await Task.Delay(200, Token); // the fake serves a new CRD after a delay, as kube-apiserver does
-            }
-        }
+        await ApplyAppsKustomizationAsync(kube);
 
         var result = await server.CallAsync("doctor", new() { ["checks"] = new[] { "flux" } });
         var unknown = await Should.ThrowAsync<ModelContextProtocol.McpProtocolException>(() => server.CallAsync("doctor", new() { ["checks"] = new[] { "flux", "dns" } }));
@@ -184,6 +156,26 @@ public sealed class LiveToolTests
         var text = McpProcess.Text(await server.CallAsync("status"));
 
         text.ShouldContain("none given (--talosconfig, TALOSCONFIG)");
+    }
+
+    /// <summary>The Flux Kustomization CRD and flux-system/apps (no status: never reconciled), once the fake serves the new CRD.</summary>
+    private static async Task ApplyAppsKustomizationAsync(IKubeApi kube)
+    {
+        await kube.ApplyAsync(KubeResource.CustomResourceDefinitions, FluxCrds.Kustomizations(), "test", Token);
+        await kube.ApplyAsync(KubeResource.Namespaces, Json("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"flux-system"}}"""), "test", Token);
+        var kustomization = Json("""{"apiVersion":"kustomize.toolkit.fluxcd.io/v1","kind":"Kustomization","metadata":{"name":"apps","namespace":"flux-system"},"spec":{"interval":"10m","path":"./apps","prune":true,"sourceRef":{"kind":"GitRepository","name":"flux-system"}}}""");
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await kube.ApplyAsync(KubeResource.Kustomizations, kustomization, "test", Token);
+                return;
+            }
+            catch (KubeApiException) when (attempt < 50)
+            {
+                await Task.Delay(200, Token); // the fake serves a new CRD after a delay, as kube-apiserver does
+            }
+        }
     }
 
     private static McpContext Context(string folder, string? kubeconfig) =>
