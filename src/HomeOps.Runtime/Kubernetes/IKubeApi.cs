@@ -14,7 +14,25 @@ public interface IKubeApi
 
     Task<JsonObject?> GetAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken);
 
-    Task<KubeList> ListAsync(KubeResource resource, string? ns, CancellationToken cancellationToken, string? labelSelector = null);
+    /// <summary>
+    /// Objects of one kind (in <paramref name="ns"/>, or everywhere when null), filtered on the server by
+    /// <paramref name="labelSelector"/> and <paramref name="fieldSelector"/> (e.g. <c>spec.nodeName=mini01</c> for pods).
+    /// </summary>
+    Task<KubeList> ListAsync(KubeResource resource, string? ns, CancellationToken cancellationToken, string? labelSelector = null, string? fieldSelector = null);
+
+    /// <summary>
+    /// JSON merge patch (RFC 7386) of one object, or of its status subresource when <paramref name="status"/>;
+    /// a <c>metadata.resourceVersion</c> in the patch makes it conditional (409 when the object changed since).
+    /// </summary>
+    Task<JsonObject> PatchAsync(KubeResource resource, string? ns, string name, JsonObject patch, bool status, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asks the API server to evict a pod (POST pods/NAME/eviction, policy/v1 Eviction), which honours the pod's
+    /// PodDisruptionBudget. A refusal is an answer, not an exception: 429 while the budget allows no disruption,
+    /// 404 when the pod is gone, 500 when several budgets select the pod. Unreachable or failing servers throw
+    /// <see cref="KubeApiException"/> after the usual retries.
+    /// </summary>
+    Task<KubeEviction> EvictAsync(string ns, string pod, CancellationToken cancellationToken);
 
     /// <summary>Server-side apply: creates the object or merges the fields this manager owns.</summary>
     Task<JsonObject> ApplyAsync(KubeResource resource, JsonObject obj, string fieldManager, CancellationToken cancellationToken);

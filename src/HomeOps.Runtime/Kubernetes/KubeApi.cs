@@ -34,11 +34,11 @@ public sealed class KubeApi(k8s.Kubernetes client, ResiliencePipeline pipeline, 
         }
     }
 
-    public async Task<KubeList> ListAsync(KubeResource resource, string? ns, CancellationToken cancellationToken, string? labelSelector = null)
+    public async Task<KubeList> ListAsync(KubeResource resource, string? ns, CancellationToken cancellationToken, string? labelSelector = null, string? fieldSelector = null)
     {
         var result = await RunAsync($"list {resource}", ct => resource.Namespaced && ns is not null
-            ? client.CustomObjects.ListNamespacedCustomObjectAsync(resource.Group, resource.Version, ns, resource.Plural, labelSelector: labelSelector, cancellationToken: ct)
-            : client.CustomObjects.ListClusterCustomObjectAsync(resource.Group, resource.Version, resource.Plural, labelSelector: labelSelector, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+            ? client.CustomObjects.ListNamespacedCustomObjectAsync(resource.Group, resource.Version, ns, resource.Plural, labelSelector: labelSelector, fieldSelector: fieldSelector, cancellationToken: ct)
+            : client.CustomObjects.ListClusterCustomObjectAsync(resource.Group, resource.Version, resource.Plural, labelSelector: labelSelector, fieldSelector: fieldSelector, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
         var list = ToObject(result) ?? [];
         // Detach the items from the parsed list instead of cloning them: a copy of every object of a 10,000-object
         // list cost as much as parsing it (benchmarks/status.sh).
@@ -58,6 +58,46 @@ public sealed class KubeApi(k8s.Kubernetes client, ResiliencePipeline pipeline, 
             ? client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, resource.Group, resource.Version, ns, resource.Plural, name, fieldManager: fieldManager, force: true, cancellationToken: ct)
             : client.CustomObjects.PatchClusterCustomObjectAsync(patch, resource.Group, resource.Version, resource.Plural, name, fieldManager: fieldManager, force: true, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
         return ToObject(result) ?? [];
+    }
+
+    public async Task<JsonObject> PatchAsync(KubeResource resource, string? ns, string name, JsonObject patch, bool status, CancellationToken cancellationToken)
+    {
+        var body = new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch);
+        var result = await RunAsync($"patch {resource}{(status ? "/status" : "")} {name}", ct => (resource.Namespaced, status) switch
+        {
+            (true, false) => client.CustomObjects.PatchNamespacedCustomObjectAsync(body, resource.Group, resource.Version, ns, resource.Plural, name, cancellationToken: ct),
+            (true, true) => client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(body, resource.Group, resource.Version, ns, resource.Plural, name, cancellationToken: ct),
+            (false, false) => client.CustomObjects.PatchClusterCustomObjectAsync(body, resource.Group, resource.Version, resource.Plural, name, cancellationToken: ct),
+            (false, true) => client.CustomObjects.PatchClusterCustomObjectStatusAsync(body, resource.Group, resource.Version, resource.Plural, name, cancellationToken: ct),
+        }, cancellationToken).ConfigureAwait(false);
+        return ToObject(result) ?? [];
+    }
+
+    public async Task<KubeEviction> EvictAsync(string ns, string pod, CancellationToken cancellationToken)
+    {
+        var eviction = new V1Eviction
+        {
+            ApiVersion = "policy/v1",
+            Kind = "Eviction",
+            Metadata = new V1ObjectMeta { Name = pod, NamespaceProperty = ns },
+        };
+        var answer = await RunAsync($"evict pod {ns}/{pod}", async ct =>
+        {
+            try
+            {
+                await client.CoreV1.CreateNamespacedPodEvictionAsync(eviction, pod, ns, cancellationToken: ct).ConfigureAwait(false);
+                return (object)new KubeEviction(201, string.Empty, "evicted", []);
+            }
+            catch (HttpOperationException e) when (IsEvictionAnswer(e))
+            {
+                // The eviction handler's refusals are answers (eviction.go): 429 while the budget allows no
+                // disruption, 404 for a pod that is gone, 403 for a budget in a bad state, and a bare 500 Status
+                // (no reason) when more than one budget selects the pod. Retrying the request at once would not help.
+                var (reason, message, causes) = ReadEvictionStatus(e.Response?.Content);
+                return new KubeEviction((int)e.Response!.StatusCode, reason, message, causes);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        return (KubeEviction)answer;
     }
 
     public async Task<bool> DeleteAsync(KubeResource resource, string? ns, string name, CancellationToken cancellationToken)
@@ -188,6 +228,44 @@ public sealed class KubeApi(k8s.Kubernetes client, ResiliencePipeline pipeline, 
 
         var detail = e.InnerException is { } inner && inner.Message != e.Message ? $"{e.Message} ({inner.Message})" : e.Message;
         return new KubeApiException(operation, 0, string.Empty, detail, e);
+    }
+
+    private static bool IsEvictionAnswer(HttpOperationException e)
+    {
+        var code = (int)(e.Response?.StatusCode ?? 0);
+        return code is >= 400 and < 500 || (code == 500 && IsStatusWithoutReason(e.Response?.Content));
+    }
+
+    private static bool IsStatusWithoutReason(string? content)
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(content) && JsonNode.Parse(content) is JsonObject status
+                && status["kind"]?.GetValue<string>() == "Status" && string.IsNullOrEmpty(status["reason"]?.GetValue<string>());
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static (string Reason, string Message, IReadOnlyList<string> Causes) ReadEvictionStatus(string? content)
+    {
+        var (reason, message) = ReadStatus(content);
+        IReadOnlyList<string> causes = [];
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(content) && JsonNode.Parse(content)?["details"]?["causes"] is JsonArray array)
+            {
+                causes = [.. array.Select(c => c?["message"]?.GetValue<string>()).OfType<string>()];
+            }
+        }
+        catch (JsonException)
+        {
+            // A plain-text body (API priority and fairness answers 429 that way) has no causes.
+        }
+
+        return (reason, message, causes);
     }
 
     private static (string Reason, string Message) ReadStatus(string? content)

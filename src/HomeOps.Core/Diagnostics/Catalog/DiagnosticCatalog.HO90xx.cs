@@ -42,4 +42,45 @@ public static partial class DiagnosticCatalog
         "HO9008", "upgrade-node-not-talos", "A node does not report Talos",
         "Node {0} does not report a Talos and kubelet version ({1})",
         "Every node must run Talos for the plan to hold; check `kubectl get node {0} -o wide`, or plan from cluster.yaml with --offline");
+
+    // HO9050-HO9069: the node-side steps of an upgrade run (drain, uncordon, CloudNativePG switchover).
+    public static readonly DiagnosticDescriptor UpgradeDrainBlockedByBudget = Error(
+        "HO9050", "upgrade-drain-blocked-by-pdb", "A PodDisruptionBudget kept a pod on the node being drained",
+        "Draining {0} did not finish within {1}: pod {2} may not be evicted, PodDisruptionBudget {3} allows no disruption ({4})",
+        "The budget counts healthy pods: wait until its pods are Ready on other nodes, give the workload more replicas, or relax the budget (`kubectl get pdb -n <namespace> <name> -o yaml` shows desiredHealthy and currentHealthy). {0} stays cordoned: `kubectl uncordon {0}` gives it back");
+
+    public static readonly DiagnosticDescriptor UpgradeDrainPodsNotGone = Error(
+        "HO9051", "upgrade-drain-pods-not-gone", "Evicted pods did not leave the node",
+        "Draining {0} did not finish within {1}: evicted pod(s) still on the node: {2}",
+        "A pod stays while its containers stop (terminationGracePeriodSeconds) or while a finalizer holds it: `kubectl get pod -n <namespace> <name> -o yaml` shows which. {0} stays cordoned: `kubectl uncordon {0}` gives it back");
+
+    public static readonly DiagnosticDescriptor UpgradeEvictionRefused = Error(
+        "HO9052", "upgrade-eviction-refused", "The API server refused an eviction",
+        "The API server refused to evict pod {0} from {1}: HTTP {2}: {3}",
+        "The eviction API supports one PodDisruptionBudget per pod: make the budgets' selectors disjoint; a budget whose status is broken is repaired by the disruption controller (kube-controller-manager). {1} stays cordoned: `kubectl uncordon {1}` gives it back");
+
+    public static readonly DiagnosticDescriptor UpgradeNodeStepFailed = Error(
+        "HO9053", "upgrade-node-step-failed", "A node step of the upgrade could not talk to the API",
+        "{0} for node {1} failed: {2}",
+        "Check that the API server answers (`homeops status`) and that the kubeconfig may patch nodes, list pods, create pods/eviction and patch postgresql.cnpg.io clusters/status");
+
+    public static readonly DiagnosticDescriptor UpgradeNodeNotFound = Error(
+        "HO9054", "upgrade-node-not-found", "The node to drain is not in the cluster",
+        "Node {0} is not in the cluster (its nodes: {1})",
+        "Use a node name from `kubectl get nodes`; the names in cluster.yaml are the Kubernetes node names");
+
+    public static readonly DiagnosticDescriptor CnpgSwitchoverSingleInstance = Error(
+        "HO9060", "cnpg-switchover-single-instance", "A one-instance PostgreSQL cluster cannot switch over",
+        "PostgreSQL cluster {0} has one instance and its primary {1} runs on {2}: there is no replica to switch over to, so upgrading {2} stops the database",
+        "Give the cluster a replica first (spec.instances: 2 or more in its Cluster manifest, applied by Flux; wait until `kubectl cnpg status {0}` shows it streaming), or accept the downtime: run the upgrade at a time the database may stop, after a backup");
+
+    public static readonly DiagnosticDescriptor CnpgSwitchoverNoCandidate = Error(
+        "HO9061", "cnpg-switchover-no-candidate", "No replica to switch the PostgreSQL primary to",
+        "PostgreSQL cluster {0}'s primary {1} runs on {2}, and no ready replica runs on another schedulable node ({3})",
+        "Wait until a replica is Ready on another node (`kubectl cnpg status {0}`), and uncordon the other nodes; the switchover needs a ready instance off {2}");
+
+    public static readonly DiagnosticDescriptor CnpgSwitchoverTimeout = Error(
+        "HO9062", "cnpg-switchover-timeout", "The PostgreSQL primary did not move",
+        "PostgreSQL cluster {0} did not switch over to {1} within {2}: currentPrimary is {3}, targetPrimary {4}, phase '{5}'",
+        "The operator promotes the target once the old primary has shut down and the target's instance manager reports; `kubectl cnpg status {0}` and the operator's log say why it waits. A targetPrimary set back to the old primary means the operator refused the target (no longer an active instance)");
 }
