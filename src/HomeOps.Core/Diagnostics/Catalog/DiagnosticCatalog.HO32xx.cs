@@ -147,4 +147,9 @@ public static partial class DiagnosticCatalog
         "HO3246", "address-outside-cluster-networks", "Private address outside every network of the cluster",
         "{0} is a private address in none of the cluster's networks (node, pod and Service networks, LoadBalancer pools, gateway, VIP, nameservers, BGP peers)",
         "If it was copied from another home network (a template's router or DNS address), put your own there; if the cluster really reaches that network, the warning can stay");
+
+    public static readonly DiagnosticDescriptor ChartInstalledTwice = Error(
+        "HO3247", "chart-installed-twice", "Two HelmReleases install one chart under one name",
+        "HelmRelease {0} installs chart '{1}' ({2}) into namespace '{3}' as '{4}', like HelmRelease {5} ({6}): both render the same objects; {7}",
+        "Remove one of the HelmReleases, or give each its own release name or fullnameOverride if two instances are meant");
 }

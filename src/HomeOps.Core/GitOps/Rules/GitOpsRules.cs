@@ -35,6 +35,7 @@ public static class GitOpsRules
         new PlaceholderRule(),
         new TaskfileRule(),
         new HelmInstallRule(),
+        new ChartInstalledTwiceRule(),
     ];
 
     public static IReadOnlyList<Diagnostic> Run(RuleContext context) => [.. All.SelectMany(r => r.Check(context))];
