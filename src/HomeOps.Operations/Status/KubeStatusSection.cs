@@ -33,9 +33,17 @@ public abstract class KubeStatusSection : IStatusSection
         }
 
         var byKind = reads.ToDictionary(r => r.Resource);
-        return Evaluate(r => byKind.TryGetValue(r, out var read) ? read.Items : [], context.Time.GetUtcNow());
+        return await EvaluateAsync(r => byKind.TryGetValue(r, out var read) ? read.Items : [], context, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The section from the objects of each kind (an optional kind not installed gives an empty list).</summary>
-    protected abstract StatusSection Evaluate(Func<KubeResource, IReadOnlyList<JsonObject>> items, DateTimeOffset now);
+    /// <summary>
+    /// The section from the objects of each kind (an optional kind not installed gives an empty list). A section that
+    /// needs one more request per component (never per object) overrides this; the others override <see cref="Evaluate"/>.
+    /// </summary>
+    protected virtual Task<StatusSection> EvaluateAsync(Func<KubeResource, IReadOnlyList<JsonObject>> items, StatusContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Evaluate(items, context.Time.GetUtcNow()));
+
+    /// <summary>The section from the objects of each kind alone.</summary>
+    protected virtual StatusSection Evaluate(Func<KubeResource, IReadOnlyList<JsonObject>> items, DateTimeOffset now) =>
+        throw new NotSupportedException($"{GetType().Name} overrides neither Evaluate nor EvaluateAsync");
 }
