@@ -6,34 +6,23 @@ using static HomeOps.Core.Status.ObjectFields;
 namespace HomeOps.Operations.Status;
 
 /// <summary>
-/// CloudNativePG clusters, their Barman Cloud backups and replication (<see cref="CnpgStatus"/>). Replication is not in
-/// the Cluster's status: for each Cluster with more than one instance, one GET of its primary's /pg/status through the
-/// API server's pod proxy, as `kubectl cnpg status` asks it (cloudnative-pg v1.27.1 internal/plugin/resources/instance.go:103-120;
-/// HTTPS when the postgres container runs with --status-port-tls, pkg/management/postgres/webserver/client/remote/instance.go:363-377).
-/// One request per database cluster, never per object; the pods come from the list the Kubernetes section reads anyway.
+/// CloudNativePG replication, which is not in the Cluster's status: for each Cluster with more than one instance, one
+/// GET of its primary's /pg/status through the API server's pod proxy, as `kubectl cnpg status` asks it
+/// (cloudnative-pg v1.27.1 internal/plugin/resources/instance.go:103-120; HTTPS when the postgres container runs with
+/// --status-port-tls, pkg/management/postgres/webserver/client/remote/instance.go:363-377). One request per database
+/// cluster, never per object; the pods come from the list the Kubernetes section reads anyway.
 /// </summary>
-public sealed class CnpgSection : KubeStatusSection
+public static class CnpgReplicationReader
 {
     /// <summary>The instance manager's status port (pkg/management/url/url.go:77).</summary>
     public const int StatusPort = 8000;
 
-    public override string Id => CnpgStatus.Id;
-
-    public override string Title => CnpgStatus.Title;
-
-    public override IReadOnlyList<KubeResource> Kinds => [KubeResource.CnpgClusters, KubeResource.BarmanObjectStores, KubeResource.Pods];
-
-    /// <summary>Clusters without the Barman Cloud plugin have no ObjectStores to read.</summary>
-    protected override IReadOnlyList<KubeResource> Required => [KubeResource.CnpgClusters];
-
-    protected override async Task<StatusSection> EvaluateAsync(Func<KubeResource, IReadOnlyList<JsonObject>> items, StatusContext context, CancellationToken cancellationToken)
+    /// <summary>Each replicated Cluster's reading, by <see cref="CnpgStatus.Key"/>.</summary>
+    public static async Task<IReadOnlyDictionary<string, ReplicationReading>> ReadAsync(ClusterSnapshot cluster, IReadOnlyList<JsonObject> clusters, IReadOnlyList<JsonObject> pods, CancellationToken cancellationToken)
     {
-        var clusters = items(KubeResource.CnpgClusters);
-        var pods = items(KubeResource.Pods);
         var replicated = clusters.Where(c => (Number(c, "spec", "instances") ?? 1) > 1).ToList();
-        var readings = await Task.WhenAll(replicated.Select(c => ReadReplicationAsync(context.Cluster, c, pods, cancellationToken))).ConfigureAwait(false);
-        var byCluster = replicated.Zip(readings).ToDictionary(p => CnpgStatus.Key(p.First), p => p.Second, StringComparer.Ordinal);
-        return CnpgStatus.Evaluate(clusters, items(KubeResource.BarmanObjectStores), context.Time.GetUtcNow(), byCluster);
+        var readings = await Task.WhenAll(replicated.Select(c => ReadReplicationAsync(cluster, c, pods, cancellationToken))).ConfigureAwait(false);
+        return replicated.Zip(readings).ToDictionary(p => CnpgStatus.Key(p.First), p => p.Second, StringComparer.Ordinal);
     }
 
     private static async Task<ReplicationReading> ReadReplicationAsync(ClusterSnapshot cluster, JsonObject database, IReadOnlyList<JsonObject> pods, CancellationToken cancellationToken)
