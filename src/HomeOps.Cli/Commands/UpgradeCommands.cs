@@ -40,8 +40,7 @@ internal static class UpgradeCommands
             if (!parse.GetValue(offline))
             {
                 var targets = StatusTargets.Resolve(workspace, parse.GetValue(kubeconfig), talosconfig: null, context.Environment);
-                var factory = new KubeClientFactory(context.Time, context.KubeRewrite, maxRetries: 2, retryDelay: TimeSpan.FromMilliseconds(200)) { RequestTimeout = TimeSpan.FromSeconds(15) };
-                cluster = ClusterConnection.Open(targets.Kubeconfig, targets.KubeconfigMissing, factory, context.Files, context.Time);
+                cluster = ClusterConnection.OpenForReading(targets, context.Files, context.Time, context.KubeRewrite);
             }
 
             try
