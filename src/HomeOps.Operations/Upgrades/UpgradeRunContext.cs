@@ -15,6 +15,9 @@ public sealed record UpgradeTimeouts
 
     public TimeSpan Cnpg { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Cordon and evict every pod of a node (PodDisruptionBudgets may make evictions wait).</summary>
+    public TimeSpan Drain { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The node answering on its new image and its kubelet posting Ready.</summary>
     public TimeSpan NodeReady { get; init; } = TimeSpan.FromMinutes(15);
 
@@ -27,7 +30,7 @@ public sealed record UpgradeTimeouts
     /// <summary>Every timeout the same (tests, or a --gate-timeout override).</summary>
     public static UpgradeTimeouts All(TimeSpan timeout) => new()
     {
-        Etcd = timeout, Longhorn = timeout, Flux = timeout, Cnpg = timeout, NodeReady = timeout, Health = timeout, Kubelets = timeout,
+        Etcd = timeout, Longhorn = timeout, Flux = timeout, Cnpg = timeout, Drain = timeout, NodeReady = timeout, Health = timeout, Kubelets = timeout,
     };
 }
 
