@@ -89,7 +89,7 @@ public sealed class UpgradeGates(UpgradeRunContext context)
         {
             Etcd => EtcdReading(await CheckAsync(Etcd, snapshot, new TalosSection(), cancellationToken).ConfigureAwait(false), node),
             Longhorn => await LonghornAsync(snapshot, node, cancellationToken).ConfigureAwait(false),
-            Flux => Judged(await CheckAsync(Flux, snapshot, new FluxSection(), cancellationToken).ConfigureAwait(false)),
+            Flux => Judged(await CheckAsync(Flux, snapshot, KubeStatusSections.Flux(), cancellationToken).ConfigureAwait(false)),
             Cnpg => await CnpgAsync(snapshot, node!, cancellationToken).ConfigureAwait(false),
             _ => await NodeReadyAsync(snapshot, node!, version!, cancellationToken).ConfigureAwait(false),
         };
@@ -140,7 +140,7 @@ public sealed class UpgradeGates(UpgradeRunContext context)
 
     private async Task<GateReading> LonghornAsync(ClusterSnapshot snapshot, NodeSettings? node, CancellationToken cancellationToken)
     {
-        var judged = Judged(await CheckAsync(Longhorn, snapshot, new LonghornSection(), cancellationToken).ConfigureAwait(false));
+        var judged = Judged(await CheckAsync(Longhorn, snapshot, KubeStatusSections.Longhorn(), cancellationToken).ConfigureAwait(false));
         if (!judged.Passed || node is null)
         {
             return judged;
@@ -165,7 +165,7 @@ public sealed class UpgradeGates(UpgradeRunContext context)
 
     private async Task<GateReading> CnpgAsync(ClusterSnapshot snapshot, NodeSettings node, CancellationToken cancellationToken)
     {
-        var check = await CheckAsync(Cnpg, snapshot, new CnpgSection(), cancellationToken).ConfigureAwait(false);
+        var check = await CheckAsync(Cnpg, snapshot, KubeStatusSections.Cnpg(), cancellationToken).ConfigureAwait(false);
         var judged = Judged(check);
         if (!judged.Passed || check.Result.Health == Health.Absent)
         {
