@@ -30,9 +30,10 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         if (options.ResultCache && options.UseCache && !options.RenderOnly && options.BuildFilter is null)
         {
             tracked = await TrackedFilesAsync(workspace, new DiskSourceTree(workspace.Files, workspace.Root), cancellationToken).ConfigureAwait(false);
+            Timings?.Mark("tracked files (git ls-files)");
             results = new ValidateResultCache(workspace.Files, new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true));
             key = results.Key(workspace, options, tracked, MirrorSetting(options));
-            Timings?.Mark("result cache key", $"{tracked.Count} tracked files");
+            Timings?.Mark("result cache key", $"{tracked.Count} tracked files, {results.ReusedHashes} file hashes reused");
             if (results.Get(key, time.GetElapsedTime(started)) is { } cached)
             {
                 Timings?.Mark("result cache read", "hit");
