@@ -12,7 +12,7 @@ public sealed class DoctorService(StatusService status, IReadOnlyList<IDoctorChe
 {
     public static DoctorService Default() => new(StatusService.Default(),
     [
-        new EtcdCheck(), new LonghornVolumesCheck(), new CnpgPrimaryCheck(), new FluxReadyCheck(),
+        new EtcdCheck(), FindingsGate.LonghornVolumes(), new CnpgPrimaryCheck(), FindingsGate.FluxReady(),
         new PostgresCheck(), new RedisCheck(), new MqttCheck(), new MatterCheck(), new IngressHttpsCheck(),
     ]);
 

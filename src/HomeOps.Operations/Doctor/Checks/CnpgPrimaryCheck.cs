@@ -7,24 +7,18 @@ namespace HomeOps.Operations.Doctor.Checks;
 /// Gate: every CloudNativePG cluster has a primary (status.currentPrimary, not switching) and is in a healthy state
 /// (from the CloudNativePG section).
 /// </summary>
-public sealed class CnpgPrimaryCheck : IDoctorCheck
+public sealed class CnpgPrimaryCheck : SectionGate
 {
-    public string Id => "cnpg";
+    public override string Id => "cnpg";
 
-    public string Title => "PostgreSQL primary ready";
+    public override string Title => "PostgreSQL primary ready";
 
-    public bool IsUpgradeGate => true;
+    protected override string SectionId => CnpgStatus.Id;
 
-    public Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    protected override DoctorCheckResult Judge(StatusSection section)
     {
-        var section = context.Section(CnpgStatus.Id);
-        if (SectionGate.Unread(this, section) is { } unread)
-        {
-            return Task.FromResult(unread);
-        }
-
         var findings = new List<StatusFinding>();
-        var clusters = section!.Items.Where(i => i.Field("kind") == "Cluster").ToList();
+        var clusters = section.Items.Where(i => i.Field("kind") == "Cluster").ToList();
         foreach (var cluster in clusters)
         {
             var key = cluster.Name["cluster/".Length..];
@@ -36,8 +30,8 @@ public sealed class CnpgPrimaryCheck : IDoctorCheck
             }
         }
 
-        findings.AddRange(SectionGate.WithCodes(section, "HO6130", "HO6132"));
+        findings.AddRange(WithCodes(section, ["HO6130", "HO6132"]));
         var primaries = string.Join(", ", clusters.Select(c => $"{c.Name["cluster/".Length..]} primary {c.Field("primary")}"));
-        return Task.FromResult(DoctorCheckResult.From(this, clusters.Count == 0 ? "no clusters" : primaries, findings));
+        return DoctorCheckResult.From(this, clusters.Count == 0 ? "no clusters" : primaries, findings);
     }
 }

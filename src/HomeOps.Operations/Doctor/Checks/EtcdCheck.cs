@@ -3,24 +3,18 @@ using HomeOps.Core.Status;
 namespace HomeOps.Operations.Doctor.Checks;
 
 /// <summary>Gate: every etcd member healthy, no alarm, quorum held (from the Talos section's talosctl answers).</summary>
-public sealed class EtcdCheck : IDoctorCheck
+public sealed class EtcdCheck : SectionGate
 {
-    public string Id => "etcd";
+    public override string Id => "etcd";
 
-    public string Title => "etcd healthy, no alarms, quorum";
+    public override string Title => "etcd healthy, no alarms, quorum";
 
-    public bool IsUpgradeGate => true;
+    protected override string SectionId => TalosStatus.Id;
 
-    public Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    protected override DoctorCheckResult Judge(StatusSection section)
     {
-        var section = context.Section(TalosStatus.Id);
-        if (SectionGate.Unread(this, section) is { } unread)
-        {
-            return Task.FromResult(unread);
-        }
-
-        var findings = SectionGate.WithCodes(section!, "HO6170", "HO6171", "HO6172", "HO6011").ToList();
-        var members = section!.Items.Where(i => i.Field("etcdMember") is { Length: > 0 }).ToList();
+        var findings = WithCodes(section, ["HO6170", "HO6171", "HO6172", "HO6011"]).ToList();
+        var members = section.Items.Where(i => i.Field("etcdMember") is { Length: > 0 }).ToList();
         var unanswered = section.Items.Where(i => i.Health == Health.Unknown).Select(i => i.Name).ToList();
         if (findings.Count == 0 && unanswered.Count > 0)
         {
@@ -28,6 +22,6 @@ public sealed class EtcdCheck : IDoctorCheck
         }
 
         var leader = members.FirstOrDefault(m => m.Field("etcdLeader") == "true")?.Field("etcdMember") ?? "none";
-        return Task.FromResult(DoctorCheckResult.From(this, $"{members.Count(m => m.Field("etcdErrors") is "" && m.Field("etcdAlarms") is "")}/{members.Count} member(s) healthy, leader {leader}", findings));
+        return DoctorCheckResult.From(this, $"{members.Count(m => m.Field("etcdErrors") is "" && m.Field("etcdAlarms") is "")}/{members.Count} member(s) healthy, leader {leader}", findings);
     }
 }
