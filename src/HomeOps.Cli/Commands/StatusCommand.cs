@@ -2,6 +2,7 @@ using System.CommandLine;
 using HomeOps.Core.Status;
 using HomeOps.Operations;
 using HomeOps.Operations.Status;
+using HomeOps.Runtime.Kubernetes;
 
 namespace HomeOps.Cli.Commands;
 
@@ -58,10 +59,17 @@ internal static class StatusCommand
 
     internal static async Task<StatusReport> RunOnceAsync(CliContext context, StatusTargets targets, StatusService service, CancellationToken cancellationToken)
     {
-        var snapshot = ClusterConnection.OpenForReading(targets, context.Files, context.Time, context.KubeRewrite);
+        var factory = new KubeClientFactory(context.Time, context.KubeRewrite, maxRetries: 2, retryDelay: TimeSpan.FromMilliseconds(200)) { RequestTimeout = TimeSpan.FromSeconds(15) };
+        var snapshot = ClusterConnection.Open(targets.Kubeconfig, targets.KubeconfigMissing, factory, context.Files, context.Time);
         try
         {
-            var statusContext = StatusContext.For(snapshot, targets, context.Time, context.Commands);
+            var statusContext = new StatusContext(snapshot, context.Time)
+            {
+                Commands = context.Commands,
+                ClusterConfig = targets.Cluster,
+                Talosconfig = targets.Talosconfig,
+                TalosconfigMissing = targets.TalosconfigMissing,
+            };
             return await service.RunAsync(statusContext, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -11,7 +11,8 @@ namespace HomeOps.Fakes.Controllers;
 /// no base backup there the Cluster never gets Ready ("no target backup found", inferred). An archive that already
 /// holds data makes the plugin's archive check fail, so the Cluster never gets Ready: "Expected empty archive"
 /// (barman-cloud-check-wal-archive). Otherwise it is Ready, phase "Cluster in healthy state", and its archive exists.
-/// Does not model: instances, pods, PVCs, timing, point-in-time targets, replica clusters.
+/// A Ready Cluster gets its instances (CnpgController.Instances.cs). Does not model: PVCs, timing, point-in-time
+/// targets, replica clusters.
 /// </summary>
 public sealed partial class CnpgController
 {
@@ -51,8 +52,14 @@ public sealed partial class CnpgController
         }
 
         var now = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        store.Mutate(type, ns, name, o => o["status"] = new JsonObject
+        var instances = problem is null ? CreateInstances(store, cluster) : null;
+        store.Mutate(type, ns, name, o => o["status"] = WithoutNulls(new JsonObject
         {
+            ["instances"] = instances?.Names.Count,
+            ["readyInstances"] = instances?.Ready,
+            ["instanceNames"] = instances is null ? null : new JsonArray([.. instances.Names.Select(n => (JsonNode)n)]),
+            ["currentPrimary"] = instances?.Names[0],
+            ["targetPrimary"] = instances?.Names[0],
             ["phase"] = problem is null ? "Cluster in healthy state" : "Setting up primary",
             ["phaseReason"] = problem,
             ["conditions"] = new JsonArray(new JsonObject
@@ -63,7 +70,7 @@ public sealed partial class CnpgController
                 ["message"] = problem ?? "Cluster is Ready",
                 ["lastTransitionTime"] = now,
             }),
-        });
+        }));
     }
 
     /// <summary>"destinationPath/serverName" for plugin parameters (barmanObjectName, serverName), or null without an ObjectStore.</summary>

@@ -26,14 +26,36 @@ public sealed partial class CnpgController(TimeProvider time) : IFakeController
 
     public void OnChanged(FakeKubeStore store, FakeWatchEvent change)
     {
-        if (change.EventType == "DELETED" || change.Type.Group != "postgresql.cnpg.io")
+        if (change.Type.Kind == "Pod" && change.Object["metadata"]?["labels"]?[ClusterLabel]?.GetValue<string>() is { } owner
+            && store.TypeOf("postgresql.cnpg.io/v1", "Cluster") is { } clusterType)
         {
+            // An instance that became Ready may be the target a switchover waits for.
+            Switchover(store, clusterType, FakeKubeStore.NamespaceOf(change.Object), owner);
+            return;
+        }
+
+        if (change.Type.Group != "postgresql.cnpg.io")
+        {
+            return;
+        }
+
+        if (change.EventType == "DELETED")
+        {
+            if (change.Type.Kind == "Cluster")
+            {
+                RemoveInstances(store, change.Object);
+            }
+
             return;
         }
 
         if (change.Type.Kind == "Cluster" && change.Object["status"] is null)
         {
             ReconcileCluster(store, change.Type, change.Object);
+        }
+        else if (change.Type.Kind == "Cluster")
+        {
+            Switchover(store, change.Type, FakeKubeStore.NamespaceOf(change.Object), FakeKubeStore.NameOf(change.Object));
         }
 
         var backups = store.TypeOf("postgresql.cnpg.io/v1", "Backup");

@@ -35,9 +35,6 @@ public sealed partial class FakeKubeApiServer
             case ["api", "v1", "namespaces", var ns, "services", var target, "proxy", .. var path] when context.Request.Method == "GET":
                 await ProxyAsync(context, ns, target, string.Join('/', path)).ConfigureAwait(false);
                 return;
-            case ["api", "v1", "namespaces", var ns, "pods", var target, "proxy", .. var path] when context.Request.Method == "GET":
-                await PodProxyAsync(context, ns, target, string.Join('/', path)).ConfigureAwait(false);
-                return;
             case ["api", "v1", .. var rest]:
                 await ResourceAsync(context, "", "v1", rest).ConfigureAwait(false);
                 return;
@@ -68,6 +65,23 @@ public sealed partial class FakeKubeApiServer
         if (subresource == "log" && type.Kind == "Pod" && context.Request.Method == "GET" && ns is not null && name is not null)
         {
             await WriteLogAsync(context, type, ns, name).ConfigureAwait(false);
+            return;
+        }
+
+        if (subresource == "eviction" && type.Kind == "Pod" && ns is not null && name is not null)
+        {
+            if (context.Request.Method != "POST")
+            {
+                throw new FakeKubeException(KubeStatus.Failure(405, "MethodNotAllowed", "the server does not allow this method on the requested resource"));
+            }
+
+            var (code, answer) = Store.Evict(ns, name, await ReadObjectAsync(context).ConfigureAwait(false));
+            if (JsonNumbers.Int(answer["details"]?["retryAfterSeconds"]) is > 0 and var seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            await WriteJsonAsync(context, code, answer).ConfigureAwait(false);
             return;
         }
 
@@ -141,7 +155,7 @@ public sealed partial class FakeKubeApiServer
 
     private JsonObject ListBody(HttpRequest request, FakeResourceType type, string? ns)
     {
-        var filter = Selectors.Parse(request.Query["labelSelector"], request.Query["fieldSelector"]);
+        var filter = Selectors.Parse(request.Query["labelSelector"], request.Query["fieldSelector"], type.Kind);
         var (items, revision) = Store.List(type, ns, filter);
         return new JsonObject
         {

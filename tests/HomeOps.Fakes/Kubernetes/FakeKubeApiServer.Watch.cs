@@ -16,7 +16,7 @@ public sealed partial class FakeKubeApiServer
         }
 
         long? from = long.TryParse(query["resourceVersion"], CultureInfo.InvariantCulture, out var rv) ? rv : null;
-        var filter = Selectors.Parse(query["labelSelector"], query["fieldSelector"]);
+        var filter = Selectors.Parse(query["labelSelector"], query["fieldSelector"], type.Kind);
         var timeout = TimeSpan.FromSeconds(int.TryParse(query["timeoutSeconds"], CultureInfo.InvariantCulture, out var seconds) ? Math.Min(seconds, 1800) : 1800);
         var reader = Store.Watch(type, ns, from);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);

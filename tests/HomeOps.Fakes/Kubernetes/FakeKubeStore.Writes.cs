@@ -112,6 +112,14 @@ public sealed partial class FakeKubeStore
                 return (Create(type, ns, body, fieldValidation), true);
             }
 
+            // A resourceVersion in a merge patch is a precondition (client-go's MergeFromWithOptimisticLock relies on it):
+            // a stale one is the same 409 a stale PUT gets.
+            if (!apply && patch["metadata"]?["resourceVersion"]?.GetValue<string>() is { } expected
+                && expected != live["metadata"]!["resourceVersion"]!.GetValue<string>())
+            {
+                throw new FakeKubeException(KubeStatus.Conflict(type, name));
+            }
+
             var merged = (JsonObject)(apply ? JsonMerge.Apply(live, patch) : JsonMerge.MergePatch(live, patch))!;
             return (Store(type, ns, name, live, merged, status, apply ? "apply" : "patch", fieldValidation), false);
         }

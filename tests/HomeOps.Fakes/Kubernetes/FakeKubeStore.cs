@@ -30,6 +30,9 @@ public sealed partial class FakeKubeStore
             Register(type);
         }
 
+        // kube-controller-manager's disruption controller runs in every cluster: budgets get their status from it.
+        _controllers.Add(new Controllers.DisruptionController(time));
+
         foreach (var ns in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
         {
             Create(Type("", "v1", "namespaces")!, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } });

@@ -33,6 +33,8 @@ public sealed record FakeResourceType(string Group, string Version, string Plura
         new("apps", "v1", "deployments", "Deployment", true, true, "deployment", ["deploy"]),
         new("apps", "v1", "daemonsets", "DaemonSet", true, true, "daemonset", ["ds"]),
         new("apps", "v1", "statefulsets", "StatefulSet", true, true, "statefulset", ["sts"]),
+        new("apps", "v1", "replicasets", "ReplicaSet", true, true, "replicaset", ["rs"]),
+        new("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true, true, "poddisruptionbudget", ["pdb"]),
         new("networking.k8s.io", "v1", "ingresses", "Ingress", true, true, "ingress", ["ing"]),
         new("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false, false, "clusterrole", []),
         new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", false, false, "clusterrolebinding", []),

@@ -2,10 +2,19 @@ using System.Text.Json.Nodes;
 
 namespace HomeOps.Fakes.Kubernetes;
 
-/// <summary>labelSelector (k=v, k==v, k!=v, k, !k) and fieldSelector (metadata.name, metadata.namespace) filters.</summary>
+/// <summary>
+/// labelSelector (k=v, k==v, k!=v, k, !k) and fieldSelector filters: metadata.name and metadata.namespace for every
+/// kind, plus the fields the real registry makes selectable for pods (pkg/registry/core/pod/strategy.go
+/// PodToSelectableFields: spec.nodeName, spec.restartPolicy, spec.schedulerName, spec.serviceAccountName,
+/// status.phase, status.podIP, status.nominatedNodeName) and nodes (spec.unschedulable); any other field is refused
+/// as the server refuses it, 400 "field label not supported". Also the LabelSelector objects of PodDisruptionBudgets
+/// and workloads (matchLabels, matchExpressions).
+/// </summary>
 public static class Selectors
 {
-    public static Func<JsonObject, bool>? Parse(string? labelSelector, string? fieldSelector)
+    private static readonly string[] s_podFields = ["spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "status.phase", "status.podIP", "status.nominatedNodeName"];
+
+    public static Func<JsonObject, bool>? Parse(string? labelSelector, string? fieldSelector, string? kind = null)
     {
         var tests = new List<Func<JsonObject, bool>>();
         foreach (var term in Split(labelSelector))
@@ -15,7 +24,7 @@ public static class Selectors
 
         foreach (var term in Split(fieldSelector))
         {
-            tests.Add(Field(term));
+            tests.Add(Field(term, kind));
         }
 
         return tests.Count == 0 ? null : o => tests.TrueForAll(t => t(o));
@@ -42,7 +51,7 @@ public static class Selectors
         return term.StartsWith('!') ? o => Value(o, term[1..]) is null : o => Value(o, term) is not null;
     }
 
-    private static Func<JsonObject, bool> Field(string term)
+    private static Func<JsonObject, bool> Field(string term, string? kind)
     {
         var negate = term.Contains("!=", StringComparison.Ordinal);
         var (k, v) = Pair(term, negate ? "!=" : term.Contains("==", StringComparison.Ordinal) ? "==" : "=");
@@ -50,9 +59,48 @@ public static class Selectors
         {
             "metadata.name" => o => o["metadata"]?["name"]?.GetValue<string>(),
             "metadata.namespace" => o => o["metadata"]?["namespace"]?.GetValue<string>(),
-            _ => throw new FakeKubeException(KubeStatus.Failure(400, "BadRequest", $"\"{k}\" is not a known field selector: only \"metadata.name\", \"metadata.namespace\"")),
+            _ when kind == "Pod" && s_podFields.Contains(k) => o => Path(o, k)?.GetValue<string>() ?? string.Empty,
+            "spec.unschedulable" when kind == "Node" => o => (o["spec"]?["unschedulable"]?.GetValue<bool>() ?? false) ? "true" : "false",
+            _ => throw new FakeKubeException(KubeStatus.Failure(400, "BadRequest", $"field label not supported: {k}")),
         };
         return negate ? o => read(o) != v : o => read(o) == v;
+    }
+
+    private static JsonNode? Path(JsonObject o, string dotted) =>
+        dotted.Split('.').Aggregate((JsonNode?)o, (node, part) => node?[part]);
+
+    /// <summary>
+    /// Whether a metav1.LabelSelector (matchLabels, matchExpressions In/NotIn/Exists/DoesNotExist) selects these
+    /// labels. A null or empty selector selects nothing, as the eviction handler reads it (eviction.go getPodDisruptionBudgets).
+    /// </summary>
+    public static bool Matches(JsonNode? selector, JsonNode? labels)
+    {
+        var matchLabels = selector?["matchLabels"] as JsonObject;
+        var expressions = (selector?["matchExpressions"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
+        if ((matchLabels is null || matchLabels.Count == 0) && expressions.Count == 0)
+        {
+            return false;
+        }
+
+        string? Label(string key) => labels?[key]?.GetValue<string>();
+        if (matchLabels is not null && matchLabels.Any(kv => Label(kv.Key) != kv.Value?.GetValue<string>()))
+        {
+            return false;
+        }
+
+        return expressions.TrueForAll(e =>
+        {
+            var key = e["key"]?.GetValue<string>() ?? string.Empty;
+            var values = (e["values"] as JsonArray)?.Select(x => x?.GetValue<string>()).ToList() ?? [];
+            return e["operator"]?.GetValue<string>() switch
+            {
+                "In" => Label(key) is { } l && values.Contains(l),
+                "NotIn" => Label(key) is not { } n || !values.Contains(n),
+                "Exists" => Label(key) is not null,
+                "DoesNotExist" => Label(key) is null,
+                _ => false,
+            };
+        });
     }
 
     private static (string Key, string Value) Pair(string term, string op)
