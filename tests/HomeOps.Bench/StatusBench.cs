@@ -46,7 +46,7 @@ internal static class StatusBench
 
             times.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"status over {total} objects of {kinds.Count} kinds (loaded in {load.Elapsed.TotalSeconds:0.0} s): {last!.ApiRequests} API requests per run for {last.KindsRead.Count} kinds read, {last.ProxyRequests} through the service proxy"));
+                $"status over {total} objects of {kinds.Count} kinds (loaded in {load.Elapsed.TotalSeconds:0.0} s): {last!.ApiRequests} API requests per run for {last.KindsRead.Count} kinds read, {last.ProxyRequests} through the API server's proxy"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{runs} runs: median {times[times.Count / 2]:0} ms, min {times[0]:0} ms, max {times[^1]:0} ms (target: under 2000 ms)"));
             return last.ApiRequests == last.KindsRead.Count ? 0 : 1;

@@ -55,6 +55,19 @@ public sealed class FakeCluster : IAsyncDisposable
             _etcdSince = time.GetUtcNow();
             Nodes.Register(api.Store, nodes.Select(n => n.Name));
         };
+        Nodes.NodeInfo = name => Talos.Nodes.FirstOrDefault(n => n.Name == name) is { } node
+            ? new JsonObject
+            {
+                // Talos's PRETTY_NAME (pkg/machinery/constants OSReleaseTemplate), which the kubelet reports as osImage.
+                ["osImage"] = $"Talos ({node.TalosVersion})",
+                ["kubeletVersion"] = node.KubeletVersion,
+                ["containerRuntimeVersion"] = "containerd://2.0.5",
+                ["operatingSystem"] = "linux",
+                ["architecture"] = "amd64",
+            }
+            : null;
+        Talos.OnRebooted = node => Rebooted(node.Name);
+        Talos.OnKubernetesUpgraded = () => Nodes.RefreshNodeInfo(api.Store);
         Talos.KubernetesNodes = () => [.. api.Store.List(api.Store.Type("", "v1", "nodes")!, null).Items.Select(n => (FakeKubeStore.NameOf(n),
             n["status"]?["conditions"] is JsonArray c && c.Any(x => x?["type"]?.GetValue<string>() == "Ready" && x["status"]?.GetValue<string>() == "True")))];
         Helm = new FakeHelm(api);
@@ -109,6 +122,33 @@ public sealed class FakeCluster : IAsyncDisposable
     /// nodes' subnet, say).
     /// </summary>
     public TimeSpan VipDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// How long a node's kubelet takes to post Ready again after a reboot (an upgrade): its Node is NotReady
+    /// (Unknown, "Kubelet stopped posting node status.") until then.
+    /// </summary>
+    public TimeSpan KubeletRestartDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Reboots whose kubelet has not posted Ready yet.</summary>
+    public int PendingKubeletRestarts => _pendingRestarts;
+
+    private int _pendingRestarts;
+
+    private void Rebooted(string name)
+    {
+        if (Api.Store.Get(Api.Store.Type("", "v1", "nodes")!, null, name) is null)
+        {
+            return;
+        }
+
+        Nodes.Rebooting(Api.Store, name);
+        Interlocked.Increment(ref _pendingRestarts);
+        _ = Task.Delay(KubeletRestartDelay, _time).ContinueWith(_ =>
+        {
+            Nodes.KubeletBack(Api.Store, name);
+            Interlocked.Decrement(ref _pendingRestarts);
+        }, TaskScheduler.Default);
+    }
 
     /// <summary>True when the VIP answers now: etcd runs, the API server is up, and <see cref="VipDelay"/> has passed.</summary>
     public bool VipAnswers => Talos.EtcdRunning && Api.IsUp && _etcdSince is { } since && VipDelay != Timeout.InfiniteTimeSpan

@@ -2,7 +2,6 @@ using System.CommandLine;
 using HomeOps.Operations;
 using HomeOps.Operations.Doctor;
 using HomeOps.Operations.Status;
-using HomeOps.Runtime.Kubernetes;
 
 namespace HomeOps.Cli.Commands;
 
@@ -44,17 +43,10 @@ internal static class DoctorCommand
             var service = DoctorService.Default().Only(parse.GetValue(only) ?? []);
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));
             var targets = StatusTargets.Resolve(workspace, parse.GetValue(kubeconfig), parse.GetValue(talosconfig), context.Environment);
-            var factory = new KubeClientFactory(context.Time, context.KubeRewrite, maxRetries: 2, retryDelay: TimeSpan.FromMilliseconds(200)) { RequestTimeout = TimeSpan.FromSeconds(15) };
-            var snapshot = ClusterConnection.Open(targets.Kubeconfig, targets.KubeconfigMissing, factory, context.Files, context.Time);
+            var snapshot = ClusterConnection.OpenForReading(targets, context.Files, context.Time, context.KubeRewrite);
             try
             {
-                var statusContext = new StatusContext(snapshot, context.Time)
-                {
-                    Commands = context.Commands,
-                    ClusterConfig = targets.Cluster,
-                    Talosconfig = targets.Talosconfig,
-                    TalosconfigMissing = targets.TalosconfigMissing,
-                };
+                var statusContext = StatusContext.For(snapshot, targets, context.Time, context.Commands);
                 var probeTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout)));
                 var (report, _) = await service.RunAsync(statusContext, new ServiceEndpoints(overrides),
                     c => c with { ProbeTimeout = probeTimeout, TrustedRoots = context.TrustedRoots }, cancellationToken).ConfigureAwait(false);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using HomeOps.Core.Status;
 using HomeOps.Operations;
 using HomeOps.Operations.Status;
-using HomeOps.Runtime.Kubernetes;
 
 namespace HomeOps.Cli.Commands;
 
@@ -59,17 +58,10 @@ internal static class StatusCommand
 
     internal static async Task<StatusReport> RunOnceAsync(CliContext context, StatusTargets targets, StatusService service, CancellationToken cancellationToken)
     {
-        var factory = new KubeClientFactory(context.Time, context.KubeRewrite, maxRetries: 2, retryDelay: TimeSpan.FromMilliseconds(200)) { RequestTimeout = TimeSpan.FromSeconds(15) };
-        var snapshot = ClusterConnection.Open(targets.Kubeconfig, targets.KubeconfigMissing, factory, context.Files, context.Time);
+        var snapshot = ClusterConnection.OpenForReading(targets, context.Files, context.Time, context.KubeRewrite);
         try
         {
-            var statusContext = new StatusContext(snapshot, context.Time)
-            {
-                Commands = context.Commands,
-                ClusterConfig = targets.Cluster,
-                Talosconfig = targets.Talosconfig,
-                TalosconfigMissing = targets.TalosconfigMissing,
-            };
+            var statusContext = StatusContext.For(snapshot, targets, context.Time, context.Commands);
             return await service.RunAsync(statusContext, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -8,14 +8,70 @@ using HomeOps.Runtime.Kubernetes;
 
 namespace HomeOps.Cli.Commands;
 
-/// <summary>`homeops upgrade plan`: the Talos and Kubernetes hops from what runs to the targets, in a supported order.</summary>
+/// <summary>
+/// `homeops upgrade plan`: the Talos and Kubernetes hops from what runs to the targets, in a supported order;
+/// `homeops upgrade talos` and `homeops upgrade kubernetes`: run the plan's next steps of that kind.
+/// </summary>
 internal static class UpgradeCommands
 {
     public static Command Create(CliContext context)
     {
         var upgrade = new Command("upgrade", "Plan Talos and Kubernetes upgrades along the path Talos supports");
         upgrade.Subcommands.Add(Plan(context));
+        upgrade.Subcommands.Add(Run(context, "talos",
+            "Run the plan's next Talos hops: node by node (control planes first), gated on etcd, Longhorn, Flux and PostgreSQL, drained, upgraded with the schematic's installer image, verified, uncordoned. Nodes already upgraded are skipped (read from the nodes). Exit 1: stopped with a diagnostic"));
+        upgrade.Subcommands.Add(Run(context, "kubernetes",
+            "Run the plan's next Kubernetes steps with talosctl upgrade-k8s, once every node's Talos supports the target, gated on etcd and Flux. Exit 1: stopped with a diagnostic"));
         return upgrade;
+    }
+
+    private static Command Run(CliContext context, string kind, string description)
+    {
+        var file = CommonOptions.ClusterFile();
+        var talos = new Option<string?>("--talos") { Description = "Target Talos version (default: cluster.talosVersion in cluster.yaml)" };
+        var kubernetes = new Option<string?>("--kubernetes") { Description = "Target Kubernetes version (default: cluster.kubernetesVersion in cluster.yaml)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print every command and gate in order; change nothing (reads the cluster)" };
+        var gateTimeout = new Option<int?>("--gate-timeout") { Description = "Minutes every gate may wait (default: etcd 5, Longhorn 30, Flux 10, PostgreSQL 5, drain 15, node Ready 15)" };
+        var kubeconfig = ClusterOptions.Kubeconfig();
+        var command = new Command(kind, description) { file, talos, kubernetes, dryRun, gateTimeout, kubeconfig };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));
+            var (nodes, problems) = Operations.Nodes.NodeOperationContext.Load(workspace, context.Commands, line => context.Out.WriteLine("  " + line));
+            if (nodes is null)
+            {
+                DiagnosticPrinter.Print(context, workspace, OutputFormat.Text, problems);
+                return ExitCodeFor.Diagnostics(problems);
+            }
+
+            var targets = StatusTargets.Resolve(workspace, parse.GetValue(kubeconfig), talosconfig: null, context.Environment);
+            var factory = new KubeClientFactory(context.Time, context.KubeRewrite, maxRetries: 3, retryDelay: TimeSpan.FromMilliseconds(500)) { RequestTimeout = TimeSpan.FromSeconds(30) };
+            var cluster = ClusterConnection.Open(targets.Kubeconfig, targets.KubeconfigMissing, factory, context.Files, context.Time);
+            if (cluster.Api is not { } api)
+            {
+                var why = cluster.UnavailableReason?.Message ?? "no kubeconfig";
+                await context.Error.WriteLineAsync($"homeops: upgrade {kind} reads the cluster: {why}").ConfigureAwait(false);
+                return ExitCodes.UsageOrEnvironment;
+            }
+
+            try
+            {
+                var timeouts = parse.GetValue(gateTimeout) is { } minutes ? UpgradeTimeouts.All(TimeSpan.FromMinutes(minutes)) : new UpgradeTimeouts();
+                var steps = new ClusterNodeSteps(new NodeStepContext(api, context.Time, nodes.Location, nodes.Log), timeouts.Drain, timeouts.Cnpg);
+                var run = new UpgradeRunContext(nodes, api, steps, context.Time) { Timeouts = timeouts };
+                var request = new UpgradeRunRequest(parse.GetValue(talos), parse.GetValue(kubernetes), parse.GetValue(dryRun));
+                var diagnostics = kind == "talos"
+                    ? await UpgradeRunService.RunTalosAsync(run, request, cancellationToken).ConfigureAwait(false)
+                    : await UpgradeRunService.RunKubernetesAsync(run, request, cancellationToken).ConfigureAwait(false);
+                DiagnosticPrinter.Print(context, workspace, OutputFormat.Text, diagnostics);
+                return diagnostics.Any(d => d.Code is "HO9007") ? ExitCodes.UsageOrEnvironment : ExitCodeFor.Diagnostics(diagnostics);
+            }
+            finally
+            {
+                (api as IDisposable)?.Dispose();
+            }
+        });
+        return command;
     }
 
     private static Command Plan(CliContext context)
@@ -40,8 +96,7 @@ internal static class UpgradeCommands
             if (!parse.GetValue(offline))
             {
                 var targets = StatusTargets.Resolve(workspace, parse.GetValue(kubeconfig), talosconfig: null, context.Environment);
-                var factory = new KubeClientFactory(context.Time, context.KubeRewrite, maxRetries: 2, retryDelay: TimeSpan.FromMilliseconds(200)) { RequestTimeout = TimeSpan.FromSeconds(15) };
-                cluster = ClusterConnection.Open(targets.Kubeconfig, targets.KubeconfigMissing, factory, context.Files, context.Time);
+                cluster = ClusterConnection.OpenForReading(targets, context.Files, context.Time, context.KubeRewrite);
             }
 
             try

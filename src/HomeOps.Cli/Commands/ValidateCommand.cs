@@ -19,12 +19,14 @@ internal static class ValidateCommand
         var path = CommonOptions.Path();
         var kubernetesVersion = CommonOptions.KubernetesVersion();
         var strict = new Option<bool>("--strict-substitution") { Description = "Fail on undefined post-build variables at build time, like Flux's StrictPostBuildSubstitutions" };
+        var timings = new Option<bool>("--timings") { Description = "Print where the time went, phase by phase, to standard error (also HOMEOPS_TIMINGS=1)" };
         var command = new Command("validate", "Build and check the whole GitOps tree offline: kustomize, substitution, Helm, schemas and every rule (docs/rules.md)")
         {
-            file, format, offline, mirror, schemas, noCache, path, kubernetesVersion, strict,
+            file, format, offline, mirror, schemas, noCache, path, kubernetesVersion, strict, timings,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var phases = parse.GetValue(timings) || context.Environment("HOMEOPS_TIMINGS") is "1" ? new PhaseTimings(context.Time) : null;
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));
             var options = new ValidateOptions
             {
@@ -37,7 +39,7 @@ internal static class ValidateCommand
                 KubernetesVersion = parse.GetValue(kubernetesVersion),
                 ResultCache = true,
             };
-            var result = await new ValidateService(context.Tools, context.Time).RunAsync(workspace, options, cancellationToken).ConfigureAwait(false);
+            var result = await new ValidateService(context.Tools, context.Time) { Timings = phases }.RunAsync(workspace, options, cancellationToken).ConfigureAwait(false);
             var outputFormat = parse.GetValue(format);
             DiagnosticPrinter.Print(context, workspace, outputFormat, result.Diagnostics);
             if (outputFormat == OutputFormat.Text)
@@ -45,8 +47,28 @@ internal static class ValidateCommand
                 context.Out.WriteLine($"validate: {result.Summary()}; {TextDiagnosticWriter.Summary([.. result.Diagnostics])}");
             }
 
+            if (phases is not null)
+            {
+                phases.Mark("diagnostics printed");
+                PrintTimings(context, phases);
+            }
+
             return ExitCodeFor.Diagnostics(result.Diagnostics);
         });
         return command;
+    }
+
+    private static void PrintTimings(CliContext context, PhaseTimings phases)
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var startUp = context.Time.GetUtcNow() - process.StartTime.ToUniversalTime() - TimeSpan.FromMilliseconds(phases.Phases.Sum(p => p.Elapsed.TotalMilliseconds));
+        context.Error.WriteLine("validate --timings (wall time per phase; CPU time is the process's, children excluded):");
+        context.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{startUp.TotalMilliseconds,8:0.0} ms  start-up (process start to the command, runtime and JIT included)"));
+        foreach (var line in phases.Lines())
+        {
+            context.Error.WriteLine(line);
+        }
+
+        context.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{process.TotalProcessorTime.TotalMilliseconds,8:0.0} ms  CPU time of this process so far"));
     }
 }

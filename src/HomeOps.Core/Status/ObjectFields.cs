@@ -42,6 +42,10 @@ public static class ObjectFields
     public static IReadOnlyList<JsonObject> Objects(JsonNode? node, params string[] path) =>
         At(node, path) is JsonArray array ? [.. array.OfType<JsonObject>()] : [];
 
+    /// <summary>The strings of a list field; other entries are left out.</summary>
+    public static IReadOnlyList<string> Strings(JsonNode? node, params string[] path) =>
+        At(node, path) is JsonArray array ? [.. array.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>())] : [];
+
     /// <summary>An RFC 3339 time field, or null.</summary>
     public static DateTimeOffset? Time(JsonNode? node, params string[] path) =>
         DateTimeOffset.TryParse(Str(node, path), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;

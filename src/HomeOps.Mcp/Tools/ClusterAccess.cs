@@ -13,8 +13,7 @@ internal static class ClusterAccess
     public static (ClusterSnapshot Snapshot, StatusTargets Targets) Open(McpContext context)
     {
         var targets = StatusTargets.Resolve(context.Workspace(), context.Kubeconfig, talosconfig: null, context.Environment);
-        var factory = new KubeClientFactory(context.Time, context.KubeRewrite, maxRetries: 2, retryDelay: TimeSpan.FromMilliseconds(200)) { RequestTimeout = TimeSpan.FromSeconds(15) };
-        return (ClusterConnection.Open(targets.Kubeconfig, targets.KubeconfigMissing, factory, context.Files, context.Time), targets);
+        return (ClusterConnection.OpenForReading(targets, context.Files, context.Time, context.KubeRewrite), targets);
     }
 
     /// <summary>Why there is no cluster to ask, as a tool error the assistant can act on.</summary>

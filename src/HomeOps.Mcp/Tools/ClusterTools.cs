@@ -35,7 +35,7 @@ internal sealed class ClusterTools(McpContext context)
         }
 
         using var api = snapshot.Api as IDisposable;
-        var report = await StatusService.Default().RunAsync(new StatusContext(snapshot, context.Time) { Commands = context.Commands, ClusterConfig = targets.Cluster, Talosconfig = targets.Talosconfig, TalosconfigMissing = targets.TalosconfigMissing }, cancellationToken).ConfigureAwait(false);
+        var report = await StatusService.Default().RunAsync(StatusContext.For(snapshot, targets, context.Time, context.Commands), cancellationToken).ConfigureAwait(false);
         return ToolOutput.Text(format == "json" ? StatusJson.Render(report) : StatusText.Render(report));
     }
 
@@ -60,7 +60,7 @@ internal sealed class ClusterTools(McpContext context)
         }
 
         using var api = snapshot.Api as IDisposable;
-        var statusContext = new StatusContext(snapshot, context.Time) { Commands = context.Commands, ClusterConfig = targets.Cluster, Talosconfig = targets.Talosconfig, TalosconfigMissing = targets.TalosconfigMissing };
+        var statusContext = StatusContext.For(snapshot, targets, context.Time, context.Commands);
         var (report, _) = await service.Only(checks ?? []).RunAsync(statusContext, ServiceEndpoints.None, configure: null, cancellationToken).ConfigureAwait(false);
         var text = format == "json" ? DoctorOutput.Json(report) : DoctorOutput.Text(report);
         return report.ExitCode == 0 ? ToolOutput.Text(text) : ToolOutput.Text(text + $"\nexit code {report.ExitCode}: {(report.ExitCode == 1 ? "something is unhealthy" : "something could not be asked")}\n");

@@ -23,6 +23,13 @@ public sealed record BootstrapOptions
 
     public TimeSpan MaxPollDelay { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long flux-ready lets the root's own failure stand (the GitRepository not Ready, or the root path not found)
+    /// before it stops with that cause instead of waiting out <see cref="WaitTimeout"/>: Flux retries a failed clone, so
+    /// a blip clears within this, and a wrong URL, branch or path never does.
+    /// </summary>
+    public TimeSpan RootFailureGrace { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long helm may take per chart (--timeout).</summary>
     public TimeSpan ChartTimeout { get; init; } = TimeSpan.FromMinutes(10);
 }

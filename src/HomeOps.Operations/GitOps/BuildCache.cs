@@ -59,5 +59,9 @@ public sealed class BuildCache(IFileSystem files, string directory, bool enabled
         }
     }
 
+    /// <summary>When the entry was written (the file system's clock), or null when there is none.</summary>
+    public DateTime? WrittenAt(string kind, string key) =>
+        enabled && files.FileExists(PathOf(kind, key)) ? files.LastWriteTimeUtc(PathOf(kind, key)) : null;
+
     private string PathOf(string kind, string key) => Path.Combine(directory, kind, key[..2], key + ".yaml");
 }

@@ -230,19 +230,37 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm 
     {
         var origin = new ObjectOrigin(k.Id, release.Spec.Object.Origin.File, release.Spec.Object.Origin.Line, HelmRelease: release.Spec.Id);
         var docs = BuildOutput.SplitDocuments(output)
-            .Select(d => YamlReader.ReadAll(d, origin.File, new DiagnosticBag()).FirstOrDefault() as YamlMapping)
-            .OfType<YamlMapping>()
-            .Where(m => m.Str("kind") is not null)
+            .Select(d => (Root: YamlReader.ReadAll(d, origin.File, new DiagnosticBag()).FirstOrDefault() as YamlMapping, Crds: FromCrdsFolder(d)))
+            .Where(d => d.Root?.Str("kind") is not null)
+            .Select(d => (Root: d.Root!, d.Crds))
             .ToList();
-        var clusterScoped = docs.Where(d => d.Str("kind") == "CustomResourceDefinition" && d.Str("spec", "scope") == "Cluster")
-            .Select(d => $"{d.Str("spec", "group")}/{d.Str("spec", "names", "kind")}").ToHashSet(StringComparer.Ordinal);
-        foreach (var m in docs)
+        var clusterScoped = docs.Where(d => d.Root.Str("kind") == "CustomResourceDefinition" && d.Root.Str("spec", "scope") == "Cluster")
+            .Select(d => $"{d.Root.Str("spec", "group")}/{d.Root.Str("spec", "names", "kind")}").ToHashSet(StringComparer.Ordinal);
+        foreach (var (m, crds) in docs)
         {
             var probe = new KubeObject(m, origin);
             var namespaced = clusterScoped.Contains($"{probe.Group}/{probe.Kind}") ? false
                 : builtin?.VersionsOf(probe.Group, probe.Kind) is [var v, ..] ? builtin.Find(v, probe.Kind)?.Namespaced : null;
-            release.Objects.Add(new KubeObject(m, origin, namespaced == false ? null : release.Spec.TargetNamespace));
+            var from = crds && probe.Kind == "CustomResourceDefinition" ? origin with { FromChartCrdsFolder = true } : origin;
+            release.Objects.Add(new KubeObject(m, from, namespaced == false ? null : release.Spec.TargetNamespace));
         }
+    }
+
+    /// <summary>
+    /// Whether helm template printed the document from a crds/ folder ("# Source: chart/crds/x.yaml", or
+    /// "chart/charts/sub/crds/x.yaml" for a subchart), not from templates/.
+    /// </summary>
+    private static bool FromCrdsFolder(string document)
+    {
+        const string Marker = "# Source: ";
+        var line = document.Split('\n').FirstOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal));
+        if (line is null)
+        {
+            return false;
+        }
+
+        var segments = line[Marker.Length..].Trim().Split('/');
+        return segments.Contains("crds") && !segments.Contains("templates");
     }
 
     private ChartLocation Resolve(HelmReleaseSpec spec, List<KubeObject> objects, HashSet<string> ownSources)

@@ -13,7 +13,8 @@ namespace HomeOps.Operations.GitOps;
 /// on: the content of every file of the repository and of the schema folders, the files git tracks, the options, the
 /// charts in the cache folder and the mirror, the kustomize and helm binaries, and the build of HomeOps itself. When
 /// nothing changed, a run prints the stored result without building anything. A result that depended on the network
-/// (a chart that could not be downloaded) is not stored.
+/// (a chart that could not be downloaded) is not stored. File contents are hashed once and then recognised by size
+/// and modification time (<see cref="FileFingerprints"/>), so an unchanged repository is stat-ed, not read.
 /// </summary>
 internal sealed class ValidateResultCache(IFileSystem files, BuildCache cache)
 {
@@ -41,26 +42,27 @@ internal sealed class ValidateResultCache(IFileSystem files, BuildCache cache)
         }
 
         Add(string.Join('\n', tracked));
+        var prints = FileFingerprints.Load(files, cache, workspace.Root);
         var skip = Path.GetFullPath(cache.Directory, workspace.Root);
         foreach (var file in new DiskSourceTree(files, workspace.Root).AllFiles())
         {
             var full = Path.Combine(workspace.Root, file);
             if (!full.StartsWith(skip + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                AddFile(Add, full, file);
+                AddFile(Add, full, file, prints);
             }
         }
 
         if (!workspace.ClusterFile.StartsWith(workspace.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && files.FileExists(workspace.ClusterFile))
         {
-            AddFile(Add, workspace.ClusterFile, workspace.ClusterFile);
+            AddFile(Add, workspace.ClusterFile, workspace.ClusterFile, prints);
         }
 
         foreach (var directory in options.SchemaDirectories)
         {
             foreach (var file in Listing(directory))
             {
-                AddFile(Add, file, file);
+                AddFile(Add, file, file, prints);
             }
         }
 
@@ -74,8 +76,13 @@ internal sealed class ValidateResultCache(IFileSystem files, BuildCache cache)
             }
         }
 
+        prints.Save();
+        ReusedHashes = prints.Reused;
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
+
+    /// <summary>Files the last <see cref="Key"/> did not read: their size and time matched the fingerprints of an earlier run.</summary>
+    public int ReusedHashes { get; private set; }
 
     public ValidateResult? Get(string key, TimeSpan elapsed)
     {
@@ -109,23 +116,10 @@ internal sealed class ValidateResultCache(IFileSystem files, BuildCache cache)
     private IEnumerable<string> Listing(string directory) =>
         files.DirectoryExists(directory) ? files.EnumerateFiles(directory, "*", recursive: true).Order(StringComparer.Ordinal) : [];
 
-    private void AddFile(Action<string> add, string full, string name)
+    private static void AddFile(Action<string> add, string full, string name, FileFingerprints prints)
     {
         add(name);
-        if (files.FileSize(full) > 8 * 1024 * 1024)
-        {
-            add($"{files.FileSize(full)} {files.LastWriteTimeUtc(full).Ticks}");
-            return;
-        }
-
-        try
-        {
-            add(files.ReadAllText(full));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            add("unreadable");
-        }
+        add(prints.ContentHash(full));
     }
 }
 

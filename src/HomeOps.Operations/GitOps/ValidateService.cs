@@ -18,6 +18,9 @@ namespace HomeOps.Operations.GitOps;
 /// </summary>
 public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
 {
+    /// <summary>When set, each phase of the run is timed into it (`validate --timings`).</summary>
+    public PhaseTimings? Timings { get; init; }
+
     public async Task<ValidateResult> RunAsync(Workspace workspace, ValidateOptions options, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
@@ -27,12 +30,17 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         if (options.ResultCache && options.UseCache && !options.RenderOnly && options.BuildFilter is null)
         {
             tracked = await TrackedFilesAsync(workspace, new DiskSourceTree(workspace.Files, workspace.Root), cancellationToken).ConfigureAwait(false);
+            Timings?.Mark("tracked files (git ls-files)");
             results = new ValidateResultCache(workspace.Files, new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true));
             key = results.Key(workspace, options, tracked, MirrorSetting(options));
+            Timings?.Mark("result cache key", $"{tracked.Count} tracked files, {results.ReusedHashes} file hashes reused");
             if (results.Get(key, time.GetElapsedTime(started)) is { } cached)
             {
+                Timings?.Mark("result cache read", "hit");
                 return cached;
             }
+
+            Timings?.Mark("result cache read", "miss");
         }
 
         var rendered = await RenderAsync(workspace, options, renderReleases: null, cancellationToken).ConfigureAwait(false);
@@ -40,9 +48,11 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         if (rendered.Tree is { } tree && !options.RenderOnly)
         {
             var schemas = LoadSchemas(workspace, tree, rendered.Builtin, [.. rendered.Settings.SchemaDirectories, .. options.SchemaDirectories], diagnostics);
+            Timings?.Mark("schemas (CRDs of the tree and --schemas)");
             tracked ??= await TrackedFilesAsync(workspace, new DiskSourceTree(workspace.Files, workspace.Root), cancellationToken).ConfigureAwait(false);
             var context = new RuleContext(tree, schemas, rendered.Cluster, rendered.Settings, tracked) { UndefinedVariables = rendered.Undefined };
-            diagnostics.AddRange(GitOpsRules.Run(context));
+            Timings?.Mark("rule context (graph)");
+            diagnostics.AddRange(Timings is null ? GitOpsRules.Run(context) : TimedRules(context));
         }
 
         var shown = rendered.Settings.Apply(diagnostics.Select(d => d with { Location = d.Location with { Path = Display(workspace, d.Location.Path) } }));
@@ -50,6 +60,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         if (results is not null && key is not null)
         {
             results.Put(key, result);
+            Timings?.Mark("result cache write");
         }
 
         return result;
@@ -68,6 +79,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         var source = new DiskSourceTree(workspace.Files, workspace.Root);
         var kubeVersion = KubernetesVersion(workspace, options, cluster, entry, source, diagnostics);
         var builtin = LoadBuiltin(kubeVersion.Version, kubeVersion.At, diagnostics);
+        Timings?.Mark("cluster.yaml, settings, Kubernetes version, built-in schemas");
         var cache = new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), options.UseCache);
         var kustomize = new KustomizeTool(runner);
         if (kustomize.Program is null)
@@ -78,10 +90,13 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
 
         var builder = new TreeBuilder(workspace.Files, source, kustomize, cache, options);
         var tree = await builder.BuildAsync(entry, cluster?.GitOps.Repository, cancellationToken).ConfigureAwait(false);
+        Timings?.Mark("Flux Kustomizations built", $"{builder.InProcessBuilds.Count} in-process, {builder.ExternalBuilds.Count} by kustomize, {tree.Kustomizations.Count(k => k.FromCache)} from cache"
+            + string.Concat(builder.ExternalBuilds.GroupBy(b => b.Value).OrderByDescending(g => g.Count()).Select(g => $"; kustomize for {g.Key}: {string.Join(", ", g.Select(b => b.Key).Order(StringComparer.Ordinal))}")));
         var ownSources = tree.Kustomizations.Select(k => k.Spec.SourceRef?.ToString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var mirror = OpenMirror(workspace, options, diagnostics);
         await new HelmRenderer(workspace.Files, source, new Helm(runner), kustomize, cache, options, kubeVersion.Version, builtin, mirror)
             .RenderAsync(tree, ownSources, renderReleases, cancellationToken).ConfigureAwait(false);
+        Timings?.Mark("HelmReleases rendered", $"{tree.Kustomizations.SelectMany(k => k.Releases).Count(r => r.Rendered)} rendered");
         diagnostics.AddRange(tree.BuildDiagnostics.Items);
         return new RenderedTree(tree, diagnostics, cluster, settings, builder.Undefined, builtin, kubeVersion.Version);
     }
@@ -98,6 +113,27 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         await new HelmRenderer(workspace.Files, source, new Helm(runner), new KustomizeTool(runner), cache, options, rendered.KubernetesVersion, rendered.Builtin, mirror)
             .RenderAsync(tree, ownSources, include, cancellationToken).ConfigureAwait(false);
         rendered.Diagnostics.AddRange(tree.BuildDiagnostics.Items.Skip(before));
+    }
+
+    /// <summary>
+    /// <see cref="GitOpsRules.Run"/> rule by rule (the same rules in the same order), each timed, the slowest named
+    /// in the phase's note.
+    /// </summary>
+    private List<Diagnostic> TimedRules(RuleContext context)
+    {
+        var found = new List<Diagnostic>();
+        var spent = new List<(string Rule, TimeSpan Elapsed)>();
+        var phase = time.GetTimestamp();
+        foreach (var rule in GitOpsRules.All)
+        {
+            var started = time.GetTimestamp();
+            found.AddRange(rule.Check(context));
+            spent.Add((rule.GetType().Name, time.GetElapsedTime(started)));
+        }
+
+        var slowest = string.Join(", ", spent.OrderByDescending(s => s.Elapsed).Take(4).Select(s => $"{s.Rule} {s.Elapsed.TotalMilliseconds:0} ms"));
+        Timings!.Mark("rules", $"{GitOpsRules.All.Count} rules over {context.Tree.AllObjects.Count()} objects; slowest: {slowest}");
+        return found;
     }
 
     /// <summary>The chart mirror of --chart-mirror, else of HOMEOPS_CHART_MIRROR; relative paths from the working directory.</summary>

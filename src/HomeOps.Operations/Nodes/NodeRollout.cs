@@ -1,3 +1,4 @@
+using HomeOps.Core.ClusterConfig;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Operations.Bootstrap;
 using HomeOps.Runtime.Processes;
@@ -8,6 +9,8 @@ namespace HomeOps.Operations.Nodes;
 /// <summary>
 /// `homeops talos apply`, `upgrade` and `reboot`: one node at a time, each followed by `talosctl health` for
 /// that node, stopping at the first node that does not come back healthy so the others keep etcd quorum.
+/// `homeops upgrade talos` runs the same rollout with <see cref="INodeRolloutHooks"/> around each node and an
+/// installer image per node (its schematic).
 /// </summary>
 public static class NodeRollout
 {
@@ -18,7 +21,17 @@ public static class NodeRollout
         Reboot,
     }
 
-    public sealed record Request(Action Kind, IReadOnlyList<string> Nodes, string? Image, TimeSpan HealthTimeout, bool DryRun);
+    public sealed record Request(Action Kind, IReadOnlyList<string> Nodes, string? Image, TimeSpan HealthTimeout, bool DryRun)
+    {
+        /// <summary>The installer image of each node (its own schematic); else <see cref="Image"/> for all.</summary>
+        public Func<NodeSettings, string>? ImageFor { get; init; }
+
+        /// <summary>Steps around each node's change.</summary>
+        public INodeRolloutHooks? Hooks { get; init; }
+
+        /// <summary>Control planes one by one first, then workers (else cluster.yaml's order).</summary>
+        public bool ControlPlanesFirst { get; init; }
+    }
 
     public static async Task<IReadOnlyList<Diagnostic>> RunAsync(NodeOperationContext context, Request request, CancellationToken cancellationToken)
     {
@@ -28,6 +41,13 @@ public static class NodeRollout
             return [error];
         }
 
+        if (request.ControlPlanesFirst)
+        {
+            nodes = [.. nodes.Where(n => n.Role == NodeRole.ControlPlane), .. nodes.Where(n => n.Role != NodeRole.ControlPlane)];
+        }
+
+        var hooks = request.Hooks;
+
         try
         {
             foreach (var node in nodes)
@@ -36,26 +56,39 @@ public static class NodeRollout
                 var change = request.Kind switch
                 {
                     Action.Apply => Talosctl.ApplyConfig(address, context.Paths.NodeConfig(node.Name), context.Paths.Talosconfig),
-                    Action.Upgrade => Talosctl.Upgrade(address, context.Paths.Talosconfig, request.Image!),
+                    Action.Upgrade => Talosctl.Upgrade(address, context.Paths.Talosconfig, request.ImageFor?.Invoke(node) ?? request.Image!),
                     _ => Talosctl.Reboot(address, context.Paths.Talosconfig),
                 };
                 var health = Talosctl.Health(address, context.Paths.Talosconfig, request.HealthTimeout);
                 if (request.DryRun)
                 {
+                    Plan(context, hooks, node, "before");
                     context.Log(change.Display());
+                    Plan(context, hooks, node, "rejoined");
                     context.Log(health.Display());
+                    Plan(context, hooks, node, "after");
                     continue;
+                }
+
+                if (hooks is not null && await hooks.BeforeAsync(node, cancellationToken).ConfigureAwait(false) is { Count: > 0 } blocked)
+                {
+                    return blocked;
                 }
 
                 context.Log($"{node.Name}: " + request.Kind switch
                 {
                     Action.Apply => "applying its config",
-                    Action.Upgrade => "upgrading to " + request.Image,
+                    Action.Upgrade => "upgrading to " + (request.ImageFor?.Invoke(node) ?? request.Image),
                     _ => "rebooting",
                 });
                 if (await Checked(context, change, node.Name, cancellationToken).ConfigureAwait(false) is { } failed)
                 {
                     return [failed];
+                }
+
+                if (hooks is not null && await hooks.RejoinedAsync(node, cancellationToken).ConfigureAwait(false) is { Count: > 0 } wrong)
+                {
+                    return wrong;
                 }
 
                 if (await Checked(context, health, node.Name, cancellationToken).ConfigureAwait(false) is { } unhealthy)
@@ -64,6 +97,10 @@ public static class NodeRollout
                 }
 
                 context.Log($"{node.Name}: healthy");
+                if (hooks is not null && await hooks.AfterAsync(node, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unsettled)
+                {
+                    return unsettled;
+                }
             }
         }
         catch (BootstrapStepException e)
@@ -72,6 +109,14 @@ public static class NodeRollout
         }
 
         return [];
+    }
+
+    private static void Plan(NodeOperationContext context, INodeRolloutHooks? hooks, NodeSettings node, string phase)
+    {
+        foreach (var line in hooks?.Plan(node, phase) ?? [])
+        {
+            context.Log(line);
+        }
     }
 
     private static async Task<Diagnostic?> Checked(NodeOperationContext context, CommandSpec spec, string node, CancellationToken cancellationToken)

@@ -11,6 +11,16 @@ namespace HomeOps.Operations.Status;
 /// </summary>
 public static class ClusterConnection
 {
+    /// <summary>
+    /// Opens the cluster the way the commands that read it do (status, doctor, upgrade plan, the MCP tools): two short
+    /// retries 200 ms apart and a 15 s request timeout, because a person or an assistant waits for the answer.
+    /// </summary>
+    public static ClusterSnapshot OpenForReading(StatusTargets targets, IFileSystem files, TimeProvider time, Func<Uri, Uri>? rewrite)
+    {
+        var factory = new KubeClientFactory(time, rewrite, maxRetries: 2, retryDelay: TimeSpan.FromMilliseconds(200)) { RequestTimeout = TimeSpan.FromSeconds(15) };
+        return Open(targets.Kubeconfig, targets.KubeconfigMissing, factory, files, time);
+    }
+
     public static ClusterSnapshot Open(string? kubeconfig, string missingReason, KubeClientFactory factory, IFileSystem files, TimeProvider time)
     {
         if (kubeconfig is null || !files.FileExists(kubeconfig))

@@ -34,7 +34,7 @@ public sealed class ClusterSnapshot
     /// <summary>List requests sent so far (one per kind read).</summary>
     public int Requests => Volatile.Read(ref _requests);
 
-    /// <summary>Requests sent through the API server's service proxy (1Password Connect's /health).</summary>
+    /// <summary>Requests sent through the API server's proxy (1Password Connect's /health, each CNPG primary's /pg/status).</summary>
     public int ProxyRequests => Volatile.Read(ref _proxyRequests);
 
     /// <summary>The kinds read, as "plural.group".</summary>
@@ -46,8 +46,8 @@ public sealed class ClusterSnapshot
     public async Task<IReadOnlyList<KindRead>> ReadAllAsync(IEnumerable<KubeResource> resources, CancellationToken cancellationToken) =>
         await Task.WhenAll(resources.Distinct().Select(r => ReadAsync(r, cancellationToken))).ConfigureAwait(false);
 
-    /// <summary>GET a path of a Service through the API server (see <see cref="IKubeApi.ProxyGetAsync"/>).</summary>
-    public Task<(int Status, string Body)> ProxyGetAsync(string ns, string service, int port, string path, CancellationToken cancellationToken)
+    /// <summary>GET a path of a Service or Pod port through the API server (see <see cref="IKubeApi.ProxyGetAsync"/>).</summary>
+    public Task<(int Status, string Body)> ProxyGetAsync(ProxyTarget target, string path, CancellationToken cancellationToken)
     {
         if (_api is null)
         {
@@ -55,7 +55,7 @@ public sealed class ClusterSnapshot
         }
 
         Interlocked.Increment(ref _proxyRequests);
-        return _api.ProxyGetAsync(ns, service, port, path, cancellationToken);
+        return _api.ProxyGetAsync(target, path, cancellationToken);
     }
 
     private async Task<KindRead> ListAsync(KubeResource resource, CancellationToken cancellationToken)

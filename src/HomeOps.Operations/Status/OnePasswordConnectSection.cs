@@ -33,36 +33,14 @@ public sealed class OnePasswordConnectSection : IStatusSection
         var endpoint = $"service {OnePasswordConnectStatus.Namespace}/{OnePasswordConnectStatus.ServiceName}:{port}";
         try
         {
-            var (status, body) = await context.Cluster.ProxyGetAsync(OnePasswordConnectStatus.Namespace, OnePasswordConnectStatus.ServiceName, port, "health", cancellationToken).ConfigureAwait(false);
+            var (status, body) = await context.Cluster.ProxyGetAsync(ProxyTarget.Service(OnePasswordConnectStatus.Namespace, OnePasswordConnectStatus.ServiceName, port), "health", cancellationToken).ConfigureAwait(false);
             return status == 200
                 ? OnePasswordConnectStatus.Evaluate(endpoint, body)
-                : OnePasswordConnectStatus.Unreachable(endpoint, $"GET /health through the API server's service proxy answered HTTP {status}: {Shorten(body)}");
+                : OnePasswordConnectStatus.Unreachable(endpoint, $"GET /health through the API server's service proxy answered HTTP {status}: {ProxyAnswer.Shorten(body)}");
         }
         catch (KubeApiException e)
         {
             return OnePasswordConnectStatus.Unreachable(endpoint, e.ServerMessage);
         }
     }
-
-    /// <summary>The API server's Status message ("no endpoints available for service ..."), else the first line.</summary>
-    private static string Shorten(string text)
-    {
-        try
-        {
-            if (System.Text.Json.Nodes.JsonNode.Parse(text) is System.Text.Json.Nodes.JsonObject { } status && ObjectFieldsMessage(status) is { } message)
-            {
-                return message;
-            }
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            // Not a Status: the service's own answer.
-        }
-
-        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
-        return line.Length <= 160 ? line : line[..160] + "...";
-    }
-
-    private static string? ObjectFieldsMessage(System.Text.Json.Nodes.JsonObject status) =>
-        Core.Status.ObjectFields.Str(status, "kind") == "Status" ? Core.Status.ObjectFields.Str(status, "message") : null;
 }

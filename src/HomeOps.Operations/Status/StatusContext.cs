@@ -9,6 +9,15 @@ namespace HomeOps.Operations.Status;
 /// </summary>
 public sealed record StatusContext(ClusterSnapshot Cluster, TimeProvider Time)
 {
+    /// <summary>The context for a snapshot of the cluster <paramref name="targets"/> name (its cluster.yaml and talosconfig).</summary>
+    public static StatusContext For(ClusterSnapshot cluster, StatusTargets targets, TimeProvider time, ICommandRunner commands) => new(cluster, time)
+    {
+        Commands = commands,
+        ClusterConfig = targets.Cluster,
+        Talosconfig = targets.Talosconfig,
+        TalosconfigMissing = targets.TalosconfigMissing,
+    };
+
     public ICommandRunner? Commands { get; init; }
 
     public ClusterDefinition? ClusterConfig { get; init; }

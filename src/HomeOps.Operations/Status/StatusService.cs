@@ -12,8 +12,8 @@ public sealed class StatusService(IReadOnlyList<IStatusSection> sections)
     /// <summary>Every section HomeOps has, in the order they print.</summary>
     public static StatusService Default() => new(
     [
-        new TalosSection(), new KubernetesSection(), new FluxSection(), new CiliumSection(), new LonghornSection(), new CnpgSection(),
-        new CertificatesSection(), new ExternalSecretsSection(), new OnePasswordConnectSection(),
+        new TalosSection(), KubeStatusSections.Kubernetes(), KubeStatusSections.Flux(), KubeStatusSections.Cilium(), KubeStatusSections.Longhorn(),
+        KubeStatusSections.Cnpg(), KubeStatusSections.Certificates(), KubeStatusSections.ExternalSecrets(), new OnePasswordConnectSection(),
     ]);
 
     public IReadOnlyList<IStatusSection> Sections => sections;

@@ -66,6 +66,6 @@ public static class StatusText
             parts.Add("all healthy");
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"status: {string.Join("; ", parts)}; {report.ApiRequests} API request(s) for {report.KindsRead.Count} kind(s){(report.ProxyRequests > 0 ? $" and {report.ProxyRequests} through the service proxy" : string.Empty)}");
+        return string.Create(CultureInfo.InvariantCulture, $"status: {string.Join("; ", parts)}; {report.ApiRequests} API request(s) for {report.KindsRead.Count} kind(s){(report.ProxyRequests > 0 ? $" and {report.ProxyRequests} through the API server's proxy" : string.Empty)}");
     }
 }

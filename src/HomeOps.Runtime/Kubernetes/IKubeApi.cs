@@ -54,12 +54,12 @@ public interface IKubeApi
     Task<string> ReadPodLogAsync(string ns, string pod, string? container, int tailLines, int limitBytes, bool previous, CancellationToken cancellationToken);
 
     /// <summary>
-    /// GET <paramref name="path"/> of a Service through the API server's service proxy
-    /// (/api/v1/namespaces/NS/services/NAME:PORT/proxy/PATH), so a workstation reaches a ClusterIP Service with the
-    /// kubeconfig's credentials alone. Answers the HTTP status and body; throws <see cref="KubeApiException"/> only when
-    /// the API server itself cannot be reached (status 0).
+    /// GET <paramref name="path"/> of a Service or Pod port through the API server's proxy (<see cref="ProxyTarget"/>),
+    /// so a workstation reaches a ClusterIP Service or a pod's status port with the kubeconfig's credentials alone.
+    /// Answers the HTTP status and body; throws <see cref="KubeApiException"/> only when the API server itself cannot be
+    /// reached (status 0).
     /// </summary>
-    Task<(int Status, string Body)> ProxyGetAsync(string ns, string service, int port, string path, CancellationToken cancellationToken);
+    Task<(int Status, string Body)> ProxyGetAsync(ProxyTarget target, string path, CancellationToken cancellationToken);
 
     /// <summary>True when GET /readyz answers 200. Never throws for an unreachable server: that is "not ready".</summary>
     Task<bool> IsReadyAsync(CancellationToken cancellationToken);

@@ -183,9 +183,9 @@ public sealed class KubeApi(k8s.Kubernetes client, ResiliencePipeline pipeline, 
         }
     }
 
-    public async Task<(int Status, string Body)> ProxyGetAsync(string ns, string service, int port, string path, CancellationToken cancellationToken)
+    public async Task<(int Status, string Body)> ProxyGetAsync(ProxyTarget target, string path, CancellationToken cancellationToken)
     {
-        var uri = new Uri(client.BaseUri, $"/api/v1/namespaces/{Uri.EscapeDataString(ns)}/services/{Uri.EscapeDataString(service)}:{port}/proxy/{path.TrimStart('/')}");
+        var uri = new Uri(client.BaseUri, $"/api/v1/{target.Path}/{path.TrimStart('/')}");
         try
         {
             using var http = new HttpClient(transport, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(10) };

@@ -28,6 +28,9 @@ public sealed record KubeResource(string Group, string Version, string Plural, s
     public static readonly KubeResource CiliumLoadBalancerIpPools = new("cilium.io", "v2alpha1", "ciliumloadbalancerippools", "CiliumLoadBalancerIPPool", false);
     public static readonly KubeResource LonghornVolumes = new("longhorn.io", "v1beta2", "volumes", "Volume", true);
     public static readonly KubeResource LonghornNodes = new("longhorn.io", "v1beta2", "nodes", "Node", true);
+
+    /// <summary>Read by `homeops upgrade`: where each volume's healthy replicas are (spec.nodeID, spec.volumeName).</summary>
+    public static readonly KubeResource LonghornReplicas = new("longhorn.io", "v1beta2", "replicas", "Replica", true);
     public static readonly KubeResource CnpgClusters = new("postgresql.cnpg.io", "v1", "clusters", "Cluster", true);
     public static readonly KubeResource BarmanObjectStores = new("barmancloud.cnpg.io", "v1", "objectstores", "ObjectStore", true);
     public static readonly KubeResource Certificates = new("cert-manager.io", "v1", "certificates", "Certificate", true);
@@ -43,7 +46,7 @@ public sealed record KubeResource(string Group, string Version, string Plural, s
         [
             Namespaces, Nodes, Secrets, ConfigMaps, Pods, Services, PersistentVolumeClaims, Ingresses, DaemonSets, Deployments, CustomResourceDefinitions,
             Kustomizations, GitRepositories, HelmReleases, FluxInstances, CiliumBgpNodeConfigs, CiliumLoadBalancerIpPools, LonghornVolumes, LonghornNodes,
-            CnpgClusters, BarmanObjectStores, Certificates, ExternalSecrets, Events, StatefulSets, HelmRepositories, OciRepositories,
+            CnpgClusters, BarmanObjectStores, Certificates, ExternalSecrets, Events, StatefulSets, HelmRepositories, OciRepositories, LonghornReplicas,
         ];
 
     /// <summary>Every kind HomeOps knows.</summary>

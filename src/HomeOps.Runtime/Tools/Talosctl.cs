@@ -81,6 +81,20 @@ public static class Talosctl
     public static CommandSpec VolumeStatuses(IReadOnlyList<string> nodes, string talosconfig) =>
         new(Program, ["get", "volumestatus", .. Targets(nodes, talosconfig), "--output", "json"]) { Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>
+    /// The node's system extensions as JSON; Image Factory images carry a virtual extension named "schematic" whose
+    /// version is the schematic ID the image was built from (Talos v1.10 docs, learn-more/image-factory.md).
+    /// </summary>
+    public static CommandSpec Extensions(string node, string talosconfig) =>
+        new(Program, ["get", "extensions", .. Target(node, talosconfig), "--output", "json"]) { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>
+    /// Kubernetes on every node to <paramref name="version"/>, driven through one control plane: static pods, then
+    /// kube-proxy, then each kubelet (cmd/talosctl/cmd/talos/upgrade-k8s.go at v1.10.5; only 1.x→1.x and 1.x→1.(x+1)).
+    /// </summary>
+    public static CommandSpec UpgradeKubernetes(string controlPlane, string talosconfig, string version) =>
+        new(Program, ["upgrade-k8s", .. Target(controlPlane, talosconfig), "--to", version.TrimStart('v')]) { Timeout = TimeSpan.FromMinutes(60) };
+
     /// <summary>Several nodes in one call: apid on the first endpoint that answers proxies to each of them.</summary>
     private static string[] Targets(IReadOnlyList<string> nodes, string talosconfig) =>
         ["--nodes", string.Join(',', nodes), "--endpoints", string.Join(',', nodes), "--talosconfig", talosconfig];

@@ -127,6 +127,22 @@ public sealed class ValidateCommandTests
         result.Out.ShouldStartWith("::error file=apps/settings.yaml,line=7,col=3,title=HO3102 schema-wrong-type::");
     }
 
+    [Fact]
+    public async Task Validate_Timings_PrintsEveryPhaseToStandardErrorAndKeepsTheOutput()
+    {
+        using var temp = Tree("\"2\"");
+        var plain = await CliRunner.RunAsync(temp.Path, "validate", "--path", "clusters/lab", "--offline", "--no-cache", "--format", "json");
+        var timed = await CliRunner.RunAsync(temp.Path, "validate", "--path", "clusters/lab", "--offline", "--no-cache", "--format", "json", "--timings");
+        timed.ExitCode.ShouldBe(0, timed.Error);
+        timed.Out.ShouldBe(plain.Out);
+        foreach (var phase in new[] { "start-up", "Flux Kustomizations built (2 in-process, 0 by kustomize, 0 from cache)", "HelmReleases rendered", "rules (", "total", "CPU time" })
+        {
+            timed.Error.ShouldContain(phase);
+        }
+
+        plain.Error.ShouldNotContain("start-up");
+    }
+
     private static TempDirectory Tree(string replicas)
     {
         var temp = new TempDirectory();

@@ -38,7 +38,18 @@ internal sealed class StatusFixture : IAsyncDisposable
         Talos.MarkEtcdBootstrapped("172.29.51.11");
         Commands = new FakeCommandRunner(Talos);
         server.ServiceBackends["onepassword-connect/onepassword-connect:8080"] = path => path == "health" ? (200, ConnectHealth) : (404, "404 page not found");
+        // The primary's instance manager (status port 8000, TLS as its command says); the other instances answer too,
+        // as standbys, so a section that asked the wrong pod would see isPrimary false.
+        server.PodBackends["postgresql-system/postgresql-cluster-1:8000"] = (true, path => path == "pg/status" ? (200, PrimaryStatus) : (404, "404 page not found"));
+        server.PodBackends["postgresql-system/postgresql-cluster-2:8000"] = (true, path => path == "pg/status" ? (200, """{"isPrimary":false,"systemID":"7400000000000000001","replayLsn":"0/5000060"}""") : (404, "404 page not found"));
     }
+
+    /// <summary>
+    /// What postgresql-cluster-1's GET /pg/status answers: the shape of cloudnative-pg v1.27.1 pkg/postgres/status.go
+    /// (replicationInfo rows from pg_stat_replication, lag as PostgreSQL prints an interval). Tests change it.
+    /// postgresql-cluster-3 is not there: its pod is Pending.
+    /// </summary>
+    public string PrimaryStatus { get; set; } = """{"isPrimary":true,"systemID":"7400000000000000001","currentLsn":"0/5000060","timeLineID":1,"replicationInfo":[{"applicationName":"postgresql-cluster-2","state":"streaming","receivedLsn":"0/5000060","writeLsn":"0/5000060","flushLsn":"0/5000060","replayLsn":"0/5000060","writeLag":"00:00:00.000612","flushLag":"00:00:00.001405","replayLag":"00:00:00.25","syncState":"async","syncPriority":"0"}]}""";
 
     public string Talosconfig { get; }
 
@@ -104,8 +115,8 @@ internal sealed class StatusFixture : IAsyncDisposable
     /// <summary>The list requests the server saw (GET without watch, on a collection; not the service proxy's GETs).</summary>
     public int ListRequests => Server.Requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && !r.Contains("watch=true", StringComparison.Ordinal) && !r.Contains("/proxy/", StringComparison.Ordinal));
 
-    /// <summary>The GETs sent through the API server's service proxy.</summary>
-    public int ProxyRequests => Server.Requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains("/proxy/", StringComparison.Ordinal));
+    /// <summary>The GETs sent through the API server's service proxy (not the pod proxy).</summary>
+    public int ProxyRequests => Server.Requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains("/services/", StringComparison.Ordinal) && r.Contains("/proxy/", StringComparison.Ordinal));
 
     /// <summary>Plugs mini03's USB SSD back in: every Talos volume is ready, so Talos is healthy.</summary>
     public void HealTalos() => TalosNodes[2].Volumes.RemoveAll(v => v.Phase == "missing");

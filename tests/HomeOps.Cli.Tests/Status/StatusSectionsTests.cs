@@ -115,4 +115,42 @@ public sealed class StatusSectionsTests
         result.Out.ShouldContain("1Password Connect [absent] not installed\n  --  1Password Connect is not installed: there is no Service onepassword-connect/onepassword-connect (HO6161)");
         fixture.ProxyRequests.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Status_CnpgReplication_AskedOfThePrimaryOverTls_OnceForTheCluster()
+    {
+        await using var fixture = await StatusFixture.StartAsync();
+
+        var result = await fixture.RunAsync("status", "--kubeconfig", fixture.Kubeconfig);
+
+        result.Out.ShouldMatch(@"!!  replication/postgresql-system/postgresql-cluster\s+replication: 1/2 standby\(s\) streaming; replay lag postgresql-cluster-2 0\.25s; postgresql-cluster-3 not running\n");
+        result.Out.ShouldNotContain("(HO6134)", customMessage: "the failed instance is the cluster line's root cause (HO6130), said once");
+        fixture.Server.Requests.Count(r => r.Contains("/pods/", StringComparison.Ordinal) && r.Contains("/proxy/", StringComparison.Ordinal))
+            .ShouldBe(1, "one request for the one CNPG cluster, to its primary");
+        fixture.Server.Requests.ShouldContain(r => r.Contains("/pods/https:postgresql-cluster-1:8000/proxy/pg/status", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Status_CnpgReplicationLagAboveFiveMinutes_Unhealthy()
+    {
+        await using var fixture = await StatusFixture.StartAsync();
+        fixture.PrimaryStatus = fixture.PrimaryStatus.Replace("\"replayLag\":\"00:00:00.25\"", "\"replayLag\":\"00:07:10.5\"", StringComparison.Ordinal);
+
+        var result = await fixture.RunAsync("status", "--kubeconfig", fixture.Kubeconfig);
+
+        result.Out.ShouldContain("XX  postgresql-system/postgresql-cluster: standby postgresql-cluster-2 replays 7m behind the primary (a warning above 30s, critical above 5m, as the tree's CNPGReplicationLag alerts) (HO6133)");
+    }
+
+    [Fact]
+    public async Task Status_CnpgPrimaryNotListening_OneUnknownLine_TheRestPrints()
+    {
+        await using var fixture = await StatusFixture.StartAsync();
+        fixture.Server.PodBackends.Clear();
+
+        var result = await fixture.RunAsync("status", "--kubeconfig", fixture.Kubeconfig);
+
+        result.Out.ShouldContain("postgresql-system/postgresql-cluster: replication lag not read from pod postgresql-system/postgresql-cluster-1:8000: GET /pg/status through the API server's pod proxy answered HTTP 503: error trying to reach service: dial tcp 10.42.0.31:8000: connect: connection refused (HO6135)");
+        result.Out.ShouldContain("backup/postgresql-system/postgresql-cluster");
+        result.ExitCode.ShouldBe(1);
+    }
 }

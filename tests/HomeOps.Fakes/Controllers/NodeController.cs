@@ -65,7 +65,7 @@ public sealed partial class NodeController(TimeProvider time) : IFakeController
 
             store.Mutate(nodes, null, FakeKubeStore.NameOf(node), n =>
             {
-                n["status"] = Status(ready);
+                n["status"] = Status(FakeKubeStore.NameOf(n), ready);
                 if (ready)
                 {
                     (n["spec"] as JsonObject)?.Remove("taints");
@@ -83,21 +83,57 @@ public sealed partial class NodeController(TimeProvider time) : IFakeController
         node["status"]?["conditions"] is JsonArray conditions
         && conditions.Any(c => c?["type"]?.GetValue<string>() == "Ready" && c["status"]?.GetValue<string>() == "True");
 
-    private JsonObject Status(bool ready)
+    /// <summary>What each node's kubelet reports in status.nodeInfo (osImage, kubeletVersion), by node name; null: nothing.</summary>
+    public Func<string, JsonObject?>? NodeInfo { get; set; }
+
+    /// <summary>
+    /// The node rebooted: its kubelet stopped posting (the node controller sets Ready Unknown, "Kubelet stopped posting
+    /// node status."), until <see cref="KubeletBack"/>.
+    /// </summary>
+    public void Rebooting(FakeKubeStore store, string name) =>
+        store.Mutate(store.Type("", "v1", "nodes")!, null, name, n => n["status"] = Status(name, false, ("Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status.")));
+
+    /// <summary>The kubelet posts again, with what the node now runs: Ready when the CNI works.</summary>
+    public void KubeletBack(FakeKubeStore store, string name) =>
+        store.Mutate(store.Type("", "v1", "nodes")!, null, name, n => n["status"] = Status(name, CniProblem is null));
+
+    /// <summary>Writes every node's nodeInfo again (after upgrade-k8s moved the kubelets), keeping its conditions.</summary>
+    public void RefreshNodeInfo(FakeKubeStore store)
+    {
+        var nodes = store.Type("", "v1", "nodes")!;
+        foreach (var node in store.List(nodes, null).Items)
+        {
+            store.Mutate(nodes, null, FakeKubeStore.NameOf(node), n =>
+            {
+                if (n["status"] is JsonObject status && NodeInfo?.Invoke(FakeKubeStore.NameOf(n)) is { } info)
+                {
+                    status["nodeInfo"] = info;
+                }
+            });
+        }
+    }
+
+    private JsonObject Status(string name, bool ready, (string Status, string Reason, string Message)? other = null)
     {
         var now = Now();
-        return new JsonObject
+        var status = new JsonObject
         {
             ["conditions"] = new JsonArray(new JsonObject
             {
                 ["type"] = "Ready",
-                ["status"] = ready ? "True" : "False",
-                ["reason"] = ready ? "KubeletReady" : "KubeletNotReady",
-                ["message"] = ready ? "kubelet is posting ready status" : NoCni,
+                ["status"] = other?.Status ?? (ready ? "True" : "False"),
+                ["reason"] = other?.Reason ?? (ready ? "KubeletReady" : "KubeletNotReady"),
+                ["message"] = other?.Message ?? (ready ? "kubelet is posting ready status" : NoCni),
                 ["lastHeartbeatTime"] = now,
                 ["lastTransitionTime"] = now,
             }),
         };
+        if (NodeInfo?.Invoke(name) is { } info)
+        {
+            status["nodeInfo"] = info;
+        }
+
+        return status;
     }
 
     private string Now() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);

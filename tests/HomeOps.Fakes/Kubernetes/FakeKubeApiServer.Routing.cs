@@ -35,6 +35,9 @@ public sealed partial class FakeKubeApiServer
             case ["api", "v1", "namespaces", var ns, "services", var target, "proxy", .. var path] when context.Request.Method == "GET":
                 await ProxyAsync(context, ns, target, string.Join('/', path)).ConfigureAwait(false);
                 return;
+            case ["api", "v1", "namespaces", var ns, "pods", var target, "proxy", .. var path] when context.Request.Method == "GET":
+                await PodProxyAsync(context, ns, target, string.Join('/', path)).ConfigureAwait(false);
+                return;
             case ["api", "v1", .. var rest]:
                 await ResourceAsync(context, "", "v1", rest).ConfigureAwait(false);
                 return;

@@ -34,6 +34,21 @@ public sealed class FakeTalosNode(string name, string address)
     /// <summary>The Talos version the node runs (version --json's version.tag).</summary>
     public string TalosVersion { get; set; } = "v1.10.5";
 
+    /// <summary>
+    /// The Image Factory schematic ID of the image the node booted, reported as the virtual extension "schematic"
+    /// (`talosctl get extensions`). Default: the vanilla schematic (no customization).
+    /// </summary>
+    public string Schematic { get; set; } = "376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba";
+
+    /// <summary>The kubelet's version (the Node's status.nodeInfo.kubeletVersion), which `upgrade-k8s` moves.</summary>
+    public string KubeletVersion { get; set; } = "v1.31.1";
+
+    /// <summary>Accepted `talosctl upgrade` calls (each installs an image and reboots the node once).</summary>
+    public int Upgrades { get; set; }
+
+    /// <summary>Fault: the next upgraded image fails to boot and the node falls back to the image it ran before (A/B).</summary>
+    public bool BootsOldImage { get; set; }
+
     /// <summary>True on control-plane nodes (until a config says otherwise: <see cref="MachineType"/> decides once applied).</summary>
     public bool ControlPlane { get; set; } = true;
 

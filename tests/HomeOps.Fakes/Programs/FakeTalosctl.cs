@@ -11,8 +11,9 @@ namespace HomeOps.Fakes.Programs;
 /// data directory is not empty (AlreadyExists), a worker, or a node whose clock is not synchronised; a control plane
 /// configured while etcd runs elsewhere joins it. `health` fails while a Kubernetes Node is NotReady. An unreachable
 /// node times out dialing port 50000. kubeconfig writes a kubeconfig for the fake API. `etcd snapshot` is modelled in
-/// FakeTalosctl.Etcd.cs, the wipe of etcd by a reset of every node in FakeTalosctl.Recovery.cs.
-/// Does not model: real TLS, config validation beyond parsing, install/reboot time, etcd join time and quorum,
+/// FakeTalosctl.Etcd.cs, the wipe of etcd by a reset of every node in FakeTalosctl.Recovery.cs, `upgrade` and
+/// `upgrade-k8s` in FakeTalosctl.Upgrade.cs.
+/// Does not model: real TLS, config validation beyond parsing, install time, etcd join time and quorum,
 /// dmesg/logs. The read-only calls of `homeops status` over several nodes are in FakeTalosctl.Status.cs.
 /// </summary>
 public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, string clusterEndpoint) : IFakeProgram
@@ -49,6 +50,9 @@ public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, str
 
     /// <summary>True while some configured control plane holds etcd data (etcd, then the API server, runs).</summary>
     public bool EtcdRunning => Nodes.Any(n => n.Configured && n.EtcdData);
+
+    /// <summary>How long `health` waits for NotReady nodes to turn Ready before it fails (the real one waits --wait-timeout).</summary>
+    public TimeSpan HealthWait { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Successful etcd bootstraps (must never exceed 1 per cluster).</summary>
     public int EtcdBootstraps { get; private set; }
@@ -138,8 +142,11 @@ public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, str
                 target.Reboots++;
                 return FakeResult.Ok();
             case ["upgrade", ..]:
-                target.Image = Option(args, "--image");
-                return FakeResult.Ok($"watching nodes: [{target.Address}]\n    * {target.Address}: post check passed\n");
+                return Upgrade(args, target);
+            case ["upgrade-k8s", ..]:
+                return UpgradeKubernetes(args);
+            case ["get", "extensions", ..]:
+                return Extensions(target);
             case ["reset", ..] when args.Count(x => x == "--system-labels-to-wipe") == 2 && args.Contains("STATE") && args.Contains("EPHEMERAL"):
                 target.Stage = "maintenance";
                 target.Resets++;
@@ -201,7 +208,7 @@ public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, str
     /// The server-side cluster checks (pkg/cluster/check/default.go:17-28): etcd healthy, then every Kubernetes Node
     /// Ready (K8sAllNodesReadyAssertion, pkg/cluster/check/kubernetes.go:216-246, "some nodes are not ready: [a b]");
     /// a check still failing at --wait-timeout ends the stream with "healthcheck error: ..."
-    /// (cmd/talosctl/cmd/talos/health.go:183-185). The fake answers at once instead of waiting the timeout out.
+    /// (cmd/talosctl/cmd/talos/health.go:183-185). The fake waits <see cref="HealthWait"/> instead of the whole timeout.
     /// </summary>
     private FakeResult Health()
     {
@@ -210,7 +217,15 @@ public sealed partial class FakeTalosctl(IReadOnlyList<FakeTalosNode> nodes, str
             return FakeResult.Error("waiting for etcd to be healthy: etcd is not running\nhealthcheck error: context deadline exceeded\n");
         }
 
+        // Like the real check, wait while a node is not Ready (up to HealthWait here, not the whole --wait-timeout).
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         var notReady = (KubernetesNodes?.Invoke() ?? []).Where(n => !n.Ready).Select(n => n.Name).ToList();
+        while (notReady.Count > 0 && waited.Elapsed < HealthWait)
+        {
+            Thread.Sleep(20);
+            notReady = [.. (KubernetesNodes?.Invoke() ?? []).Where(n => !n.Ready).Select(n => n.Name)];
+        }
+
         if (notReady.Count > 0)
         {
             var names = string.Join(' ', notReady);

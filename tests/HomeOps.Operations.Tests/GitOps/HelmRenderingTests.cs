@@ -107,6 +107,30 @@ public sealed class HelmRenderingTests
         Validation.Lines(result, []).ShouldBe(["HO3211 infrastructure/widget-operator/release.yaml:1:1"], string.Join("\n", result.Diagnostics));
     }
 
+    [Fact]
+    public async Task Validate_ChartInTwoKustomizations_ItsCrdsFolderCrdIsNotManagedTwice()
+    {
+        using var repo = await ChartRepository.StartAsync(ChartFolder);
+        using var tree = Tree(repo);
+        var release = File.ReadAllText(Path.Combine(tree.Root, "infrastructure/widget-operator/release.yaml"));
+        tree.Write("infrastructure/widget-lab/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - namespace.yaml\n  - release.yaml\n");
+        tree.Write("infrastructure/widget-lab/namespace.yaml",
+            "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: widgets-lab\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n");
+        tree.Write("infrastructure/widget-lab/release.yaml", release.Replace("namespace: widgets-system", "namespace: widgets-lab", StringComparison.Ordinal));
+        var operators = File.ReadAllText(Path.Combine(tree.Root, "clusters/test/operators.yaml"));
+        tree.Write("clusters/test/operators.yaml", operators + "---\n" + operators.Replace("name: widget-operator", "name: widget-lab", StringComparison.Ordinal)
+            .Replace("./infrastructure/widget-operator", "./infrastructure/widget-lab", StringComparison.Ordinal));
+
+        var result = await Validation.RunAsync(tree.Root, offline: false, cache: NewCache());
+
+        // helm creates a crds/ CRD when absent and no release owns it: two releases of one chart share it.
+        Validation.Lines(result, []).ShouldBeEmpty(string.Join("\n", result.Diagnostics));
+        var crds = result.Tree!.AllObjects.Where(o => o.Kind == "CustomResourceDefinition").ToList();
+        crds.Count.ShouldBe(2);
+        crds.ShouldAllBe(o => o.Origin.FromChartCrdsFolder);
+        result.Tree.AllObjects.Where(o => o.Origin.HelmRelease != null && o.Kind != "CustomResourceDefinition").ShouldAllBe(o => !o.Origin.FromChartCrdsFolder);
+    }
+
     private static FixtureTree Tree(ChartRepository repo, string version = "1.0.0", string imageTag = "1.0.0", string widgetSize = "3") =>
         FixtureTree.Create("_helm", new Dictionary<string, string>
         {

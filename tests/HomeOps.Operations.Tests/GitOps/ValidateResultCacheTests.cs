@@ -48,7 +48,47 @@ public sealed class ValidateResultCacheTests : IDisposable
         uncached.Tree.ShouldNotBeNull();
     }
 
-    private Task<ValidateResult> RunAsync(string root, bool useCache)
+    [Fact]
+    public async Task Validate_UnchangedOldFiles_ReusesTheirHashesAndStillSeesAnEditOfTheSameSize()
+    {
+        using var tree = FixtureTree.Create("image-not-pinned");
+        var files = Directory.EnumerateFiles(tree.Root, "*", SearchOption.AllDirectories).ToList();
+        var hourAgo = DateTime.UtcNow.AddHours(-1);
+        files.ForEach(f => File.SetLastWriteTimeUtc(f, hourAgo));
+        await RunAsync(tree.Root, useCache: true);
+
+        var timings = new PhaseTimings(TimeProvider.System);
+        var warm = await RunAsync(tree.Root, useCache: true, timings);
+        warm.Tree.ShouldBeNull();
+        var note = timings.Phases.Single(p => p.Phase == "result cache key").Note!;
+        var reused = int.Parse(System.Text.RegularExpressions.Regex.Match(note, @"(\d+) file hashes reused").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        reused.ShouldBeGreaterThanOrEqualTo(files.Count(f => !f.Contains($"{Path.DirectorySeparatorChar}.git{Path.DirectorySeparatorChar}", StringComparison.Ordinal)), note);
+
+        // Same size, a time that differs from the remembered one but is older than the list: read again.
+        var deployment = Path.Combine(tree.Root, "apps", "demo", "deployment.yaml");
+        File.WriteAllText(deployment, File.ReadAllText(deployment).Replace("name:", "nAme:", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(deployment, hourAgo.AddMinutes(1));
+        var edited = await RunAsync(tree.Root, useCache: true);
+        edited.Tree.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Validate_EditWithinTheRacyWindow_KeepingSizeAndTime_BuildsAgain()
+    {
+        using var tree = FixtureTree.Create("image-not-pinned");
+        var deployment = Path.Combine(tree.Root, "apps", "demo", "deployment.yaml");
+        var written = File.GetLastWriteTimeUtc(deployment);
+        await RunAsync(tree.Root, useCache: true);
+
+        // The file was written moments before the run remembered it: an edit within the same timestamp is possible,
+        // so its remembered time is not trusted.
+        File.WriteAllText(deployment, File.ReadAllText(deployment).Replace("name:", "nAme:", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(deployment, written);
+        var edited = await RunAsync(tree.Root, useCache: true);
+        edited.Tree.ShouldNotBeNull();
+    }
+
+    private Task<ValidateResult> RunAsync(string root, bool useCache, PhaseTimings? timings = null)
     {
         var workspace = Workspace.Locate(PhysicalFileSystem.Instance, root, clusterFile: null);
         var options = new ValidateOptions
@@ -59,7 +99,7 @@ public sealed class ValidateResultCacheTests : IDisposable
             UseCache = useCache,
             ResultCache = true,
         };
-        return new ValidateService(ProcessCommandRunner.Instance, TimeProvider.System).RunAsync(workspace, options, TestContext.Current.CancellationToken);
+        return new ValidateService(ProcessCommandRunner.Instance, TimeProvider.System) { Timings = timings }.RunAsync(workspace, options, TestContext.Current.CancellationToken);
     }
 
     private static List<string> Render(ValidateResult result) =>

@@ -6,6 +6,8 @@ namespace HomeOps.Operations.Tests.Nodes;
 /// <summary>cluster reset and rolling apply/upgrade against a bootstrapped fake cluster.</summary>
 public sealed class NodeOperationsTests
 {
+    private const string Vanilla = "factory.talos.dev/installer/" + Fakes.Programs.FakeTalosctl.VanillaSchematic + ":v1.10.6";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<(BootstrapHarness Harness, NodeOperationContext Context, List<string> Log)> BootstrappedAsync()
@@ -91,11 +93,11 @@ public sealed class NodeOperationsTests
         await using var _h = h;
         var before = h.Cluster.Runner.Calls.Count;
 
-        (await NodeRollout.RunAsync(context, new NodeRollout.Request(NodeRollout.Action.Upgrade, [], "factory.talos.dev/installer/abc:v1.10.6", TimeSpan.FromMinutes(10), false), Ct)).ShouldBeEmpty();
+        (await NodeRollout.RunAsync(context, new NodeRollout.Request(NodeRollout.Action.Upgrade, [], Vanilla, TimeSpan.FromMinutes(10), false), Ct)).ShouldBeEmpty();
 
         var calls = h.Cluster.Runner.Calls.Skip(before).Select(c => c.Split(' ')[1] + " " + c.Split(' ')[3]).ToList();
         calls.ShouldBe(["upgrade 172.29.51.11", "health 172.29.51.11", "upgrade 172.29.51.12", "health 172.29.51.12", "upgrade 172.29.51.13", "health 172.29.51.13"]);
-        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.Image == "factory.talos.dev/installer/abc:v1.10.6");
+        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.Image == Vanilla && n.TalosVersion == "v1.10.6" && n.Upgrades == 1);
     }
 
     [Fact]
@@ -123,7 +125,7 @@ public sealed class NodeOperationsTests
         var store = h.Cluster.Api.Store;
         store.Mutate(store.Type("", "v1", "nodes")!, null, "mini03", n => n["status"]!["conditions"]![0]!["status"] = "False");
 
-        var diagnostic = (await NodeRollout.RunAsync(context, new NodeRollout.Request(NodeRollout.Action.Upgrade, [], "factory.talos.dev/installer/abc:v1.10.6", TimeSpan.FromMinutes(10), false), Ct)).ShouldHaveSingleItem();
+        var diagnostic = (await NodeRollout.RunAsync(context, new NodeRollout.Request(NodeRollout.Action.Upgrade, [], Vanilla, TimeSpan.FromMinutes(10), false), Ct)).ShouldHaveSingleItem();
 
         diagnostic.Code.ShouldBe("HO5053");
         diagnostic.Message.ShouldStartWith("mini01 did not become healthy after 'talosctl health --nodes 172.29.51.11");

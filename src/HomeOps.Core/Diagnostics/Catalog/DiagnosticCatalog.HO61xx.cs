@@ -68,6 +68,21 @@ public static partial class DiagnosticCatalog
         "{0}: WAL archiving fails: {1}",
         "Until it works, the recovery window stops growing and WAL piles up on the WAL volume. Check the object store (endpoint, bucket, credentials) and the plugin sidecar's logs ('kubectl logs POD -c plugin-barman-cloud')");
 
+    public static readonly DiagnosticDescriptor CnpgReplicationLag = Warning(
+        "HO6133", "cnpg-replication-lag", "A CloudNativePG standby replays far behind its primary",
+        "{0}: standby {1} replays {2} behind the primary (a warning above {3}, critical above {4}, as the tree's CNPGReplicationLag alerts)",
+        "A standby that lags cannot take over without losing what it has not replayed. Look at the standby's disk and node ('kubectl cnpg status {5} -n {6}'), a long query on it (hot_standby_feedback), or the network between the nodes");
+
+    public static readonly DiagnosticDescriptor CnpgStandbyNotStreaming = Warning(
+        "HO6134", "cnpg-standby-not-streaming", "A CloudNativePG standby does not stream from its primary",
+        "{0}: {1} of {2} standby(s) stream from the primary; not streaming: {3}",
+        "A standby that does not stream falls back to WAL from the object store or stops; see 'kubectl cnpg status {4} -n {5}' and the standby's logs ('kubectl logs POD -c postgres -n {5}')");
+
+    public static readonly DiagnosticDescriptor CnpgReplicationNotRead = Warning(
+        "HO6135", "cnpg-replication-not-read", "CloudNativePG replication could not be read",
+        "{0}: replication lag not read from {1}: {2}",
+        "status asks the primary's instance manager (GET /pg/status on port 8000) through the API server's pod proxy; it needs the 'pods/proxy' get permission and a primary pod with an IP");
+
     public static readonly DiagnosticDescriptor LiveCertificateExpired = Error(
         "HO6140", "live-certificate-expired", "A cert-manager Certificate has expired",
         "Certificate {0} expired on {1} ({2} ago); clients refuse {3}",

@@ -83,4 +83,39 @@ public static partial class DiagnosticCatalog
         "HO9062", "cnpg-switchover-timeout", "The PostgreSQL primary did not move",
         "PostgreSQL cluster {0} did not switch over to {1} within {2}: currentPrimary is {3}, targetPrimary {4}, phase '{5}'",
         "The operator promotes the target once the old primary has shut down and the target's instance manager reports; `kubectl cnpg status {0}` and the operator's log say why it waits. A targetPrimary set back to the old primary means the operator refused the target (no longer an active instance)");
+
+    public static readonly DiagnosticDescriptor UpgradeNodeBootedOldImage = Error(
+        "HO9009", "upgrade-node-booted-old-image", "A node came back on its old image",
+        "{0} came back on Talos {1} (schematic {2}), not the Talos {3} (schematic {4}) it was upgraded to: it booted its previous image",
+        "Talos boots the previous image when the new one fails to boot. Read why with 'talosctl dmesg --nodes {5}', fix it, then run the upgrade again; the run stopped before the next node and {0} stays cordoned");
+
+    public static readonly DiagnosticDescriptor UpgradeNodeSchematicMismatch = Error(
+        "HO9010", "upgrade-node-schematic-mismatch", "A node runs another schematic than the one asked for",
+        "{0} runs Talos {1} with schematic {2}, not the schematic {3} of the installer image {4}",
+        "The node's extensions differ from cluster.yaml's (homeops talos schematic shows the ID it asks for); check the installer image, then run the upgrade again; the run stopped before the next node");
+
+    public static readonly DiagnosticDescriptor UpgradeGateTimeout = Error(
+        "HO9011", "upgrade-gate-timeout", "An upgrade gate did not pass in time",
+        "Gate '{0}' {1} did not pass within {2}: {3}",
+        "Nothing further was changed. {4}; then run the upgrade again (nodes already upgraded are skipped)");
+
+    public static readonly DiagnosticDescriptor UpgradeKubernetesUnsupportedByNode = Error(
+        "HO9012", "upgrade-kubernetes-unsupported-by-node", "A node's Talos does not support the Kubernetes target",
+        "{0} runs Talos {1}, which supports Kubernetes {2}, not {3}",
+        "Upgrade Talos first ('homeops upgrade plan' shows the order, 'homeops upgrade talos' runs it); upgrading Kubernetes past what Talos supports blocks the next Talos upgrade");
+
+    public static readonly DiagnosticDescriptor UpgradeKubeletNotUpdated = Error(
+        "HO9013", "upgrade-kubelet-not-updated", "A kubelet did not reach the Kubernetes target",
+        "After talosctl upgrade-k8s, {0} reports kubelet {1}, not {2}",
+        "talosctl upgrade-k8s can be run again safely: run 'homeops upgrade kubernetes' again, and check the node with 'talosctl service kubelet --nodes {0}'");
+
+    public static readonly DiagnosticDescriptor UpgradeNodeUnreadable = Error(
+        "HO9014", "upgrade-node-unreadable", "A node's Talos version or schematic could not be read",
+        "The Talos version and schematic of {0} ({1}) could not be read: {2}",
+        "A run reads from the nodes which ones are done; check that 'talosctl version --nodes {1}' answers, then run the upgrade again");
+
+    public static readonly DiagnosticDescriptor UpgradeStepFailed = Error(
+        "HO9015", "upgrade-step-failed", "An upgrade step failed",
+        "{0} failed for {1}: {2}",
+        "The run stopped here; fix the cause, then run the upgrade again (nodes already upgraded are skipped)");
 }

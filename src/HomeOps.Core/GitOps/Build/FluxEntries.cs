@@ -16,8 +16,9 @@ public static class FluxEntries
         var entries = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in files.Where(RepoPath.IsYaml))
         {
-            // Parse only files that can hold an entry: most hold none, and parsing every file costs.
-            if (sources.Tree.ReadText(file) is not { } text || !text.Contains("sync", StringComparison.Ordinal) && !text.Contains("flux-system", StringComparison.Ordinal))
+            // Parse only files that can hold an entry (the kinds below and their keys): most hold none, and parsing
+            // every file costs, most of all the CRD schemas a repository keeps (megabytes that say "sync").
+            if (sources.Tree.ReadText(file) is not { } text || !MayHoldEntry(text))
             {
                 continue;
             }
@@ -41,4 +42,8 @@ public static class FluxEntries
 
         return [.. entries];
     }
+
+    private static bool MayHoldEntry(string text) =>
+        (text.Contains("sync", StringComparison.Ordinal) && (text.Contains("FluxInstance", StringComparison.Ordinal) || text.Contains("HelmRelease", StringComparison.Ordinal)))
+        || (text.Contains("flux-system", StringComparison.Ordinal) && text.Contains("Kustomization", StringComparison.Ordinal));
 }

@@ -63,17 +63,24 @@ public sealed partial class HelmInstallRule : IGitOpsRule
                     continue;
                 }
 
-                foreach (var (spec, chart) in releases.Where(r => r.Chart == install.Chart))
+                foreach (var d in Judge(releases, install, file, SourceSpan.At(file, i + 1, match.Index + 1)))
                 {
-                    if (install.Release != spec.ReleaseName || install.Namespace != spec.TargetNamespace)
-                    {
-                        yield return DiagnosticCatalog.HelmInstallOfFluxChart.At(SourceSpan.At(file, i + 1, match.Index + 1), file, install.Chart,
-                            install.Release ?? "(generated name)", install.Namespace, spec.Id, spec.ReleaseName, spec.TargetNamespace);
-                    }
+                    yield return d;
                 }
             }
         }
+
+        foreach (var d in CheckHelmfiles(context, releases))
+        {
+            yield return d;
+        }
     }
+
+    /// <summary>HO3245 for each HelmRelease of the install's chart that has another release name or namespace.</summary>
+    private static IEnumerable<Diagnostic> Judge(List<(HelmReleaseSpec Spec, string? Chart)> releases, Install install, string file, SourceSpan at) =>
+        releases.Where(r => r.Chart == install.Chart && (install.Release != r.Spec.ReleaseName || install.Namespace != r.Spec.TargetNamespace))
+            .Select(r => DiagnosticCatalog.HelmInstallOfFluxChart.At(at, file, install.Chart, install.Release ?? "(generated name)", install.Namespace,
+                r.Spec.Id, r.Spec.ReleaseName, r.Spec.TargetNamespace));
 
     private static bool IsScript(string file)
     {

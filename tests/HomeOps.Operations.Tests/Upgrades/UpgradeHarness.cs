@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using HomeOps.Core.Diagnostics;
+using HomeOps.Fakes.Kubernetes;
+using HomeOps.Operations.Nodes;
+using HomeOps.Operations.Tests.Bootstrap;
+using HomeOps.Operations.Upgrades;
+using HomeOps.Runtime.Kubernetes;
+
+namespace HomeOps.Operations.Tests.Upgrades;
+
+/// <summary>
+/// A bootstrapped fake cluster (three control planes, Flux Ready) whose nodes booted the factory images of
+/// cluster.yaml's schematic, at Talos v1.10.5 and the given kubelet version, and an upgrade run context over it:
+/// gates poll every 20 ms and give up after <see cref="GateTimeout"/>. The drain/primary seam is <see cref="Steps"/>.
+/// </summary>
+internal sealed class UpgradeHarness : IAsyncDisposable
+{
+    private UpgradeHarness(BootstrapHarness bootstrap, NodeOperationContext nodes, IKubeApi api)
+    {
+        Bootstrap = bootstrap;
+        Nodes = nodes;
+        Api = api;
+        Steps = new CordoningNodeSteps(bootstrap.Cluster.Api.Store, bootstrap.Cluster.Runner.Calls);
+    }
+
+    public BootstrapHarness Bootstrap { get; }
+
+    public Fakes.FakeCluster Cluster => Bootstrap.Cluster;
+
+    public FakeKubeStore Store => Cluster.Api.Store;
+
+    public NodeOperationContext Nodes { get; }
+
+    public IKubeApi Api { get; }
+
+    public CordoningNodeSteps Steps { get; }
+
+    public ConcurrentQueue<string> Log { get; } = new();
+
+    public TimeSpan GateTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public static async Task<UpgradeHarness> StartAsync(string kubelet = "v1.31.1")
+    {
+        var bootstrap = await BootstrapHarness.StartAsync();
+        (await bootstrap.RunAsync()).ShouldBeEmpty();
+        var log = new ConcurrentQueue<string>();
+        var (nodes, problems) = NodeOperationContext.Load(bootstrap.Workspace, bootstrap.Cluster.Runner, log.Enqueue);
+        problems.ShouldBeEmpty();
+        foreach (var node in bootstrap.Cluster.Talos.Nodes)
+        {
+            // Installed from cluster.yaml's factory image (the schematic the operator posted to the factory).
+            var wanted = TalosNodeImage.Wanted(nodes!.Cluster, nodes.Cluster.Nodes.Single(n => n.Name == node.Name)).Id;
+            bootstrap.Cluster.Talos.FactorySchematics.Add(wanted);
+            node.Schematic = wanted;
+            node.KubeletVersion = kubelet;
+        }
+
+        bootstrap.Cluster.Nodes.RefreshNodeInfo(bootstrap.Cluster.Api.Store);
+        var api = new KubeClientFactory(TimeProvider.System, bootstrap.Cluster.Rewrite, 3, TimeSpan.FromMilliseconds(10)).Create(bootstrap.Paths.Kubeconfig);
+        var harness = new UpgradeHarness(bootstrap, nodes!, api);
+        while (log.TryDequeue(out var line))
+        {
+            harness.Log.Enqueue(line);
+        }
+
+        return harness;
+    }
+
+    public UpgradeRunContext Context() =>
+        new(Nodes with { Log = Log.Enqueue }, Api, Steps, TimeProvider.System) { Timeouts = UpgradeTimeouts.All(GateTimeout), PollInterval = TimeSpan.FromMilliseconds(20) };
+
+    public Task<IReadOnlyList<Diagnostic>> TalosAsync(string? talos = "v1.10.9", bool dryRun = false) =>
+        UpgradeRunService.RunTalosAsync(Context(), new UpgradeRunRequest(talos, null, dryRun), TestContext.Current.CancellationToken);
+
+    public Task<IReadOnlyList<Diagnostic>> KubernetesAsync(string? talos, string? kubernetes = null, bool dryRun = false) =>
+        UpgradeRunService.RunKubernetesAsync(Context(), new UpgradeRunRequest(talos, kubernetes, dryRun), TestContext.Current.CancellationToken);
+
+    /// <summary>The talosctl calls and seam steps after <paramref name="skip"/>, as "verb node-or-address".</summary>
+    public List<string> Actions(int skip) =>
+        [.. Cluster.Runner.Calls.Skip(skip).Select(c => c.Split(' ')).Where(p => p[0] != "talosctl" || p[1] is "upgrade" or "upgrade-k8s").Select(p => p[0] == "talosctl" ? $"{p[1]} {p[3]}" : $"{p[0]} {p[1]}")];
+
+    /// <summary>Installs Longhorn's volume, node and replica CRDs as the repository pins them.</summary>
+    public async Task InstallLonghornAsync()
+    {
+        string[] files = ["longhorn/longhorn.io_volumes.yaml", "longhorn/longhorn.io_nodes.yaml", "longhorn/longhorn.io_replicas.yaml"];
+        foreach (var file in files)
+        {
+            Store.Create(FakeResourceType.Crd, null, Recovery.RecoveryHarness.ReadCrd(file));
+        }
+
+        await Recovery.RecoveryHarness.WaitUntilAsync(() => Store.AreEstablished(files.Select(f => FakeKubeStore.NameOf(Recovery.RecoveryHarness.ReadCrd(f))).ToList()), "Longhorn CRDs Established");
+        if (Store.Get(Store.Type("", "v1", "namespaces")!, null, "longhorn-system") is null)
+        {
+            Store.Create(Store.Type("", "v1", "namespaces")!, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "longhorn-system" } });
+        }
+    }
+
+    /// <summary>A Longhorn volume with the given robustness and one running replica on each of <paramref name="replicaNodes"/>.</summary>
+    public void AddVolume(string name, string robustness, params string[] replicaNodes)
+    {
+        Store.Create(Store.TypeOf("longhorn.io/v1beta2", "Volume")!, "longhorn-system", new JsonObject
+        {
+            ["apiVersion"] = "longhorn.io/v1beta2",
+            ["kind"] = "Volume",
+            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = "longhorn-system" },
+            ["spec"] = new JsonObject { ["numberOfReplicas"] = replicaNodes.Length },
+        });
+        // Status is longhorn-manager's to write (a status subresource: a create drops it).
+        Store.Mutate(Store.TypeOf("longhorn.io/v1beta2", "Volume")!, "longhorn-system", name,
+            v => v["status"] = new JsonObject { ["state"] = "attached", ["robustness"] = robustness, ["currentNodeID"] = replicaNodes[0] });
+        foreach (var node in replicaNodes)
+        {
+            Store.Create(Store.TypeOf("longhorn.io/v1beta2", "Replica")!, "longhorn-system", new JsonObject
+            {
+                ["apiVersion"] = "longhorn.io/v1beta2",
+                ["kind"] = "Replica",
+                ["metadata"] = new JsonObject { ["name"] = $"{name}-r-{node}", ["namespace"] = "longhorn-system" },
+                ["spec"] = new JsonObject { ["volumeName"] = name, ["nodeID"] = node, ["healthyAt"] = "2026-12-07T10:00:00Z", ["failedAt"] = "" },
+            });
+            Store.Mutate(Store.TypeOf("longhorn.io/v1beta2", "Replica")!, "longhorn-system", $"{name}-r-{node}", r => r["status"] = new JsonObject { ["currentState"] = "running" });
+        }
+    }
+
+    public JsonObject Node(string name) => Store.Get(Store.Type("", "v1", "nodes")!, null, name)!;
+
+    public ValueTask DisposeAsync() => Bootstrap.DisposeAsync();
+}
+
+/// <summary>
+/// The drain/primary seam for these tests until NodeDrain and CnpgSwitchover exist: cordon and uncordon write the
+/// Node's spec.unschedulable (what a resumed run reads through the API), the primary move does nothing; each call is
+/// recorded beside the talosctl calls ("drain mini01"). <see cref="KillOnDrain"/> simulates a kill inside a drain.
+/// </summary>
+internal sealed class CordoningNodeSteps(FakeKubeStore store, ConcurrentQueue<string> calls) : IUpgradeNodeSteps
+{
+    public string? KillOnDrain { get; set; }
+
+    public Task<IReadOnlyList<Diagnostic>> MovePrimaryAwayAsync(string node, CancellationToken cancellationToken)
+    {
+        calls.Enqueue($"primary {node}");
+        return Task.FromResult<IReadOnlyList<Diagnostic>>([]);
+    }
+
+    public async Task<IReadOnlyList<Diagnostic>> DrainAsync(string node, CancellationToken cancellationToken)
+    {
+        calls.Enqueue($"drain {node}");
+        await Task.Yield();
+        SetUnschedulable(node, true);
+        if (KillOnDrain == node)
+        {
+            KillOnDrain = null;
+            throw new SimulatedKillException($"drain of {node}");
+        }
+
+        return [];
+    }
+
+    public async Task<IReadOnlyList<Diagnostic>> UncordonAsync(string node, CancellationToken cancellationToken)
+    {
+        calls.Enqueue($"uncordon {node}");
+        await Task.Yield();
+        SetUnschedulable(node, false);
+        return [];
+    }
+
+    private void SetUnschedulable(string node, bool value) =>
+        store.Mutate(store.Type("", "v1", "nodes")!, null, node, n =>
+        {
+            if (n["spec"] is not JsonObject spec)
+            {
+                n["spec"] = spec = new JsonObject();
+            }
+
+            spec["unschedulable"] = value;
+        });
+}

@@ -1,0 +1,240 @@
+using HomeOps.Operations.Tests.Bootstrap;
+using HomeOps.Operations.Upgrades;
+
+namespace HomeOps.Operations.Tests.Upgrades;
+
+/// <summary>
+/// `homeops upgrade talos` and `homeops upgrade kubernetes` against a bootstrapped fake cluster: the order of what
+/// they do to the nodes, the gates that stop them, the verification of what each node booted, and resuming.
+/// </summary>
+public sealed class UpgradeRunTests
+{
+    private const string Mini01 = "172.29.51.11";
+    private const string Mini02 = "172.29.51.12";
+    private const string Mini03 = "172.29.51.13";
+
+    [Fact]
+    public async Task Talos_OneHop_EachNodeGatedDrainedUpgradedVerifiedUncordonedInTurn()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        var before = h.Cluster.Runner.Calls.Count;
+
+        (await h.TalosAsync("v1.10.9")).ShouldBeEmpty();
+
+        h.Actions(before).ShouldBe([
+            "primary mini01", "drain mini01", $"upgrade {Mini01}", "uncordon mini01",
+            "primary mini02", "drain mini02", $"upgrade {Mini02}", "uncordon mini02",
+            "primary mini03", "drain mini03", $"upgrade {Mini03}", "uncordon mini03",
+        ]);
+        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.TalosVersion == "v1.10.9" && n.Upgrades == 1);
+        h.Cluster.Talos.UpgradeLog.Select(u => u.Image).Distinct().ShouldHaveSingleItem().ShouldStartWith("factory.talos.dev/metal-installer/");
+        h.Cluster.Talos.UpgradeLog[0].Image.ShouldEndWith(":v1.10.9");
+        h.Log.ShouldContain(l => l.StartsWith("mini02: gate etcd before mini02: waiting for every etcd member healthy, no alarm, and quorum kept while mini02 restarts", StringComparison.Ordinal));
+        h.Log.ShouldContain("mini01: runs Talos v1.10.9 with schematic " + h.Cluster.Talos.Nodes[0].Schematic);
+    }
+
+    [Fact]
+    public async Task TalosAndKubernetes_TwoTalosMinorsWithAKubernetesBumpBetween_RunInASafeOrder()
+    {
+        await using var h = await UpgradeHarness.StartAsync(kubelet: "v1.29.15");
+        var events = new List<string>();
+        h.Cluster.Runner.AfterRun = spec =>
+        {
+            if (spec.Arguments is ["upgrade", ..])
+            {
+                events.Add("talos " + spec.Arguments[spec.Arguments.ToList().IndexOf("--image") + 1].Split(':')[^1]);
+            }
+            else if (spec.Arguments is ["upgrade-k8s", ..])
+            {
+                events.Add("kubernetes v" + spec.Arguments[^1]);
+            }
+        };
+
+        // An operator alternating the two commands until nothing is left, as each one's last line says.
+        for (var round = 0; round < 3; round++)
+        {
+            (await h.TalosAsync("v1.12.11")).ShouldBeEmpty();
+            (await h.KubernetesAsync("v1.12.11")).ShouldBeEmpty();
+        }
+
+        // Talos 1.12 supports Kubernetes 1.30-1.35: Kubernetes leaves 1.29 (while Talos 1.11 runs, which supports 1.30) before it.
+        events.ShouldBe([
+            "talos v1.10.9", "talos v1.10.9", "talos v1.10.9", "talos v1.11.6", "talos v1.11.6", "talos v1.11.6",
+            "kubernetes v1.30.5",
+            "talos v1.12.11", "talos v1.12.11", "talos v1.12.11",
+            "kubernetes v1.31.1",
+        ]);
+        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.TalosVersion == "v1.12.11" && n.KubeletVersion == "v1.31.1" && n.Upgrades == 3);
+        h.Log.ShouldContain(l => l.Contains("run 'homeops upgrade kubernetes'", StringComparison.Ordinal));
+        h.Log.Last().ShouldBe("the cluster runs the targets");
+    }
+
+    [Fact]
+    public async Task Talos_UnreachableTarget_RefusedBeforeAnyChange()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        var before = h.Cluster.Runner.Calls.Count;
+
+        var diagnostic = (await UpgradeRunService.RunTalosAsync(h.Context(), new UpgradeRunRequest("v1.10.9", "v1.36.3", false), TestContext.Current.CancellationToken)).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9003");
+        diagnostic.Message.ShouldBe("Talos v1.10.9 does not support Kubernetes v1.36.3: it supports v1.28–v1.33");
+        h.Actions(before).ShouldBeEmpty();
+        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.Upgrades == 0);
+    }
+
+    [Fact]
+    public async Task Talos_EtcdLosesAMemberAfterTheFirstNode_StopsBeforeTheNextNode()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        h.GateTimeout = TimeSpan.FromSeconds(1);
+        h.Cluster.Runner.AfterRun = spec =>
+        {
+            if (spec.Arguments is ["upgrade", ..])
+            {
+                h.Cluster.Talos.Nodes[2].EtcdErrors = "rpc error: code = DeadlineExceeded desc = context deadline exceeded";
+            }
+        };
+
+        var diagnostic = (await h.TalosAsync("v1.10.9")).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9011");
+        diagnostic.Message.ShouldStartWith("Gate 'etcd' after mini01 did not pass within 1 s:");
+        diagnostic.Message.ShouldContain(Mini03);
+        h.Cluster.Talos.Nodes.Select(n => n.Upgrades).ShouldBe([1, 0, 0]);
+    }
+
+    [Fact]
+    public async Task Talos_EtcdMemberUnhealthyBeforeTheRun_NoControlPlaneIsTouched()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        h.GateTimeout = TimeSpan.FromSeconds(1);
+        h.Cluster.Talos.Nodes[1].EtcdErrors = "rpc error: code = DeadlineExceeded desc = context deadline exceeded";
+        var before = h.Cluster.Runner.Calls.Count;
+
+        var diagnostic = (await h.TalosAsync("v1.10.9")).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9011");
+        diagnostic.Message.ShouldStartWith("Gate 'etcd' before mini01 did not pass within 1 s:");
+        h.Actions(before).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Talos_DegradedLonghornVolume_BlocksBeforeTheDrain()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        h.GateTimeout = TimeSpan.FromSeconds(1);
+        await h.InstallLonghornAsync();
+        h.AddVolume("pvc-home-assistant-config", "degraded", "mini02", "mini03");
+        var before = h.Cluster.Runner.Calls.Count;
+
+        var diagnostic = (await h.TalosAsync("v1.10.9")).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9011");
+        diagnostic.Message.ShouldStartWith("Gate 'longhorn' before mini01 did not pass within 1 s:");
+        diagnostic.Message.ShouldContain("pvc-home-assistant-config");
+        h.Actions(before).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Talos_VolumeWhoseOnlyHealthyReplicaIsOnTheNode_BlocksThatNodeOnly()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        h.GateTimeout = TimeSpan.FromSeconds(1);
+        await h.InstallLonghornAsync();
+        h.AddVolume("pvc-mosquitto-data", "healthy", "mini02");
+        h.AddVolume("pvc-postgresql-cluster-1", "healthy", "mini01", "mini02", "mini03");
+
+        var diagnostic = (await h.TalosAsync("v1.10.9")).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9011");
+        diagnostic.Message.ShouldBe("Gate 'longhorn' before mini02 did not pass within 1 s: 1 volume(s) have their only healthy replica on mini02: pvc-mosquitto-data");
+        h.Cluster.Talos.Nodes.Select(n => n.Upgrades).ShouldBe([1, 0, 0]);
+    }
+
+    [Fact]
+    public async Task Talos_NodeBootsItsOldImage_StopsWithHO9009BeforeUncordonAndTheNextNode()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        h.Cluster.Talos.Nodes[1].BootsOldImage = true;
+        var before = h.Cluster.Runner.Calls.Count;
+
+        var diagnostic = (await h.TalosAsync("v1.10.9")).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9009");
+        diagnostic.Message.ShouldStartWith("mini02 came back on Talos v1.10.5 (schematic ");
+        diagnostic.Message.ShouldContain("not the Talos v1.10.9");
+        h.Actions(before).ShouldBe([
+            "primary mini01", "drain mini01", $"upgrade {Mini01}", "uncordon mini01",
+            "primary mini02", "drain mini02", $"upgrade {Mini02}",
+        ]);
+        h.Cluster.Talos.Nodes[2].Upgrades.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Talos_KilledAtEveryNode_ResumesAndUpgradesEachNodeExactlyOnce()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        var kills = 0;
+        var killAfterUpgrade = new HashSet<string>([Mini01, Mini03]);
+        h.Steps.KillOnDrain = "mini02";
+        h.Cluster.Runner.AfterRun = spec =>
+        {
+            if (spec.Arguments is ["upgrade", "--nodes", var address, ..] && killAfterUpgrade.Remove(address))
+            {
+                throw new SimulatedKillException("after talosctl upgrade of " + address);
+            }
+        };
+
+        for (var run = 0; run < 6; run++)
+        {
+            try
+            {
+                (await h.TalosAsync("v1.10.9")).ShouldBeEmpty();
+                break;
+            }
+            catch (SimulatedKillException)
+            {
+                kills++;
+            }
+        }
+
+        kills.ShouldBe(3);
+        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.TalosVersion == "v1.10.9" && n.Upgrades == 1);
+        h.Cluster.Talos.UpgradeLog.Select(u => u.Node).ShouldBe(["mini01", "mini02", "mini03"]);
+        new[] { "mini01", "mini02", "mini03" }.ShouldAllBe(n => h.Node(n)["spec"]!["unschedulable"] == null || !h.Node(n)["spec"]!["unschedulable"]!.GetValue<bool>(), string.Join("\n", h.Log));
+        h.Log.ShouldContain("mini01: still cordoned from an interrupted run: finishing it");
+    }
+
+    [Fact]
+    public async Task Talos_DryRun_PrintsEveryCommandAndGateInOrderAndChangesNothing()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        var before = h.Cluster.Runner.Calls.Count;
+
+        (await h.TalosAsync("v1.10.9", dryRun: true)).ShouldBeEmpty();
+
+        h.Actions(before).ShouldBeEmpty();
+        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.Upgrades == 0);
+        var lines = h.Log.SkipWhile(l => !l.StartsWith("Talos v1.10.5 → v1.10.9", StringComparison.Ordinal)).ToList();
+        var mini01 = lines.SkipWhile(l => !l.StartsWith("gate etcd before mini01", StringComparison.Ordinal)).Take(12).Select(l => l.Split(':')[0]).ToList();
+        mini01.ShouldBe([
+            "gate etcd before mini01", "gate longhorn before mini01", "gate flux before mini01", "move the PostgreSQL primaries off mini01",
+            "gate cnpg before mini01", "drain mini01 (cordon, evict with PodDisruptionBudgets respected)", $"talosctl upgrade --nodes {Mini01} --endpoints {Mini01} --talosconfig {h.Bootstrap.Paths.Talosconfig} --image factory.talos.dev/metal-installer/{h.Cluster.Talos.Nodes[0].Schematic}",
+            "verify mini01 reports Talos v1.10.9 and schematic " + h.Cluster.Talos.Nodes[0].Schematic + " (talosctl version, talosctl get extensions)", "gate node-ready after mini01",
+            $"talosctl health --nodes {Mini01} --endpoints {Mini01} --talosconfig {h.Bootstrap.Paths.Talosconfig} --wait-timeout 5s", "uncordon mini01", "gate longhorn after mini01",
+        ]);
+    }
+
+    [Fact]
+    public async Task Kubernetes_PlanNeedsTalosFirst_SaysSoAndChangesNothing()
+    {
+        await using var h = await UpgradeHarness.StartAsync(kubelet: "v1.29.15");
+        var before = h.Cluster.Runner.Calls.Count;
+
+        (await h.KubernetesAsync("v1.12.11")).ShouldBeEmpty();
+
+        h.Actions(before).ShouldBeEmpty();
+        h.Log.Last().ShouldBe("nothing for 'homeops upgrade kubernetes' to do first: the plan's next step is Talos v1.10.5 → v1.10.9 (the newest patch of v1.10 before the next minor (Talos tests upgrades between adjacent minors)); run 'homeops upgrade talos'");
+    }
+}
