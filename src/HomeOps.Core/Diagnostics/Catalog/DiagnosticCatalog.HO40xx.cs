@@ -92,4 +92,9 @@ public static partial class DiagnosticCatalog
         "HO4031", "storage-class-missing", "StorageClass does not exist",
         "{0} claims storage class '{1}', which the tree does not define (known: {2})",
         "Use a StorageClass the tree defines, or add it");
+
+    public static readonly DiagnosticDescriptor TargetNamespaceNotCreated = Error(
+        "HO4032", "target-namespace-not-created", "targetNamespace that nothing creates",
+        "Kustomization {0} sets targetNamespace '{1}' for its {2} namespaced object(s), but nothing in the tree creates that namespace: the apply fails with namespaces \"{1}\" not found",
+        "Add a Namespace '{1}' (with Pod Security labels) to this Kustomization or to one it depends on, or fix the name");
 }

@@ -4,15 +4,17 @@ using HomeOps.Core.GitOps.Model;
 namespace HomeOps.Core.GitOps.Rules;
 
 /// <summary>
-/// HO3006 namespaced object without a namespace, HO4009 namespace nothing creates, HO4012 namespace created only
-/// downstream. Reported once per Kustomization and namespace.
+/// HO3006 namespaced object without a namespace, HO4009 namespace nothing creates, HO4032 a Flux targetNamespace
+/// nothing creates, HO4012 namespace created only downstream. Reported once per Kustomization and namespace, where the
+/// namespace is written: the object's metadata.namespace, else the kustomization.yaml `namespace:` that set it, else
+/// the Flux Kustomization's spec.targetNamespace.
 /// </summary>
-public sealed class NamespaceRule : IGitOpsRule
+public sealed partial class NamespaceRule : IGitOpsRule
 {
     private static readonly HashSet<string> s_builtin = new(StringComparer.Ordinal) { "default", "kube-system", "kube-public", "kube-node-lease" };
 
     public IReadOnlyList<DiagnosticDescriptor> Descriptors =>
-        [DiagnosticCatalog.NamespaceNotSpecified, DiagnosticCatalog.NamespaceNotCreated, DiagnosticCatalog.NamespaceNotUpstream];
+        [DiagnosticCatalog.NamespaceNotSpecified, DiagnosticCatalog.NamespaceNotCreated, DiagnosticCatalog.NamespaceNotUpstream, DiagnosticCatalog.TargetNamespaceNotCreated];
 
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
@@ -60,14 +62,19 @@ public sealed class NamespaceRule : IGitOpsRule
                     continue;
                 }
 
+                // Flux's targetNamespace overrides every namespace of the build (and of its HelmReleases' targets).
+                var fromTarget = k.Spec.TargetNamespace == obj.Namespace;
+                var at = fromTarget ? k.Spec.Object.Origin.Locate("spec", "targetNamespace") : Where(context, obj);
                 if (!creators.TryGetValue(obj.Namespace, out var makers))
                 {
-                    yield return DiagnosticCatalog.NamespaceNotCreated.At(obj.Origin.Locate("metadata", "namespace"), obj, obj.Namespace);
+                    yield return fromTarget
+                        ? DiagnosticCatalog.TargetNamespaceNotCreated.At(at, k.Id, obj.Namespace, k.AllObjects.Count(o => o.Namespace == obj.Namespace))
+                        : DiagnosticCatalog.NamespaceNotCreated.At(at, obj, obj.Namespace);
                 }
                 else if (!makers.Exists(m => context.IsUpstreamOrSame(k.Id, m)))
                 {
                     var maker = makers[0];
-                    yield return DiagnosticCatalog.NamespaceNotUpstream.At(obj.Origin.Locate("metadata", "namespace"), obj, obj.Namespace, maker, k.Id, maker[(maker.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+                    yield return DiagnosticCatalog.NamespaceNotUpstream.At(at, obj, obj.Namespace, maker, k.Id, maker[(maker.IndexOf('/', StringComparison.Ordinal) + 1)..]);
                 }
             }
         }
