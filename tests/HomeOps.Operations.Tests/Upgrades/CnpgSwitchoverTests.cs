@@ -86,4 +86,31 @@ public sealed class CnpgSwitchoverTests : IAsyncLifetime
         d.Code.ShouldBe("HO9061");
         d.Message.ShouldContain("is cordoned");
     }
+
+    [Fact]
+    public async Task MovePrimariesOff_OperatorSlowerThanTheTimeout_HO9062WithWhatTheClusterSays()
+    {
+        _h.AddCnpgCluster("postgresql-cluster", 2);
+        _h.Cnpg.SwitchoverDelay = TimeSpan.FromSeconds(30);
+        var node = NodeOf(Primary("postgresql-cluster"));
+
+        var d = (await CnpgSwitchover.MovePrimariesOffAsync(_h.Context, node, TimeSpan.FromSeconds(1), Ct)).ShouldHaveSingleItem();
+
+        d.Code.ShouldBe("HO9062");
+        d.Message.ShouldBe("PostgreSQL cluster postgresql-system/postgresql-cluster did not switch over to postgresql-cluster-2 within 1 s: "
+            + "currentPrimary is postgresql-cluster-1, targetPrimary postgresql-cluster-2, phase 'Switchover in progress'");
+    }
+
+    [Fact]
+    public async Task MovePrimariesOff_StatusWrittenMeanwhile_PatchedAgainFromAFreshRead()
+    {
+        _h.AddCnpgCluster("postgresql-cluster", 2);
+        var node = NodeOf(Primary("postgresql-cluster"));
+        _h.Server.Faults.ConflictNext(1, "/clusters/postgresql-cluster/status");
+
+        (await CnpgSwitchover.MovePrimariesOffAsync(_h.Context, node, TimeSpan.FromSeconds(10), Ct)).ShouldBeEmpty();
+
+        _h.Server.Requests.Count(r => r.StartsWith("PATCH /apis/postgresql.cnpg.io/v1/namespaces/postgresql-system/clusters/postgresql-cluster/status", StringComparison.Ordinal)).ShouldBe(2);
+        NodeOf(Primary("postgresql-cluster")).ShouldNotBe(node);
+    }
 }
