@@ -330,5 +330,80 @@ internal static class KustomizeBuilderCases
             ["app/config/settings.yaml"] = "log_level: info\nlisten: \":8080\"\n",
             ["app/config/app.conf"] = "no trailing newline",
         }, string.Empty),
+        ["config map generator with a name hash and the references kustomize renames"] = (new Dictionary<string, string>
+        {
+            ["app/kustomization.yaml"] = """
+                namespace: tools
+                resources:
+                  - workloads.yaml
+                configMapGenerator:
+                  - name: settings
+                    files:
+                      - config/settings.conf
+                    literals:
+                      - HTML=<a href="x">&amp;</a>
+                      - UNICODE=grüße ✓ 🚀
+                      - BACKSLASH=C:\path\to
+                  - name: empty
+                  - name: unused
+                    literals: [a=b]
+                """,
+            ["app/workloads.yaml"] = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      initContainers:
+                        - name: init
+                          image: busybox
+                          envFrom:
+                            - configMapRef:
+                                name: settings
+                      containers:
+                        - name: web
+                          image: nginx
+                          env:
+                            - name: LEVEL
+                              valueFrom:
+                                configMapKeyRef:
+                                  name: settings
+                                  key: HTML
+                      volumes:
+                        - name: config
+                          configMap:
+                            name: settings
+                        - name: both
+                          projected:
+                            sources:
+                              - configMap:
+                                  name: empty
+                ---
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: nightly
+                spec:
+                  schedule: "0 3 * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: OnFailure
+                          containers:
+                            - name: job
+                              image: busybox
+                              envFrom:
+                                - configMapRef:
+                                    name: settings
+                """,
+            ["app/config/settings.conf"] = "listen = \"0.0.0.0:8080\"\n\ttabbed\n",
+        }, string.Empty),
     };
 }

@@ -50,16 +50,18 @@ public sealed class KustomizeBuilderTests
     }
 
     [Fact]
-    public void Build_HashedConfigMapGenerator_LeavesItToKustomize()
+    public void Build_HashedConfigMapNamedOutsideThePodSpecFields_LeavesItToKustomize()
     {
         var root = Directory.CreateTempSubdirectory("homeops-kustomize-case-").FullName;
         try
         {
             Directory.CreateDirectory(Path.Combine(root, "app"));
-            File.WriteAllText(Path.Combine(root, "app", "kustomization.yaml"), "configMapGenerator:\n  - name: settings\n    literals: [a=b]\n");
+            File.WriteAllText(Path.Combine(root, "app", "kustomization.yaml"), "resources: [role.yaml]\nconfigMapGenerator:\n  - name: settings\n    literals: [a=b]\n");
+            // kustomize renames RBAC resourceNames too (namereference.go); the in-process build renames pod spec fields only.
+            File.WriteAllText(Path.Combine(root, "app", "role.yaml"), "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: reader\nrules:\n  - apiGroups: [\"\"]\n    resources: [configmaps]\n    resourceNames: [settings]\n    verbs: [get]\n");
             var built = KustomizeBuilder.Build(new DiskSourceTree(PhysicalFileSystem.Instance, root), Overlay);
             built.Output.ShouldBeNull();
-            built.Unsupported.ShouldBe("a generated ConfigMap with a name hash");
+            built.Unsupported.ShouldBe("a reference to a generated ConfigMap with a name hash that kustomize may or may not rename");
         }
         finally
         {

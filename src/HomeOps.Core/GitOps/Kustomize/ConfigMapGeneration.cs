@@ -5,9 +5,9 @@ using HomeOps.Core.Yaml;
 namespace HomeOps.Core.GitOps.Kustomize;
 
 /// <summary>
-/// configMapGenerator entries without a name hash (api/internal/generators/configmap.go MakeConfigMap, kv.go, the
-/// options merged by types.MergeGlobalOptionsIntoLocal). A hashed name renames the ConfigMap and every reference to
-/// it, which the real kustomize does; so do env files and behaviours other than create.
+/// configMapGenerator entries (api/internal/generators/configmap.go MakeConfigMap, kv.go, the options merged by
+/// types.MergeGlobalOptionsIntoLocal); the name hash is added at the end of the build (<see cref="ConfigMapHash"/>).
+/// Env files and behaviours other than create are left to the real kustomize.
 /// </summary>
 internal static partial class ConfigMapGeneration
 {
@@ -30,11 +30,6 @@ internal static partial class ConfigMapGeneration
         }
 
         var options = Options.Merge(map["options"], globalOptions);
-        if (!options.DisableNameSuffixHash)
-        {
-            throw new KustomizeUnsupportedException("a generated ConfigMap with a name hash");
-        }
-
         var data = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in Literals(map).Concat(Files(map, readFile)))
         {
@@ -71,7 +66,7 @@ internal static partial class ConfigMapGeneration
             body["immutable"] = true;
         }
 
-        return new KustomizeResource(body);
+        return new KustomizeResource(body) { NeedsHash = !options.DisableNameSuffixHash };
     }
 
     private static IEnumerable<(string Key, string Value)> Literals(YamlMapping map)

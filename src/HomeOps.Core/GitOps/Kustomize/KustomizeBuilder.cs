@@ -8,7 +8,7 @@ namespace HomeOps.Core.GitOps.Kustomize;
 /// <summary>
 /// Builds a kustomization in-process, printing exactly what `kubectl kustomize --load-restrictor
 /// LoadRestrictionsNone` prints for it (kustomize v5, api/internal/target/kusttarget.go): resources, components,
-/// namespace, strategic-merge patches of custom resources, configMapGenerator without hash, origin annotations and the
+/// namespace, strategic-merge patches of custom resources, configMapGenerator (name hash included), origin annotations and the
 /// legacy order. Spawning kubectl costs more than the whole build of a plain Kustomization; whatever this class does
 /// not reproduce byte for byte comes back as <see cref="KustomizeBuildResult.Unsupported"/> for the real kustomize.
 /// </summary>
@@ -48,6 +48,7 @@ public sealed class KustomizeBuilder
 
     private static string Print(List<KustomizeResource> resources)
     {
+        ConfigMapHash.Apply(resources);
         CheckNoBackReferences(resources);
         resources.Sort(LegacyOrder.Instance);
         var text = new StringBuilder();

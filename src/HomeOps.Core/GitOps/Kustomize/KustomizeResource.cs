@@ -14,6 +14,9 @@ internal sealed class KustomizeResource(Dictionary<string, object?> body)
 
     public string OriginalName { get; } = Name(body);
 
+    /// <summary>A generated ConfigMap whose name gets kustomize's content hash at the end of the build (<see cref="ConfigMapHash"/>).</summary>
+    public bool NeedsHash { get; init; }
+
     public string OriginalNamespace { get; } = Namespace(body);
 
     public string ApiVersion => Body.String("apiVersion") ?? string.Empty;
