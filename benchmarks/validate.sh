@@ -8,6 +8,8 @@
 #   layout with N Flux Kustomizations, benchmarks/lib/generate_tree.py). Default: own, the three corpus trees when
 #   ../shared is there, generated:100 and generated:300 (the pair shows whether time grows linearly).
 #   RUNS (default 5) sets hyperfine's runs per command.
+#   BASELINE=/path/to/homeops (another build, e.g. of an earlier commit) adds its cold and warm runs to the same
+#   hyperfine run, so a change is measured before and after side by side, under the same load.
 # Targets: cold (--no-cache) <= 0.5x the loop, warm <= 0.1x the loop, --changed-only <= 300 ms, config validate <= 150 ms.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -57,10 +59,15 @@ for tree in "${trees[@]}"; do
   echo "bench: $tree: $count Flux Kustomization paths"
   path_arg=""; [[ -n "$entry" ]] && path_arg="--path $entry"
   export HOMEOPS_CACHE_DIR="$work/cache/$name"
+  baseline=()
+  if [[ -n "${BASELINE:-}" ]]; then
+    baseline=(-n "cold baseline" "env HOMEOPS_CACHE_DIR=$work/cache/$name-baseline $BASELINE validate --offline --no-cache $path_arg"
+      -n "warm baseline" "env HOMEOPS_CACHE_DIR=$work/cache/$name-baseline $BASELINE validate --offline $path_arg")
+  fi
   (cd "$dir" && hyperfine --warmup 1 --runs "$runs" -i --export-json "$work/$name.json" \
     -n loop "while read -r p; do kubectl kustomize --load-restrictor LoadRestrictionsNone \"$scratch/\$p\" >/dev/null; done < $work/$name.paths" \
     -n cold "$homeops validate --offline --no-cache $path_arg" \
-    -n warm "$homeops validate --offline $path_arg")
+    -n warm "$homeops validate --offline $path_arg" "${baseline[@]}")
   echo "$tree $count $work/$name.json" >> "$work/index"
 done
 
@@ -69,12 +76,19 @@ copy="$work/changed"; cp -r "$root/." "$copy"; rm -rf "$copy/.git" "$copy/.build
 git -C "$copy" init -q && git -C "$copy" add -A && git -C "$copy" -c user.email=bench@example.com -c user.name=bench commit -qm base
 export HOMEOPS_CACHE_DIR="$work/cache/changed"
 (cd "$copy" && { "$homeops" validate --offline >/dev/null || true; })   # fills the cache
+[[ -n "${BASELINE:-}" ]] && (cd "$copy" && { HOMEOPS_CACHE_DIR="$work/cache/changed-baseline" "$BASELINE" validate --offline >/dev/null || true; })
 file="$(grep -rl --include=*.yaml '^kind: Namespace' "$copy/infrastructure" "$copy/apps" 2>/dev/null | head -1 || true)"
 sed -i '0,/^metadata:/s//metadata:\n  annotations:\n    bench.homeops.dev\/edited: "true"/' "$file"
 changed=()
 if "$homeops" validate --help 2>/dev/null | grep -q -- '--changed-only'; then
   changed+=(-n "validate --changed-only" "$homeops validate --offline --changed-only")
 fi
+# validate after the one-file change: the result cache misses, every other Kustomization's build is cached. The sed
+# edit alternates between two contents so each run sees a change.
+toggle="$work/toggle.sh"
+printf '#!/usr/bin/env bash\nf="%s"\nif grep -q bench-toggle "$f"; then sed -i "/bench-toggle/d" "$f"; else echo "# bench-toggle" >> "$f"; fi\n' "$file" > "$toggle"; chmod +x "$toggle"
+changed+=(-n "validate after a one-file change" "$toggle && $homeops validate --offline")
+[[ -n "${BASELINE:-}" ]] && changed+=(-n "validate after a one-file change (baseline)" "$toggle && env HOMEOPS_CACHE_DIR=$work/cache/changed-baseline $BASELINE validate --offline")
 (cd "$copy" && hyperfine --warmup 1 --runs "$((runs * 2))" -i --export-json "$work/changed.json" "${changed[@]}" \
   -n "diff --changed-only" "$homeops diff --offline --changed-only" \
   -n "config validate" "$homeops config validate")
