@@ -116,4 +116,22 @@ public sealed class NodeDrainTests : IAsyncLifetime
         d.Code.ShouldBe("HO9054");
         d.Message.ShouldBe("Node mini09 is not in the cluster (its nodes: mini01, mini02, mini03)");
     }
+
+    [Fact]
+    public async Task Drain_StatefulSetPod_ComesBackUnderItsNameOnAnotherNodeAndTheDrainFinishes()
+    {
+        var sts = _h.Store.Create(_h.Store.Type("apps", "v1", "statefulsets")!, "apps", new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "mosquitto", ["namespace"] = "apps" },
+            ["spec"] = new JsonObject { ["replicas"] = 1, ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["app"] = "mosquitto" } } },
+        });
+        var old = _h.AddPod("apps", "mosquitto-0", "mini01", new JsonObject { ["app"] = "mosquitto" }, NodeStepHarness.Owner("StatefulSet", sts));
+        _h.Workloads.StartDelay = TimeSpan.FromMilliseconds(300);
+
+        (await NodeDrain.DrainAsync(_h.Context, "mini01", TimeSpan.FromSeconds(10), Ct)).ShouldBeEmpty();
+
+        var now = _h.Store.Get(_h.Pods, "apps", "mosquitto-0")!;
+        now["metadata"]!["uid"]!.GetValue<string>().ShouldNotBe(old["metadata"]!["uid"]!.GetValue<string>());
+        now["spec"]!["nodeName"]!.GetValue<string>().ShouldNotBe("mini01");
+    }
 }

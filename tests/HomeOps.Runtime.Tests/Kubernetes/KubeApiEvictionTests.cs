@@ -162,4 +162,26 @@ public sealed class KubeApiEvictionTests : IAsyncLifetime
 
         e.StatusCode.ShouldBe(409);
     }
+
+    [Fact]
+    public async Task Evict_PodAlreadyTerminating_DeletedWithoutUsingTheBudget()
+    {
+        RunningPod("a", "mini01");
+        Budget(1);
+        _server.Store.Mutate(Pods, "default", "a", p => p["metadata"]!["deletionTimestamp"] = "2026-12-07T15:00:00Z");
+
+        (await _api.EvictAsync("default", "a", Ct)).Evicted.ShouldBeTrue();
+        _server.Store.Get(Pods, "default", "a").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Evict_GetOrOtherMethod_NotAllowed()
+    {
+        RunningPod("a", "mini01");
+        using var http = new HttpClient();
+
+        var response = await http.GetAsync(new Uri(_server.Url, "/api/v1/namespaces/default/pods/a/eviction"), Ct);
+
+        ((int)response.StatusCode).ShouldBe(405);
+    }
 }
