@@ -76,11 +76,18 @@ public sealed partial class HelmInstallRule : IGitOpsRule
         }
     }
 
-    /// <summary>HO3245 for each HelmRelease of the install's chart that has another release name or namespace.</summary>
-    private static IEnumerable<Diagnostic> Judge(List<(HelmReleaseSpec Spec, string? Chart)> releases, Install install, string file, SourceSpan at) =>
-        releases.Where(r => r.Chart == install.Chart && (install.Release != r.Spec.ReleaseName || install.Namespace != r.Spec.TargetNamespace))
-            .Select(r => DiagnosticCatalog.HelmInstallOfFluxChart.At(at, file, install.Chart, install.Release ?? "(generated name)", install.Namespace,
+    /// <summary>
+    /// HO3245 for each HelmRelease of the install's chart, unless one of them has the install's release name and
+    /// namespace (the hand-over of that release; the chart's other instances are its siblings, not second installs).
+    /// </summary>
+    private static IEnumerable<Diagnostic> Judge(List<(HelmReleaseSpec Spec, string? Chart)> releases, Install install, string file, SourceSpan at)
+    {
+        var ofChart = releases.Where(r => r.Chart == install.Chart).ToList();
+        return ofChart.Exists(r => install.Release == r.Spec.ReleaseName && install.Namespace == r.Spec.TargetNamespace)
+            ? []
+            : ofChart.Select(r => DiagnosticCatalog.HelmInstallOfFluxChart.At(at, file, install.Chart, install.Release ?? "(generated name)", install.Namespace,
                 r.Spec.Id, r.Spec.ReleaseName, r.Spec.TargetNamespace));
+    }
 
     private static bool IsScript(string file)
     {
