@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Rules;
+using HomeOps.Core.Yaml;
 
 namespace HomeOps.Fakes.Kubernetes;
 
@@ -70,37 +73,20 @@ public static class Selectors
         dotted.Split('.').Aggregate((JsonNode?)o, (node, part) => node?[part]);
 
     /// <summary>
-    /// Whether a metav1.LabelSelector (matchLabels, matchExpressions In/NotIn/Exists/DoesNotExist) selects these
-    /// labels. A null or empty selector selects nothing, as the eviction handler reads it (eviction.go getPodDisruptionBudgets).
+    /// Whether a metav1.LabelSelector (matchLabels, matchExpressions) selects these labels, by the product's own
+    /// matcher (<see cref="LabelSelector"/>). A null or empty selector selects nothing here, as the eviction handler
+    /// reads it (eviction.go getPodDisruptionBudgets), where the product's rule reads a missing one as everything.
     /// </summary>
     public static bool Matches(JsonNode? selector, JsonNode? labels)
     {
-        var matchLabels = selector?["matchLabels"] as JsonObject;
-        var expressions = (selector?["matchExpressions"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-        if ((matchLabels is null || matchLabels.Count == 0) && expressions.Count == 0)
+        if (selector is not JsonObject s || ((s["matchLabels"] as JsonObject)?.Count ?? 0) + ((s["matchExpressions"] as JsonArray)?.Count ?? 0) == 0)
         {
             return false;
         }
 
-        string? Label(string key) => labels?[key]?.GetValue<string>();
-        if (matchLabels is not null && matchLabels.Any(kv => Label(kv.Key) != kv.Value?.GetValue<string>()))
-        {
-            return false;
-        }
-
-        return expressions.TrueForAll(e =>
-        {
-            var key = e["key"]?.GetValue<string>() ?? string.Empty;
-            var values = (e["values"] as JsonArray)?.Select(x => x?.GetValue<string>()).ToList() ?? [];
-            return e["operator"]?.GetValue<string>() switch
-            {
-                "In" => Label(key) is { } l && values.Contains(l),
-                "NotIn" => Label(key) is not { } n || !values.Contains(n),
-                "Exists" => Label(key) is not null,
-                "DoesNotExist" => Label(key) is null,
-                _ => false,
-            };
-        });
+        var set = (labels as JsonObject)?.Where(kv => kv.Value is JsonValue).ToDictionary(kv => kv.Key, kv => kv.Value!.ToString(), StringComparer.Ordinal)
+            ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        return LabelSelector.Matches(YamlJson.FromJson(s, SourceSpan.File("selector")), set);
     }
 
     private static (string Key, string Value) Pair(string term, string op)
