@@ -237,4 +237,96 @@ public sealed class UpgradeRunTests
         h.Actions(before).ShouldBeEmpty();
         h.Log.Last().ShouldBe("nothing for 'homeops upgrade kubernetes' to do first: the plan's next step is Talos v1.10.5 → v1.10.9 (the newest patch of v1.10 before the next minor (Talos tests upgrades between adjacent minors)); run 'homeops upgrade talos'");
     }
+
+    [Fact]
+    public async Task Talos_InstallerImageTheFactoryDoesNotHave_StopsAtTheFirstNodeWithTalossRefusal()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        h.Cluster.Talos.FactorySchematics.Clear();
+
+        var diagnostic = (await h.TalosAsync("v1.10.9")).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO5053");
+        diagnostic.Message.ShouldStartWith("mini01 did not become healthy after 'talosctl upgrade --nodes 172.29.51.11");
+        diagnostic.Message.ShouldContain("error validating installer image");
+        diagnostic.Message.ShouldContain(": not found");
+        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.Upgrades == 0 && n.TalosVersion == "v1.10.5");
+    }
+
+    [Fact]
+    public async Task Talos_NodeUnreachable_RefusedBeforeAnyChangeWithHO9014()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        h.Cluster.Talos.Nodes[2].Reachable = false;
+        var before = h.Cluster.Runner.Calls.Count;
+
+        var diagnostic = (await h.TalosAsync("v1.10.9")).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9014");
+        diagnostic.Message.ShouldStartWith($"The Talos version and schematic of mini03 ({Mini03}) could not be read: ");
+        h.Actions(before).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Kubernetes_ANodesTalosDoesNotSupportTheTarget_HO9012AndNoUpgrade()
+    {
+        await using var h = await UpgradeHarness.StartAsync(kubelet: "v1.29.15");
+        // mini01 was upgraded to Talos v1.13.9 by hand, past what Kubernetes v1.29 allows; the others run v1.10.5.
+        h.Cluster.Talos.Nodes[0].TalosVersion = "v1.13.9";
+        h.Cluster.Nodes.RefreshNodeInfo(h.Store);
+        var before = h.Cluster.Runner.Calls.Count;
+
+        var diagnostic = (await h.KubernetesAsync("v1.10.5", "v1.30.5")).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9012");
+        diagnostic.Message.ShouldBe("mini01 runs Talos v1.13.9, which supports Kubernetes v1.31–v1.36, not v1.30.5");
+        h.Actions(before).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Kubernetes_AKubeletStaysBehind_HO9013()
+    {
+        await using var h = await UpgradeHarness.StartAsync(kubelet: "v1.30.5");
+        h.GateTimeout = TimeSpan.FromSeconds(1);
+        h.Cluster.Runner.AfterRun = spec =>
+        {
+            if (spec.Arguments is ["upgrade-k8s", ..])
+            {
+                h.Cluster.Talos.Nodes[1].KubeletVersion = "v1.30.5";
+                h.Cluster.Nodes.RefreshNodeInfo(h.Store);
+            }
+        };
+
+        var diagnostic = (await h.KubernetesAsync("v1.10.5", "v1.31.1")).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9013");
+        diagnostic.Message.ShouldBe("After talosctl upgrade-k8s, mini02 reports kubelet v1.30.5, not v1.31.1");
+    }
+
+    [Fact]
+    public async Task Kubernetes_TalosctlRefusesThePath_HO9015NamesTalosctlsAnswer()
+    {
+        await using var h = await UpgradeHarness.StartAsync(kubelet: "v1.32.4");
+        h.Cluster.Talos.Version = "v1.9.6"; // an old talosctl: its go-kubernetes knows paths up to 1.32
+
+        var diagnostic = (await h.KubernetesAsync("v1.10.5", "v1.33.6")).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9015");
+        diagnostic.Message.ShouldContain("unsupported upgrade path 1.32->1.33");
+        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.KubeletVersion == "v1.32.4");
+    }
+
+    [Fact]
+    public async Task Kubernetes_OneStep_UpgradesEveryKubeletThroughOneControlPlane()
+    {
+        await using var h = await UpgradeHarness.StartAsync(kubelet: "v1.30.5");
+        var before = h.Cluster.Runner.Calls.Count;
+
+        (await h.KubernetesAsync("v1.10.5", "v1.31.1")).ShouldBeEmpty();
+
+        h.Actions(before).ShouldBe([$"upgrade-k8s {Mini01}"]);
+        h.Cluster.Runner.Calls.Last(c => c.Contains("upgrade-k8s", StringComparison.Ordinal)).ShouldEndWith("--to 1.31.1");
+        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.KubeletVersion == "v1.31.1");
+        h.Log.Last().ShouldBe("the cluster runs the targets");
+    }
 }
