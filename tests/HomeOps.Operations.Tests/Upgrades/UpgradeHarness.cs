@@ -21,7 +21,8 @@ internal sealed class UpgradeHarness : IAsyncDisposable
         Bootstrap = bootstrap;
         Nodes = nodes;
         Api = api;
-        Steps = new CordoningNodeSteps(bootstrap.Cluster.Api.Store, bootstrap.Cluster.Runner.Calls);
+        Cordoning = new CordoningNodeSteps(bootstrap.Cluster.Api.Store, bootstrap.Cluster.Runner.Calls);
+        Steps = Cordoning;
     }
 
     public BootstrapHarness Bootstrap { get; }
@@ -34,7 +35,41 @@ internal sealed class UpgradeHarness : IAsyncDisposable
 
     public IKubeApi Api { get; }
 
-    public CordoningNodeSteps Steps { get; }
+    /// <summary>The drain/primary seam the runs use: <see cref="Cordoning"/> unless a test sets the real one.</summary>
+    public IUpgradeNodeSteps Steps { get; set; }
+
+    public CordoningNodeSteps Cordoning { get; }
+
+    /// <summary>The real node steps (NodeDrain, CnpgSwitchover) against the fake API server.</summary>
+    public ClusterNodeSteps ClusterSteps() =>
+        new(new NodeStepContext(Api, TimeProvider.System, Nodes.Location, Log.Enqueue) { PollDelay = TimeSpan.FromMilliseconds(20), MaxPollDelay = TimeSpan.FromMilliseconds(100) },
+            GateTimeout, GateTimeout);
+
+    /// <summary>CloudNativePG's Cluster CRD as the repository pins it, the fake operator, and a Cluster of <paramref name="instances"/>.</summary>
+    public async Task<Fakes.Controllers.CnpgController> InstallCnpgAsync(string name, int instances)
+    {
+        var cnpg = new Fakes.Controllers.CnpgController(TimeProvider.System);
+        Store.AddController(cnpg);
+        Store.Create(FakeResourceType.Crd, null, Recovery.RecoveryHarness.ReadCrd("cnpg/postgresql.cnpg.io_clusters.yaml"));
+        await Recovery.RecoveryHarness.WaitUntilAsync(() => Store.TypeOf("postgresql.cnpg.io/v1", "Cluster") is { } t && Store.IsEstablished(t), "the Cluster CRD served");
+        Store.Create(Store.Type("", "v1", "namespaces")!, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "postgresql-system" } });
+        Store.Create(Store.TypeOf("postgresql.cnpg.io/v1", "Cluster")!, "postgresql-system", new JsonObject
+        {
+            ["apiVersion"] = "postgresql.cnpg.io/v1",
+            ["kind"] = "Cluster",
+            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = "postgresql-system" },
+            ["spec"] = new JsonObject { ["instances"] = instances, ["storage"] = new JsonObject { ["size"] = "1Gi" } },
+        });
+        await Recovery.RecoveryHarness.WaitUntilAsync(() => PrimaryNode(name) is not null, "the Cluster's primary running");
+        return cnpg;
+    }
+
+    /// <summary>The node the Cluster's current primary pod runs on.</summary>
+    public string? PrimaryNode(string cluster)
+    {
+        var primary = Store.Get(Store.TypeOf("postgresql.cnpg.io/v1", "Cluster")!, "postgresql-system", cluster)?["status"]?["currentPrimary"]?.GetValue<string>();
+        return primary is null ? null : Store.Get(Store.Type("", "v1", "pods")!, "postgresql-system", primary)?["spec"]?["nodeName"]?.GetValue<string>();
+    }
 
     public ConcurrentQueue<string> Log { get; } = new();
 

@@ -177,7 +177,7 @@ public sealed class UpgradeRunTests
         await using var h = await UpgradeHarness.StartAsync();
         var kills = 0;
         var killAfterUpgrade = new HashSet<string>([Mini01, Mini03]);
-        h.Steps.KillOnDrain = "mini02";
+        h.Cordoning.KillOnDrain = "mini02";
         h.Cluster.Runner.AfterRun = spec =>
         {
             if (spec.Arguments is ["upgrade", "--nodes", var address, ..] && killAfterUpgrade.Remove(address))
@@ -328,5 +328,34 @@ public sealed class UpgradeRunTests
         h.Cluster.Runner.Calls.Last(c => c.Contains("upgrade-k8s", StringComparison.Ordinal)).ShouldEndWith("--to 1.31.1");
         h.Cluster.Talos.Nodes.ShouldAllBe(n => n.KubeletVersion == "v1.31.1");
         h.Log.Last().ShouldBe("the cluster runs the targets");
+    }
+
+    [Fact]
+    public async Task Talos_WithTheRealDrainAndSwitchover_PrimaryMovesBeforeItsNodeRestartsAndNoNodeRestartsWithTheOnlyPrimary()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        h.GateTimeout = TimeSpan.FromSeconds(3);
+        h.Steps = h.ClusterSteps();
+        var cnpg = await h.InstallCnpgAsync("postgresql-cluster", 3);
+        h.PrimaryNode("postgresql-cluster").ShouldBe("mini01");
+        var restarts = new List<(string Node, string? Primary)>();
+        h.Cluster.Runner.BeforeRun = spec =>
+        {
+            if (spec.Arguments is ["upgrade", "--nodes", var address, ..])
+            {
+                restarts.Add((h.Cluster.Talos.Nodes.Single(n => n.Address == address).Name, h.PrimaryNode("postgresql-cluster")));
+            }
+        };
+
+        var diagnostics = await h.TalosAsync("v1.10.9");
+
+        // Each restarted node had its primary moved away first (a PATCH of the Cluster's status, then the operator).
+        restarts.ShouldBe([("mini01", "mini02"), ("mini02", "mini03")]);
+        cnpg.Switchovers.Select(s => s.To).ShouldBe(["postgresql-cluster-2", "postgresql-cluster-3"]);
+        // The drains evicted the instances of mini01 and mini02 (the fake operator does not re-create them): by mini03
+        // no replica can take over, so mini03 is not restarted while it holds the only primary.
+        diagnostics.ShouldHaveSingleItem().Code.ShouldBe("HO9061");
+        h.Cluster.Talos.Nodes[2].Upgrades.ShouldBe(0);
+        h.PrimaryNode("postgresql-cluster").ShouldBe("mini03");
     }
 }
