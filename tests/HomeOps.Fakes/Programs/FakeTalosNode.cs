@@ -46,6 +46,12 @@ public sealed class FakeTalosNode(string name, string address)
     /// <summary>Accepted `talosctl upgrade` calls (each installs an image and reboots the node once).</summary>
     public int Upgrades { get; set; }
 
+    /// <summary>
+    /// Fault (one-shot): the image pulled under the requested name carries this schematic instead (a registry mirror
+    /// serving another build under the same reference); the node boots it and reports it.
+    /// </summary>
+    public string? PullsSchematic { get; set; }
+
     /// <summary>Fault: the next upgraded image fails to boot and the node falls back to the image it ran before (A/B).</summary>
     public bool BootsOldImage { get; set; }
 

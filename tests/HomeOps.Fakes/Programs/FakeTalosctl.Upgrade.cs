@@ -14,7 +14,8 @@ namespace HomeOps.Fakes.Programs;
 /// Accepted, the node installs the image and reboots (talosctl --wait returns once it is back, after the boot-id
 /// check): it then reports the image's Talos version and schematic, and <see cref="OnRebooted"/> lets the cluster
 /// take its Kubernetes Node NotReady for a while. With <see cref="FakeTalosNode.BootsOldImage"/> the new image fails
-/// to boot and the node comes back on the one it ran (Talos's A/B fallback).
+/// to boot and the node comes back on the one it ran (Talos's A/B fallback); with <see cref="FakeTalosNode.PullsSchematic"/>
+/// the image pulled under that name carries another schematic.
 /// upgrade-k8s (cmd/talosctl/cmd/talos/upgrade-k8s.go, pkg/cluster/kubernetes/talos_managed.go:84-86): one node only,
 /// from the lowest kubelet version, path 1.x→1.x or 1.x→1.(x+1) up to what this talosctl's go-kubernetes knows.
 /// Does not model: the installer's own pre-flight (host version, Kubernetes version), staged upgrades, the upgrade
@@ -73,7 +74,8 @@ public sealed partial class FakeTalosctl
         {
             var (schematic, tag) = ImageParts(image);
             target.TalosVersion = tag;
-            target.Schematic = schematic;
+            target.Schematic = target.PullsSchematic ?? schematic;
+            target.PullsSchematic = null;
         }
 
         OnRebooted?.Invoke(target);

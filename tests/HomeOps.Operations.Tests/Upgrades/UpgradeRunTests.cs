@@ -84,6 +84,19 @@ public sealed class UpgradeRunTests
     }
 
     [Fact]
+    public async Task Talos_TargetIsNotAVersion_HO9006BeforeAnyChange()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        var before = h.Cluster.Runner.Calls.Count;
+
+        var diagnostic = (await h.TalosAsync("latest")).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9006");
+        diagnostic.Message.ShouldBe("'latest' (--talos) is not a release version");
+        h.Actions(before).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Talos_EtcdLosesAMemberAfterTheFirstNode_StopsBeforeTheNextNode()
     {
         await using var h = await UpgradeHarness.StartAsync();
@@ -169,6 +182,19 @@ public sealed class UpgradeRunTests
             "primary mini02", "drain mini02", $"upgrade {Mini02}",
         ]);
         h.Cluster.Talos.Nodes[2].Upgrades.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Talos_NodeBootsAnotherSchematicUnderTheImageName_StopsWithHO9010()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        h.Cluster.Talos.Nodes[0].PullsSchematic = Fakes.Programs.FakeTalosctl.VanillaSchematic;
+
+        var diagnostic = (await h.TalosAsync("v1.10.9")).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9010");
+        diagnostic.Message.ShouldStartWith($"mini01 runs Talos v1.10.9 with schematic {Fakes.Programs.FakeTalosctl.VanillaSchematic}, not the schematic ");
+        h.Cluster.Talos.Nodes.Select(n => n.Upgrades).ShouldBe([1, 0, 0]);
     }
 
     [Fact]
