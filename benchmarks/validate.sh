@@ -86,7 +86,11 @@ fi
 # validate after the one-file change: the result cache misses, every other Kustomization's build is cached. The sed
 # edit alternates between two contents so each run sees a change.
 toggle="$work/toggle.sh"
-printf '#!/usr/bin/env bash\nf="%s"\nif grep -q bench-toggle "$f"; then sed -i "/bench-toggle/d" "$f"; else echo "# bench-toggle" >> "$f"; fi\n' "$file" > "$toggle"; chmod +x "$toggle"
+cat > "$toggle" <<TOGGLE
+#!/usr/bin/env bash
+if grep -q bench-toggle "$file"; then sed -i "/bench-toggle/d" "$file"; else echo "# bench-toggle" >> "$file"; fi
+TOGGLE
+chmod +x "$toggle"
 changed+=(-n "validate after a one-file change" "$toggle && $homeops validate --offline")
 [[ -n "${BASELINE:-}" ]] && changed+=(-n "validate after a one-file change (baseline)" "$toggle && env HOMEOPS_CACHE_DIR=$work/cache/changed-baseline $BASELINE validate --offline")
 (cd "$copy" && hyperfine --warmup 1 --runs "$((runs * 2))" -i --export-json "$work/changed.json" "${changed[@]}" \
