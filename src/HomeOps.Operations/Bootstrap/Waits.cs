@@ -115,7 +115,7 @@ public static class Waits
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw TimedOut(context, what, status, lastError);
+                throw await WatchTimedOutAsync(context, what, status, lastError, cancellationToken).ConfigureAwait(false);
             }
 
             // The stream ended (server timeout) or broke: back off, then list again.
@@ -125,7 +125,7 @@ public static class Waits
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw TimedOut(context, what, status, lastError);
+                throw await WatchTimedOutAsync(context, what, status, lastError, cancellationToken).ConfigureAwait(false);
             }
 
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, context.Options.MaxPollDelay.Ticks));
@@ -158,6 +158,21 @@ public static class Waits
             _linked.Dispose();
             timeout.Dispose();
         }
+    }
+
+    /// <summary>
+    /// A watch's deadline: when no request failed but none finished either (the stream hung, or the deadline came
+    /// while a request was still retrying), the API is asked once more, GET /readyz, so an API that is down at the
+    /// deadline is reported as such (HO5040) rather than as a plain timeout.
+    /// </summary>
+    private static async Task<BootstrapStepException> WatchTimedOutAsync(BootstrapContext context, string what, string status, Exception? lastError, CancellationToken cancellationToken)
+    {
+        if (lastError is null && !await context.Kube.IsReadyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return BootstrapContext.Fail(DiagnosticCatalog.ApiUnreachable.At(context.Location, context.ApiServer, "waiting for " + what, "GET /readyz did not answer at the deadline"));
+        }
+
+        return TimedOut(context, what, status, lastError);
     }
 
     private static BootstrapStepException TimedOut(BootstrapContext context, string what, string status, Exception? lastError) =>
