@@ -17,7 +17,7 @@ public sealed class RuleContext
         Schemas = schemas;
         Cluster = cluster;
         Settings = settings;
-        TrackedFiles = trackedFiles;
+        TrackedFiles = settings.Exclude.Count == 0 ? trackedFiles : [.. trackedFiles.Where(f => !settings.IsExcluded(f))];
     }
 
     public GitOpsTree Tree { get; }
@@ -30,6 +30,7 @@ public sealed class RuleContext
 
     public ValidateSettings Settings { get; }
 
+    /// <summary>The repository's tracked files, less those .homeops.yaml's <c>exclude</c> says are not its own.</summary>
     public IReadOnlyList<string> TrackedFiles { get; }
 
     /// <summary>Variables referenced but not defined, per object (collected while substituting).</summary>

@@ -204,24 +204,7 @@ public sealed partial class SecretScanRule : IGitOpsRule
         return SourceSpan.At(file, line, column);
     }
 
-    private static Regex Glob(string glob)
-    {
-        var sb = new StringBuilder("^");
-        for (var i = 0; i < glob.Length; i++)
-        {
-            if (glob[i] == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
-            {
-                sb.Append(".*");
-                i++;
-            }
-            else
-            {
-                sb.Append(glob[i] switch { '*' => "[^/]*", '?' => "[^/]", var c => Regex.Escape(c.ToString()) });
-            }
-        }
-
-        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    }
+    private static Regex Glob(string glob) => PathGlob.ToRegex(glob);
 
     [GeneratedRegex(@"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----")]
     private static partial Regex PrivateKey();

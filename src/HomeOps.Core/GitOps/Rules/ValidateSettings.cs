@@ -20,6 +20,15 @@ public sealed record ValidateSettings
 
     public IReadOnlyList<SecretBaselineEntry> SecretsBaseline { get; init; } = [];
 
+    /// <summary>
+    /// Globs of files that are not this repository's own (test fixtures, examples of other trees): the rules that scan
+    /// every tracked file (scripts and helmfiles, placeholders, secrets) leave them out.
+    /// </summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>Whether <paramref name="path"/> (repository-relative, '/' separated) matches an <see cref="Exclude"/> glob.</summary>
+    public bool IsExcluded(string path) => Exclude.Any(g => PathGlob.ToRegex(g).IsMatch(path));
+
     /// <summary>Per chart name, the values paths the chart takes as free-form maps (HO3304 does not check keys below them).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> FreeFormValues { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
@@ -57,9 +66,9 @@ public sealed record ValidateSettings
             severities[descriptor.Code] = severity;
         }
 
-        foreach (var key in m.Entries.Select(e => e.Key).Where(k => k.Value is not ("rules" or "schemas" or "treeRoots" or "secretsBaseline" or "freeFormValues")))
+        foreach (var key in m.Entries.Select(e => e.Key).Where(k => k.Value is not ("rules" or "schemas" or "treeRoots" or "secretsBaseline" or "freeFormValues" or "exclude")))
         {
-            diagnostics.Add(DiagnosticCatalog.SettingsInvalid.At(key.Span, $"Unknown key '{key.Value}' (known: rules, schemas, treeRoots, secretsBaseline, freeFormValues)"));
+            diagnostics.Add(DiagnosticCatalog.SettingsInvalid.At(key.Span, $"Unknown key '{key.Value}' (known: rules, schemas, treeRoots, secretsBaseline, freeFormValues, exclude)"));
         }
 
         var freeForm = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -95,6 +104,7 @@ public sealed record ValidateSettings
             TreeRoots = roots.Count > 0 ? roots : new ValidateSettings().TreeRoots,
             SecretsBaseline = baseline,
             FreeFormValues = freeForm,
+            Exclude = [.. m.Seq("exclude").OfType<YamlScalar>().Select(s => s.Value)],
         };
     }
 
