@@ -41,6 +41,40 @@ public sealed class ClusterInitTests
     }
 
     [Fact]
+    public void Write_TheBundledClustersAnswers_MatchesGolden()
+    {
+        var answers = Answers("172.29.51.0/24", 3, vlan: 51) with { Ipv6Prefix = Net("fd47:25e1:2f96::/48"), RouterName = "udm-pro" };
+        var outcome = ClusterInit.Create(answers, new SeededRandomSource("unused"), "cluster.yaml");
+        outcome.Diagnostics.ShouldBeEmpty();
+        Golden.Assert(outcome.Text!, "tests/HomeOps.Core.Tests/Golden/Init/bundled-answers.cluster.yaml");
+    }
+
+    [Fact]
+    public void Write_ValuesThatWouldReadAsAnotherType_AreQuotedAndReadBack()
+    {
+        // A vault named "yes", a data disk model "1.0", a node with its own install disk, no VLAN: every string must
+        // read back as the same string, in every YAML reader.
+        var answers = Answers("10.20.0.0/24", 4) with
+        {
+            OnePasswordVault = "yes",
+            DataDiskModel = "1.0",
+            BackupRegion = "on",
+            AcmeEmail = "ops+k8s@example.org",
+            InstallDisk = "model=Samsung SSD*",
+            Ipv6Prefix = Net("fd00:1:2::/48"),
+        };
+        answers = answers with { Nodes = [.. answers.Nodes!.Take(3), new InitNode { Name = "node04", Address = AddressPlan.Offset(Net("10.20.0.0/24"), 14), InstallDisk = "type=nvme" }] };
+        var outcome = ClusterInit.Create(answers, new SeededRandomSource("x"), "cluster.yaml");
+        outcome.Diagnostics.ShouldBeEmpty();
+        Golden.Assert(outcome.Text!, "tests/HomeOps.Core.Tests/Golden/Init/quoted-values.cluster.yaml");
+        var config = ClusterConfigLoader.Load(outcome.Text!, "cluster.yaml").Config!;
+        config.Secrets.OnePassword.Vault.ShouldBe("yes");
+        config.Storage!.DataDisk.Model.ShouldBe("1.0");
+        config.Storage!.Backup.ShouldNotBeNull().Region.ShouldBe("on");
+        config.Nodes[3].InstallDisk.ShouldNotBeNull().Type.ShouldBe("nvme");
+    }
+
+    [Fact]
     public void Create_FiveNodesWithoutVlan_CarvesEverythingWithoutOverlap()
     {
         var outcome = ClusterInit.Create(Answers("10.20.0.0/24", 5), new SeededRandomSource("init"), "cluster.yaml");
