@@ -1,3 +1,4 @@
+using HomeOps.Core.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -15,6 +16,7 @@ namespace HomeOps.Core.Yaml;
 /// </summary>
 public sealed partial class YamlWriter
 {
+    private static readonly SourceSpan s_written = SourceSpan.File("(written)");
     private readonly StringWriter _text = new();
     private readonly Emitter _emitter;
     private int _depth;
@@ -81,6 +83,16 @@ public sealed partial class YamlWriter
 
     /// <summary>"key: value" with a plain value.</summary>
     public YamlWriter Entry(string key, string value) => Key(key).Plain(value);
+
+    /// <summary>A string that every reader reads back as this string: plain when it can be, quoted when plain text would read as a number, a boolean or null.</summary>
+    public YamlWriter Text(string value)
+    {
+        EmitScalar(new YamlScalar(s_written, value, isPlain: false, tag: null));
+        return this;
+    }
+
+    /// <summary>"key: value" with a string value (see <see cref="Text"/>).</summary>
+    public YamlWriter TextEntry(string key, string value) => Key(key).Text(value);
 
     /// <summary>The YAML text: every document closed, line ends "\n".</summary>
     public override string ToString()
