@@ -1,4 +1,3 @@
-using System.CommandLine;
 using HomeOps.Cli.Commands;
 
 namespace HomeOps.Cli;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace HomeOps.Cli.Commands;
 
 /// <summary>Options of the commands that read the live cluster (status, doctor).</summary>

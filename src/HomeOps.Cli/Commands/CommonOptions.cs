@@ -1,6 +1,3 @@
-using System.CommandLine;
-using HomeOps.Core.Diagnostics.Output;
-
 namespace HomeOps.Cli.Commands;
 
 /// <summary>Options several commands share, created fresh per command (System.CommandLine options are not shareable).</summary>

@@ -1,9 +1,5 @@
-using System.CommandLine;
-using HomeOps.Cli.Output;
 using HomeOps.Core.ClusterConfig;
-using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Core.Schema;
-using HomeOps.Operations;
 using HomeOps.Operations.Config;
 
 namespace HomeOps.Cli.Commands;

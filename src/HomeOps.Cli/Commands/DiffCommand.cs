@@ -1,8 +1,4 @@
-using System.CommandLine;
-using HomeOps.Cli.Output;
-using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Core.GitOps.Output;
-using HomeOps.Operations;
 using HomeOps.Operations.GitOps;
 
 namespace HomeOps.Cli.Commands;

@@ -1,8 +1,5 @@
-using System.CommandLine;
 using HomeOps.Core.ClusterConfig;
 using HomeOps.Core.Diagnostics;
-using HomeOps.Core.Diagnostics.Output;
-using HomeOps.Operations;
 
 namespace HomeOps.Cli.Commands;
 

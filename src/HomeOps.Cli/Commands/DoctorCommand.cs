@@ -1,5 +1,3 @@
-using System.CommandLine;
-using HomeOps.Operations;
 using HomeOps.Operations.Doctor;
 using HomeOps.Operations.Status;
 

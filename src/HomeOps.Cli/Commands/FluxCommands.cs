@@ -1,4 +1,3 @@
-using System.CommandLine;
 using HomeOps.Operations.Recovery.Flux;
 
 namespace HomeOps.Cli.Commands;

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using HomeOps.Cli.Output;
-using HomeOps.Core.Diagnostics.Output;
-using HomeOps.Operations;
 using HomeOps.Operations.GitOps;
 
 namespace HomeOps.Cli.Commands;

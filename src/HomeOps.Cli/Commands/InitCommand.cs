@@ -1,9 +1,5 @@
-using System.CommandLine;
-using HomeOps.Cli.Output;
 using HomeOps.Core.ClusterConfig.Init;
 using HomeOps.Core.Diagnostics;
-using HomeOps.Core.Diagnostics.Output;
-using HomeOps.Operations;
 using HomeOps.Operations.Checks;
 using HomeOps.Operations.Config;
 using HomeOps.Operations.GitOps;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Net;
 using HomeOps.Core.ClusterConfig.Init;
 using HomeOps.Core.Networking;

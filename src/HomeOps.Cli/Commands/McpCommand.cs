@@ -1,4 +1,3 @@
-using System.CommandLine;
 using HomeOps.Mcp;
 using Microsoft.Extensions.Logging;
 

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using HomeOps.Cli.Output;
 using HomeOps.Core.Diagnostics;
-using HomeOps.Core.Diagnostics.Output;
-using HomeOps.Operations;
 using HomeOps.Operations.Recovery.Backup;
 using HomeOps.Operations.Recovery.HelmReleases;
 using HomeOps.Operations.Recovery.Rebuild;

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using HomeOps.Core.Status;
-using HomeOps.Operations;
 using HomeOps.Operations.Status;
 
 namespace HomeOps.Cli.Commands;

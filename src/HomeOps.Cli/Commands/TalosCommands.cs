@@ -1,7 +1,4 @@
-using System.CommandLine;
-using HomeOps.Cli.Output;
 using HomeOps.Core.Diagnostics;
-using HomeOps.Core.Diagnostics.Output;
 using HomeOps.Core.Talos.Rendering;
 using HomeOps.Core.Talos.Schematics;
 using HomeOps.Operations.Talos;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using HomeOps.Core.Talos.Rendering;
 using HomeOps.Core.Talos.Schematics;
 

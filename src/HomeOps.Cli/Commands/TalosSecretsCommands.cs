@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Talos.Secrets;

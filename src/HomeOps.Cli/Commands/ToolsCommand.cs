@@ -1,4 +1,3 @@
-using System.CommandLine;
 using HomeOps.Operations.Tools;
 using HomeOps.Runtime.Processes;
 

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using HomeOps.Cli.Output;
-using HomeOps.Core.Diagnostics.Output;
-using HomeOps.Operations;
 using HomeOps.Operations.Status;
 using HomeOps.Operations.Upgrades;
 using HomeOps.Runtime.Kubernetes;

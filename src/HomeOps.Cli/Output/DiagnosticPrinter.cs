@@ -1,7 +1,5 @@
 using System.Reflection;
 using HomeOps.Core.Diagnostics;
-using HomeOps.Core.Diagnostics.Output;
-using HomeOps.Operations;
 
 namespace HomeOps.Cli.Output;
 
