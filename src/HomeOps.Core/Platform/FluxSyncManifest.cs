@@ -1,4 +1,5 @@
 using HomeOps.Core.ClusterConfig;
+using HomeOps.Core.Yaml;
 
 namespace HomeOps.Core.Platform;
 
@@ -14,13 +15,8 @@ public static class FluxSyncManifest
         var yaml = PlatformFiles.NewFile()
             .Comment("Flux's sync of this repository (cluster.yaml: gitops). The bootstrap applies it once; from then on")
             .Comment("the root Kustomization below reconciles its own path, this file included.")
-            .Document().Map()
-            .Entry("apiVersion", "source.toolkit.fluxcd.io/v1")
-            .Entry("kind", "GitRepository")
-            .Key("metadata").Map()
-                .Entry("name", "flux-system")
-                .Entry("namespace", "flux-system")
-            .EndMap()
+            .Document().Map();
+        FluxSystemObject(yaml, "source.toolkit.fluxcd.io/v1", "GitRepository")
             .Key("spec").Map()
                 .Entry("interval", "10m")
                 .Entry("timeout", "60s")
@@ -32,18 +28,13 @@ public static class FluxSyncManifest
                 .Key("secretRef").Map().Entry("name", "flux-system").EndMap();
         }
 
-        return yaml
+        yaml
                 .Comment("Only the folders Flux builds go into the artifact, so a change to src/ or docs/ is no new revision.")
                 .Key("ignore").Literal("/*\n!/clusters/\n!/infrastructure/\n!/apps/\n!/charts/\n")
             .EndMap()
             .EndMap()
-            .Document().Map()
-            .Entry("apiVersion", "kustomize.toolkit.fluxcd.io/v1")
-            .Entry("kind", "Kustomization")
-            .Key("metadata").Map()
-                .Entry("name", "flux-system")
-                .Entry("namespace", "flux-system")
-            .EndMap()
+            .Document().Map();
+        return FluxSystemObject(yaml, "kustomize.toolkit.fluxcd.io/v1", "Kustomization")
             .Key("spec").Map()
                 .Entry("interval", "10m")
                 .Entry("retryInterval", "1m")
@@ -58,4 +49,13 @@ public static class FluxSyncManifest
             .EndMap()
             .ToString();
     }
+
+    /// <summary>apiVersion, kind and metadata of one of the two objects: both are flux-system in flux-system.</summary>
+    private static YamlWriter FluxSystemObject(YamlWriter yaml, string apiVersion, string kind) => yaml
+        .Entry("apiVersion", apiVersion)
+        .Entry("kind", kind)
+        .Key("metadata").Map()
+            .Entry("name", "flux-system")
+            .Entry("namespace", "flux-system")
+        .EndMap();
 }
