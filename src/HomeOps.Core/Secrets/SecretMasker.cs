@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using HomeOps.Core.GitOps.Rules;
 
 namespace HomeOps.Core.Secrets;
 
@@ -11,7 +10,7 @@ namespace HomeOps.Core.Secrets;
 /// through it. What counts as a secret: the values of a Kubernetes Secret's data and stringData; credential fields
 /// by name (tokens, passwords, kubeconfig client keys, Talos's cluster secret, bootstrap token and encryption
 /// secrets, 1Password Connect credentials); private keys, as PEM or base64 of PEM (Talos and kubeconfig PKI); the password in a URL's user information; and
-/// everything the repository's secret scan finds (<see cref="SecretScanRule.TokenMatches"/>: GitHub, AWS, Slack,
+/// everything the repository's secret scan finds (<see cref="SecretFormats"/>: GitHub, AWS, Slack,
 /// JWTs such as 1Password Connect tokens, 1Password service-account tokens, age keys). Strings inside JSON that
 /// are themselves JSON or YAML (last-applied annotations, ConfigMap files, Helm values) are masked the same way.
 /// </summary>
@@ -51,10 +50,7 @@ public static partial class SecretMasker
     /// <summary>Private keys (PEM and base64 of PEM) and the secret scan's token formats, wherever they appear.</summary>
     private static string MaskPatterns(string text)
     {
-        if (text.Contains("PRIVATE KEY", StringComparison.Ordinal))
-        {
-            text = PemPrivateKey().Replace(text, Mask);
-        }
+        text = SecretFormats.ReplacePrivateKeys(text, Mask);
 
         if (text.Contains("LS0tLS1CRUdJTi", StringComparison.Ordinal))
         {
@@ -66,7 +62,7 @@ public static partial class SecretMasker
             text = UrlPassword().Replace(text, m => IsHarmless(m.Groups["password"].Value) ? m.Value : m.Groups["lead"].Value + Mask + "@");
         }
 
-        var tokens = SecretScanRule.TokenMatches(text).Select(t => t.Match).OrderByDescending(m => m.Index).ToList();
+        var tokens = SecretFormats.TokenMatches(text).Select(t => t.Match).OrderByDescending(m => m.Index).ToList();
         if (tokens.Count == 0)
         {
             return text;
@@ -138,9 +134,6 @@ public static partial class SecretMasker
             return null;
         }
     }
-
-    [GeneratedRegex(@"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----|\z)")]
-    private static partial Regex PemPrivateKey();
 
     /// <summary>The password of a URL's user information (postgres://user:PASSWORD@host, redis://:PASSWORD@host).</summary>
     [GeneratedRegex(@"(?<lead>\b[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)(?<password>[^\s@/]+)@")]

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.GitOps.Model;
+using HomeOps.Core.Secrets;
 using HomeOps.Core.Yaml;
 
 namespace HomeOps.Core.GitOps.Rules;
@@ -15,16 +16,6 @@ namespace HomeOps.Core.GitOps.Rules;
 public sealed partial class SecretScanRule : IGitOpsRule
 {
     private const int MaxBytes = 1024 * 1024;
-
-    private static readonly (string Name, Regex Pattern, string[] Markers)[] s_tokens =
-    [
-        ("GitHub token", GitHubToken(), ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"]),
-        ("AWS access key id", AwsKey(), ["AKIA", "ASIA"]),
-        ("Slack token", SlackToken(), ["xox"]),
-        ("JSON Web Token (1Password Connect tokens are JWTs)", Jwt(), ["eyJ"]),
-        ("age secret key", AgeKey(), ["AGE-SECRET-KEY-"]),
-        ("1Password service account token", OnePasswordServiceAccountToken(), ["ops_"]),
-    ];
 
     public IReadOnlyList<DiagnosticDescriptor> Descriptors =>
         [DiagnosticCatalog.SecretWithData, DiagnosticCatalog.PrivateKeyInRepository, DiagnosticCatalog.CredentialFileInRepository, DiagnosticCatalog.TokenInRepository];
@@ -51,36 +42,12 @@ public sealed partial class SecretScanRule : IGitOpsRule
         }
     }
 
-    /// <summary>
-    /// Every well-known token format in <paramref name="text"/> (GitHub, AWS, Slack, JWTs such as 1Password Connect
-    /// tokens, 1Password service-account tokens, age keys), with the format's name. The MCP server masks the same
-    /// matches in every tool result.
-    /// </summary>
-    public static IEnumerable<(string Name, Match Match)> TokenMatches(string text)
-    {
-        foreach (var (name, pattern, marker) in s_tokens)
-        {
-            if (!marker.Any(m => text.Contains(m, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            foreach (Match m in pattern.Matches(text))
-            {
-                yield return (name, m);
-            }
-        }
-    }
-
-    /// <summary>The first line of every PEM private key in <paramref name="text"/> (RSA, EC, ED25519, OPENSSH, PGP, ...).</summary>
-    public static MatchCollection PrivateKeyHeaders(string text) => PrivateKey().Matches(text);
-
     public static string Fingerprint(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))[..16];
 
     private static IEnumerable<(Diagnostic, string)> Scan(string file, string text, RuleContext context)
     {
         // Cheap substring checks first: most files contain none of the markers, and regexes over every file add up.
-        foreach (Match m in text.Contains("PRIVATE KEY", StringComparison.Ordinal) ? PrivateKey().Matches(text) : Enumerable.Empty<Match>())
+        foreach (var m in SecretFormats.PrivateKeyHeaders(text))
         {
             if (IsPlaceholderKey(text, m))
             {
@@ -90,7 +57,7 @@ public sealed partial class SecretScanRule : IGitOpsRule
             yield return (DiagnosticCatalog.PrivateKeyInRepository.At(At(file, text, m.Index), file, m.Value.Trim('-').Trim()), m.Value + Around(text, m.Index));
         }
 
-        foreach (var (name, m) in TokenMatches(text))
+        foreach (var (name, m) in SecretFormats.TokenMatches(text))
         {
             yield return (DiagnosticCatalog.TokenInRepository.At(At(file, text, m.Index), file, name), m.Value);
         }
@@ -206,28 +173,6 @@ public sealed partial class SecretScanRule : IGitOpsRule
 
     private static Regex Glob(string glob) => PathGlob.ToRegex(glob);
 
-    [GeneratedRegex(@"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----")]
-    private static partial Regex PrivateKey();
-
-    [GeneratedRegex(@"\b(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b")]
-    private static partial Regex GitHubToken();
-
-    [GeneratedRegex(@"\b(AKIA|ASIA)[0-9A-Z]{16}\b")]
-    private static partial Regex AwsKey();
-
-    [GeneratedRegex(@"\bxox[baprs]-[0-9A-Za-z-]{10,}")]
-    private static partial Regex SlackToken();
-
-    [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")]
-    private static partial Regex Jwt();
-
-    [GeneratedRegex(@"\bAGE-SECRET-KEY-1[0-9A-Z]{58}\b")]
-    private static partial Regex AgeKey();
-
-    /// <summary>op's service-account tokens: "ops_" and a base64url JSON blob (1Password's documented prefix).</summary>
-    [GeneratedRegex(@"\bops_[A-Za-z0-9_-]{40,}")]
-    private static partial Regex OnePasswordServiceAccountToken();
-
     /// <summary>
     /// Whether the text has a <c>kind: Secret</c> or <c>kind: Config</c> (a kubeconfig) entry, block or flow style, quoted
     /// or not: only such files are parsed. A bare "Secret" is not enough: CRDs say "secretRef" and "Secret" in every
@@ -274,7 +219,6 @@ public sealed partial class SecretScanRule : IGitOpsRule
 
         return index;
     }
-
 
     // ${VAR} (Flux substitution), <...>, ((...)), a 1Password reference (op://vault/item/field, also as an op inject
     // template {{ op://... }}), REPLACE-ME style words.
