@@ -2,12 +2,6 @@ using HomeOps.Core.Schema;
 
 namespace HomeOps.Core.ClusterConfig;
 
-public enum FilesystemType
-{
-    Xfs,
-    Ext4,
-}
-
 [ConfigObject("The data disks Longhorn stores volumes on.")]
 public sealed record StorageSettings : ConfigObject
 {

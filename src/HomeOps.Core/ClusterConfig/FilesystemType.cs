@@ -1,0 +1,7 @@
+namespace HomeOps.Core.ClusterConfig;
+
+public enum FilesystemType
+{
+    Xfs,
+    Ext4,
+}
