@@ -73,7 +73,7 @@ public sealed partial class SecretsBundleFormatTests
     [Fact]
     public void Inspect_SwappedKeys_IsAMismatch()
     {
-        var swapped = TestSecrets.Bundle with { K8s = TestSecrets.Bundle.K8s with { Key = TestSecrets.Bundle.Etcd.Key } };
+        var swapped = TestSecrets.Bundle with { Certs = TestSecrets.Bundle.Certs with { K8s = TestSecrets.Bundle.Certs.K8s with { Key = TestSecrets.Bundle.Certs.Etcd.Key } } };
         var bag = new DiagnosticBag();
         SecretsBundleInspector.Inspect(Read(SecretsBundleYaml.Write(swapped))!, TestSecrets.GeneratedAt, bag).ShouldBeNull();
         var diagnostic = bag.Items.ShouldHaveSingleItem();

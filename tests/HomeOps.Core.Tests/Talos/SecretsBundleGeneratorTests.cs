@@ -58,21 +58,21 @@ public sealed class SecretsBundleGeneratorTests
     [Fact]
     public void Generate_OsAuthority_IsEd25519AndEcAuthoritiesAreP256()
     {
-        Cert(TestSecrets.Bundle.Os.Certificate!).PublicKey.ShouldBeOfType<Ed25519PublicKeyParameters>();
-        foreach (var pair in new[] { TestSecrets.Bundle.Etcd, TestSecrets.Bundle.K8s, TestSecrets.Bundle.K8sAggregator })
+        Cert(TestSecrets.Bundle.Certs.Os.Certificate!).PublicKey.ShouldBeOfType<Ed25519PublicKeyParameters>();
+        foreach (var pair in new[] { TestSecrets.Bundle.Certs.Etcd, TestSecrets.Bundle.Certs.K8s, TestSecrets.Bundle.Certs.K8sAggregator })
         {
             var key = (ECPublicKeyParameters)Cert(pair.Certificate!).PublicKey;
             key.PublicKeyParamSet.Id.ShouldBe("1.2.840.10045.3.1.7");
             Cert(pair.Certificate!).SignatureAlgorithm.Algorithm.Id.ShouldBe("1.2.840.10045.4.3.2"); // ecdsa-with-SHA256
         }
 
-        Cert(TestSecrets.Bundle.Os.Certificate!).SignatureAlgorithm.Algorithm.Id.ShouldBe("1.3.101.112"); // Ed25519
+        Cert(TestSecrets.Bundle.Certs.Os.Certificate!).SignatureAlgorithm.Algorithm.Id.ShouldBe("1.3.101.112"); // Ed25519
     }
 
     [Fact]
     public void Generate_Ed25519Key_IsGoPkcs8Encoding()
     {
-        var der = PemBlock.Decode(TestSecrets.Bundle.Os.Key!)!.Der;
+        var der = PemBlock.Decode(TestSecrets.Bundle.Certs.Os.Key!)!.Der;
         der.Length.ShouldBe(48);
         Convert.ToHexString(der[..16]).ShouldBe("302E020100300506032B657004220420");
     }
@@ -80,7 +80,7 @@ public sealed class SecretsBundleGeneratorTests
     [Fact]
     public void Generate_SubjectKeyIdentifier_IsSha1OfPublicKey()
     {
-        var cert = Cert(TestSecrets.Bundle.K8s.Certificate!);
+        var cert = Cert(TestSecrets.Bundle.Certs.K8s.Certificate!);
         var spki = cert.PublicKeyInfo.PublicKey.GetBytes();
         cert.SubjectKeyIdentifier.ShouldBe(System.Security.Cryptography.SHA1.HashData(spki));
     }
@@ -88,11 +88,11 @@ public sealed class SecretsBundleGeneratorTests
     [Fact]
     public void Generate_ServiceAccountKey_IsRsa4096WithoutCertificate()
     {
-        TestSecrets.Bundle.K8sServiceAccount.Certificate.ShouldBeNull();
-        var key = PrivateKey.Parse(TestSecrets.Bundle.K8sServiceAccount.Key!, out _)!;
+        TestSecrets.Bundle.Certs.K8sServiceAccount.Certificate.ShouldBeNull();
+        var key = PrivateKey.Parse(TestSecrets.Bundle.Certs.K8sServiceAccount.Key!, out _)!;
         key.Algorithm.ShouldBe(KeyAlgorithm.Rsa);
         ((RsaKeyParameters)key.Public).Modulus.BitLength.ShouldBe(4096);
-        PemBlock.Decode(TestSecrets.Bundle.K8sServiceAccount.Key!)!.Label.ShouldBe("RSA PRIVATE KEY");
+        PemBlock.Decode(TestSecrets.Bundle.Certs.K8sServiceAccount.Key!)!.Label.ShouldBe("RSA PRIVATE KEY");
     }
 
     [Fact]
@@ -155,9 +155,9 @@ public sealed class SecretsBundleGeneratorTests
 
     private static PemPair Pair(string name) => name switch
     {
-        "certs.os" => TestSecrets.Bundle.Os,
-        "certs.etcd" => TestSecrets.Bundle.Etcd,
-        "certs.k8s" => TestSecrets.Bundle.K8s,
-        _ => TestSecrets.Bundle.K8sAggregator,
+        "certs.os" => TestSecrets.Bundle.Certs.Os,
+        "certs.etcd" => TestSecrets.Bundle.Certs.Etcd,
+        "certs.k8s" => TestSecrets.Bundle.Certs.K8s,
+        _ => TestSecrets.Bundle.Certs.K8sAggregator,
     };
 }

@@ -57,19 +57,19 @@ public sealed class TalosRenderGoldenTests
         var main = TalosTestCluster.Rendered.Nodes[0].Main;
         static string B64(string? pem) => Convert.ToBase64String(Encoding.UTF8.GetBytes(pem!));
         main.StringAt("machine.token").ShouldBe(bundle.TrustdToken);
-        main.StringAt("machine.ca.crt").ShouldBe(B64(bundle.Os.Certificate));
-        main.StringAt("machine.ca.key").ShouldBe(B64(bundle.Os.Key));
+        main.StringAt("machine.ca.crt").ShouldBe(B64(bundle.Certs.Os.Certificate));
+        main.StringAt("machine.ca.key").ShouldBe(B64(bundle.Certs.Os.Key));
         main.StringAt("cluster.id").ShouldBe(bundle.ClusterId);
         main.StringAt("cluster.secret").ShouldBe(bundle.ClusterSecret);
         main.StringAt("cluster.token").ShouldBe(bundle.BootstrapToken);
         main.StringAt("cluster.secretboxEncryptionSecret").ShouldBe(bundle.SecretboxEncryptionSecret);
-        main.StringAt("cluster.ca.crt").ShouldBe(B64(bundle.K8s.Certificate));
-        main.StringAt("cluster.ca.key").ShouldBe(B64(bundle.K8s.Key));
-        main.StringAt("cluster.aggregatorCA.crt").ShouldBe(B64(bundle.K8sAggregator.Certificate));
-        main.StringAt("cluster.aggregatorCA.key").ShouldBe(B64(bundle.K8sAggregator.Key));
-        main.StringAt("cluster.serviceAccount.key").ShouldBe(B64(bundle.K8sServiceAccount.Key));
-        main.StringAt("cluster.etcd.ca.crt").ShouldBe(B64(bundle.Etcd.Certificate));
-        main.StringAt("cluster.etcd.ca.key").ShouldBe(B64(bundle.Etcd.Key));
+        main.StringAt("cluster.ca.crt").ShouldBe(B64(bundle.Certs.K8s.Certificate));
+        main.StringAt("cluster.ca.key").ShouldBe(B64(bundle.Certs.K8s.Key));
+        main.StringAt("cluster.aggregatorCA.crt").ShouldBe(B64(bundle.Certs.K8sAggregator.Certificate));
+        main.StringAt("cluster.aggregatorCA.key").ShouldBe(B64(bundle.Certs.K8sAggregator.Key));
+        main.StringAt("cluster.serviceAccount.key").ShouldBe(B64(bundle.Certs.K8sServiceAccount.Key));
+        main.StringAt("cluster.etcd.ca.crt").ShouldBe(B64(bundle.Certs.Etcd.Certificate));
+        main.StringAt("cluster.etcd.ca.key").ShouldBe(B64(bundle.Certs.Etcd.Key));
     }
 
     [Fact]

@@ -25,8 +25,8 @@ public sealed class TalosconfigAndSansTests
     public void Talosconfig_AdminCertificate_ChainsToTheOsCaAsTalosIssuesIt()
     {
         var context = (DocMap)TalosTestCluster.Rendered.Talosconfig!.At("contexts")!.ShouldBeOfType<DocMap>().Entries.ShouldHaveSingleItem().Value;
-        Decode(context.StringAt("ca")).ShouldBe(TestSecrets.Bundle.Os.Certificate);
-        var os = CertificateInfo.ParsePem(TestSecrets.Bundle.Os.Certificate!)!;
+        Decode(context.StringAt("ca")).ShouldBe(TestSecrets.Bundle.Certs.Os.Certificate);
+        var os = CertificateInfo.ParsePem(TestSecrets.Bundle.Certs.Os.Certificate!)!;
         var admin = CertificateInfo.ParsePem(Decode(context.StringAt("crt")))!;
         admin.IsSignedBy(os.PublicKey).ShouldBeTrue();
         admin.Issuer.ToString().ShouldBe("O=talos");

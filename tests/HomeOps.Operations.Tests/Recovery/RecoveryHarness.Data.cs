@@ -79,7 +79,7 @@ internal sealed partial class RecoveryHarness
 
         Directory.CreateDirectory(Path.GetDirectoryName(Bootstrap.Paths.Talosconfig)!);
         // Configured with the seeded bundle (TestSecrets): the nodes trust its OS CA, as the talosconfig rendered from it does.
-        var ca = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(HomeOps.Testing.TestSecrets.Bundle.Os.Certificate!));
+        var ca = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(HomeOps.Testing.TestSecrets.Bundle.Certs.Os.Certificate!));
         File.WriteAllText(Bootstrap.Paths.Talosconfig, $"context: home-ops\ncontexts:\n  home-ops:\n    ca: {ca}\n");
         foreach (var node in Cluster.Talos.Nodes)
         {

@@ -21,8 +21,8 @@ internal static class BaseConfig
             .Set("type", c.S(c.IsControlPlane ? "controlplane" : "worker", c.From(c.Node, nameof(c.Node.Role))))
             .Set("token", c.Secret("trustdinfo.token", b => b.TrustdToken))
             .Set("ca", new DocMap(d)
-                .Set("crt", c.SecretPem("certs.os.crt", b => b.Os.Certificate))
-                .Set("key", c.IsControlPlane ? c.SecretPem("certs.os.key", b => b.Os.Key) : c.S(string.Empty, d)))
+                .Set("crt", c.SecretPem("certs.os.crt", b => b.Certs.Os.Certificate))
+                .Set("key", c.IsControlPlane ? c.SecretPem("certs.os.key", b => b.Certs.Os.Key) : c.S(string.Empty, d)))
             .Set("certSANs", new DocList(d))
             .Set("kubelet", new DocMap(d)
                 .Set("image", c.S($"ghcr.io/siderolabs/kubelet:{version}", k8s))
@@ -59,9 +59,9 @@ internal static class BaseConfig
         {
             clusterMap
                 .Set("secretboxEncryptionSecret", c.Secret("secrets.secretboxencryptionsecret", b => b.SecretboxEncryptionSecret))
-                .Set("ca", Pair(c, "certs.k8s", b => b.K8s))
-                .Set("aggregatorCA", Pair(c, "certs.k8saggregator", b => b.K8sAggregator))
-                .Set("serviceAccount", new DocMap(d).Set("key", c.SecretPem("certs.k8sserviceaccount.key", b => b.K8sServiceAccount.Key)))
+                .Set("ca", Pair(c, "certs.k8s", b => b.Certs.K8s))
+                .Set("aggregatorCA", Pair(c, "certs.k8saggregator", b => b.Certs.K8sAggregator))
+                .Set("serviceAccount", new DocMap(d).Set("key", c.SecretPem("certs.k8sserviceaccount.key", b => b.Certs.K8sServiceAccount.Key)))
                 .Set("apiServer", ApiServer(c, k8s))
                 .Set("controllerManager", new DocMap(d).Set("image", c.S($"registry.k8s.io/kube-controller-manager:{version}", k8s)))
                 .Set("proxy", new DocMap(d).Set("image", c.S($"registry.k8s.io/kube-proxy:{version}", k8s)))
@@ -69,7 +69,7 @@ internal static class BaseConfig
         }
         else
         {
-            clusterMap.Set("ca", new DocMap(d).Set("crt", c.SecretPem("certs.k8s.crt", b => b.K8s.Certificate)).Set("key", c.S(string.Empty, d)));
+            clusterMap.Set("ca", new DocMap(d).Set("crt", c.SecretPem("certs.k8s.crt", b => b.Certs.K8s.Certificate)).Set("key", c.S(string.Empty, d)));
         }
 
         clusterMap.Set("discovery", new DocMap(d)
@@ -79,7 +79,7 @@ internal static class BaseConfig
                 .Set("service", new DocMap(d))));
         if (c.IsControlPlane)
         {
-            clusterMap.Set("etcd", new DocMap(d).Set("ca", Pair(c, "certs.etcd", b => b.Etcd)));
+            clusterMap.Set("etcd", new DocMap(d).Set("ca", Pair(c, "certs.etcd", b => b.Certs.Etcd)));
         }
 
         return new DocMap(d)

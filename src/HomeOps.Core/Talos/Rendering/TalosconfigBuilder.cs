@@ -39,7 +39,7 @@ public static class TalosconfigBuilder
         var context = new DocMap(origin)
             .Set("endpoints", endpoints)
             .Set("nodes", nodes)
-            .Set("ca", new DocSecret("certs.os.crt", Base64(secrets.Bundle.Os.Certificate!), origin))
+            .Set("ca", new DocSecret("certs.os.crt", Base64(secrets.Bundle.Certs.Os.Certificate!), origin))
             .Set("crt", new DocSecret("talosconfig.crt", Base64(admin.CertificatePem), origin))
             .Set("key", new DocSecret("talosconfig.key", Base64(admin.Key.Pem), origin));
         return new DocMap(origin)

@@ -28,11 +28,14 @@ public sealed class SecretsBundleGenerator(IRandomSource random, TimeProvider ti
             BootstrapToken = Token(),
             SecretboxEncryptionSecret = Convert.ToBase64String(Bytes(32)),
             TrustdToken = Token(),
-            Etcd = new PemPair(etcd.CertificatePem, etcd.Key.Pem),
-            K8s = new PemPair(k8s.CertificatePem, k8s.Key.Pem),
-            K8sAggregator = new PemPair(aggregator.CertificatePem, aggregator.Key.Pem),
-            K8sServiceAccount = new PemPair(null, serviceAccount.Pem),
-            Os = new PemPair(os.CertificatePem, os.Key.Pem),
+            Certs = new TalosCertificates
+            {
+                Etcd = new PemPair(etcd.CertificatePem, etcd.Key.Pem),
+                K8s = new PemPair(k8s.CertificatePem, k8s.Key.Pem),
+                K8sAggregator = new PemPair(aggregator.CertificatePem, aggregator.Key.Pem),
+                K8sServiceAccount = new PemPair(null, serviceAccount.Pem),
+                Os = new PemPair(os.CertificatePem, os.Key.Pem),
+            },
         };
     }
 

@@ -33,10 +33,10 @@ public static partial class SecretsBundleInspector
         IssuedCertificate? os = null;
         foreach (var (name, pair, label) in new[]
         {
-            ("certs.os", bundle.Os, "Talos API (os)"),
-            ("certs.etcd", bundle.Etcd, "etcd"),
-            ("certs.k8s", bundle.K8s, "Kubernetes"),
-            ("certs.k8saggregator", bundle.K8sAggregator, "aggregator"),
+            ("certs.os", bundle.Certs.Os, "Talos API (os)"),
+            ("certs.etcd", bundle.Certs.Etcd, "etcd"),
+            ("certs.k8s", bundle.Certs.K8s, "Kubernetes"),
+            ("certs.k8saggregator", bundle.Certs.K8sAggregator, "aggregator"),
         })
         {
             var authority = CheckAuthority(document, name, pair, label, now, diagnostics);
@@ -46,7 +46,7 @@ public static partial class SecretsBundleInspector
             }
         }
 
-        if (PrivateKey.Parse(bundle.K8sServiceAccount.Key ?? string.Empty, out var problem) is null)
+        if (PrivateKey.Parse(bundle.Certs.K8sServiceAccount.Key ?? string.Empty, out var problem) is null)
         {
             Invalid("certs.k8sserviceaccount.key", problem ?? "is not a private key");
         }

@@ -109,11 +109,14 @@ public static class SecretsBundleYaml
             AescbcEncryptionSecret = Get("secrets.aescbcencryptionsecret", required: false),
             SecretboxEncryptionSecret = Get("secrets.secretboxencryptionsecret") ?? string.Empty,
             TrustdToken = Get("trustdinfo.token") ?? string.Empty,
-            Etcd = new PemPair(Get("certs.etcd.crt", pem: true), Get("certs.etcd.key", pem: true)),
-            K8s = new PemPair(Get("certs.k8s.crt", pem: true), Get("certs.k8s.key", pem: true)),
-            K8sAggregator = new PemPair(Get("certs.k8saggregator.crt", pem: true), Get("certs.k8saggregator.key", pem: true)),
-            K8sServiceAccount = new PemPair(null, Get("certs.k8sserviceaccount.key", pem: true)),
-            Os = new PemPair(Get("certs.os.crt", pem: true), Get("certs.os.key", pem: true)),
+            Certs = new TalosCertificates
+            {
+                Etcd = new PemPair(Get("certs.etcd.crt", pem: true), Get("certs.etcd.key", pem: true)),
+                K8s = new PemPair(Get("certs.k8s.crt", pem: true), Get("certs.k8s.key", pem: true)),
+                K8sAggregator = new PemPair(Get("certs.k8saggregator.crt", pem: true), Get("certs.k8saggregator.key", pem: true)),
+                K8sServiceAccount = new PemPair(null, Get("certs.k8sserviceaccount.key", pem: true)),
+                Os = new PemPair(Get("certs.os.crt", pem: true), Get("certs.os.key", pem: true)),
+            },
         };
         return diagnostics.ErrorCount > errors ? null : new SecretsBundleDocument(bundle, path, spans);
     }
@@ -159,11 +162,11 @@ public static class SecretsBundleYaml
 
     private static PemPair Pair(TalosSecretsBundle bundle, string name) => name switch
     {
-        "etcd" => bundle.Etcd,
-        "k8s" => bundle.K8s,
-        "k8saggregator" => bundle.K8sAggregator,
-        "k8sserviceaccount" => bundle.K8sServiceAccount,
-        _ => bundle.Os,
+        "etcd" => bundle.Certs.Etcd,
+        "k8s" => bundle.Certs.K8s,
+        "k8saggregator" => bundle.Certs.K8sAggregator,
+        "k8sserviceaccount" => bundle.Certs.K8sServiceAccount,
+        _ => bundle.Certs.Os,
     };
 
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));

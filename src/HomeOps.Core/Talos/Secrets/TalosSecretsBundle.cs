@@ -20,15 +20,8 @@ public sealed record TalosSecretsBundle
 
     public required string TrustdToken { get; init; }
 
-    public required PemPair Etcd { get; init; }
-
-    public required PemPair K8s { get; init; }
-
-    public required PemPair K8sAggregator { get; init; }
-
-    public required PemPair K8sServiceAccount { get; init; }
-
-    public required PemPair Os { get; init; }
+    /// <summary>The certificate authorities and the service-account key (the bundle's certs section).</summary>
+    public required TalosCertificates Certs { get; init; }
 
     /// <summary>Every secret value by its bundle path (cluster.secret, certs.os.key, ...), for redaction.</summary>
     public IEnumerable<KeyValuePair<string, string>> Values()
@@ -41,15 +34,15 @@ public sealed record TalosSecretsBundle
             new("secrets.aescbcencryptionsecret", AescbcEncryptionSecret),
             new("secrets.secretboxencryptionsecret", SecretboxEncryptionSecret),
             new("trustdinfo.token", TrustdToken),
-            new("certs.etcd.crt", Etcd.Certificate),
-            new("certs.etcd.key", Etcd.Key),
-            new("certs.k8s.crt", K8s.Certificate),
-            new("certs.k8s.key", K8s.Key),
-            new("certs.k8saggregator.crt", K8sAggregator.Certificate),
-            new("certs.k8saggregator.key", K8sAggregator.Key),
-            new("certs.k8sserviceaccount.key", K8sServiceAccount.Key),
-            new("certs.os.crt", Os.Certificate),
-            new("certs.os.key", Os.Key),
+            new("certs.etcd.crt", Certs.Etcd.Certificate),
+            new("certs.etcd.key", Certs.Etcd.Key),
+            new("certs.k8s.crt", Certs.K8s.Certificate),
+            new("certs.k8s.key", Certs.K8s.Key),
+            new("certs.k8saggregator.crt", Certs.K8sAggregator.Certificate),
+            new("certs.k8saggregator.key", Certs.K8sAggregator.Key),
+            new("certs.k8sserviceaccount.key", Certs.K8sServiceAccount.Key),
+            new("certs.os.crt", Certs.Os.Certificate),
+            new("certs.os.key", Certs.Os.Key),
         ];
         return all.Where(kv => kv.Value is not null).Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value!));
     }
