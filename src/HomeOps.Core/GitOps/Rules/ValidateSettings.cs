@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.GitOps.Model;
 using HomeOps.Core.Yaml;
@@ -27,7 +29,11 @@ public sealed record ValidateSettings
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
     /// <summary>Whether <paramref name="path"/> (repository-relative, '/' separated) matches an <see cref="Exclude"/> glob.</summary>
-    public bool IsExcluded(string path) => Exclude.Any(g => PathGlob.ToRegex(g).IsMatch(path));
+    public bool IsExcluded(string path) =>
+        s_compiledGlobs.GetValue(Exclude, globs => [.. globs.Select(PathGlob.ToRegex)]).Any(r => r.IsMatch(path));
+
+    /// <summary>Each Exclude list's globs, compiled once per list instead of once per file.</summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, Regex[]> s_compiledGlobs = new();
 
     /// <summary>Per chart name, the values paths the chart takes as free-form maps (HO3304 does not check keys below them).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> FreeFormValues { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
