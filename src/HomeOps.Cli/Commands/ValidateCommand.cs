@@ -16,10 +16,19 @@ internal static class ValidateCommand
         var kubernetesVersion = CommonOptions.KubernetesVersion();
         var strict = new Option<bool>("--strict-substitution") { Description = "Fail on undefined post-build variables at build time, like Flux's StrictPostBuildSubstitutions" };
         var timings = new Option<bool>("--timings") { Description = "Print where the time went, phase by phase, to standard error (also HOMEOPS_TIMINGS=1)" };
+        var changedOnly = new Option<bool>("--changed-only") { Description = "Show only the diagnostics about files that differ from --base (staged, unstaged or untracked) and the Kustomizations they feed; the whole tree is still validated, through the cache" };
+        var baseRev = new Option<string>("--base") { Description = "With --changed-only: the git revision to compare the working tree with (default HEAD)" };
         var command = new Command("validate", "Build and check the whole GitOps tree offline: kustomize, substitution, Helm, schemas and every rule (docs/rules.md)")
         {
-            file, format, offline, mirror, schemas, noCache, path, kubernetesVersion, strict, timings,
+            file, format, offline, mirror, schemas, noCache, path, kubernetesVersion, strict, timings, changedOnly, baseRev,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(baseRev) is not null && !result.GetValue(changedOnly))
+            {
+                result.AddError("--base needs --changed-only (validate --changed-only --base REF)");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
             var phases = parse.GetValue(timings) || context.Environment("HOMEOPS_TIMINGS") is "1" ? new PhaseTimings(context.Time) : null;
@@ -35,12 +44,28 @@ internal static class ValidateCommand
                 KubernetesVersion = parse.GetValue(kubernetesVersion),
                 ResultCache = true,
             };
-            var result = await new ValidateService(context.Tools, context.Time) { Timings = phases }.RunAsync(workspace, options, cancellationToken).ConfigureAwait(false);
             var outputFormat = parse.GetValue(format);
-            DiagnosticPrinter.Print(context, workspace, outputFormat, result.Diagnostics);
-            if (outputFormat == OutputFormat.Text)
+            IReadOnlyList<Core.Diagnostics.Diagnostic> shown;
+            if (parse.GetValue(changedOnly))
             {
-                context.Out.WriteLine($"validate: {result.Summary()}; {TextDiagnosticWriter.Summary([.. result.Diagnostics])}");
+                var changed = await new ChangedValidateService(context.Tools, context.Time) { Timings = phases }
+                    .RunAsync(workspace, options, parse.GetValue(baseRev) ?? "HEAD", cancellationToken).ConfigureAwait(false);
+                shown = changed.Diagnostics;
+                DiagnosticPrinter.Print(context, workspace, outputFormat, shown);
+                if (outputFormat == OutputFormat.Text)
+                {
+                    context.Out.WriteLine($"validate --changed-only: {changed.Summary()}");
+                }
+            }
+            else
+            {
+                var result = await new ValidateService(context.Tools, context.Time) { Timings = phases }.RunAsync(workspace, options, cancellationToken).ConfigureAwait(false);
+                shown = result.Diagnostics;
+                DiagnosticPrinter.Print(context, workspace, outputFormat, shown);
+                if (outputFormat == OutputFormat.Text)
+                {
+                    context.Out.WriteLine($"validate: {result.Summary()}; {TextDiagnosticWriter.Summary([.. result.Diagnostics])}");
+                }
             }
 
             if (phases is not null)
@@ -49,7 +74,7 @@ internal static class ValidateCommand
                 PrintTimings(context, phases);
             }
 
-            return ExitCodeFor.Diagnostics(result.Diagnostics);
+            return ExitCodeFor.Diagnostics(shown);
         });
         return command;
     }

@@ -44,20 +44,39 @@ internal sealed class RepositoryTools(McpContext context)
         [Description("The Flux entry folder, relative to the repository root (default: gitops.path in cluster.yaml)")] string? path = null,
         [Description("Fetch nothing: Helm charts not already in the cache are not rendered (reported)")] bool offline = false,
         [Description("The Kubernetes version the cluster runs, e.g. v1.31.1 (default: cluster.yaml)")] string? kubernetesVersion = null,
+        [Description("Report only the diagnostics about files that differ from `base` (staged, unstaged or untracked) and the Kustomizations they feed, as `homeops validate --changed-only`; the whole tree is still validated, and the rest is counted")] bool changedOnly = false,
+        [Description("With changedOnly: the git revision to compare the working tree with (branch, tag or commit; default HEAD)")] string? @base = null,
         CancellationToken cancellationToken = default)
     {
         var workspace = context.Workspace();
         var prefix = under is null ? null : ToolInput.InsideRepository(workspace, "under", under);
+        if (@base is not null && !changedOnly)
+        {
+            throw ToolInput.Invalid("Argument 'base' needs changedOnly: true");
+        }
+
         var options = new ValidateOptions
         {
             Offline = offline,
             EntryPath = path is null ? null : ToolInput.InsideRepository(workspace, "path", path),
             KubernetesVersion = kubernetesVersion,
         };
-        var result = await new ValidateService(context.Tools, context.Time).RunAsync(workspace, options, cancellationToken).ConfigureAwait(false);
-        var diagnostics = prefix is null ? result.Diagnostics : [.. result.Diagnostics.Where(d => IsUnder(workspace, d, prefix))];
-        var scope = prefix is null ? string.Empty : $" ({diagnostics.Count} of {result.Diagnostics.Count} diagnostic(s) under {prefix})";
-        return ToolOutput.Text(ToolOutput.Diagnostics(workspace, diagnostics, $"validate: {result.Summary()}{scope}"));
+        IReadOnlyList<Diagnostic> all;
+        string summary;
+        if (changedOnly)
+        {
+            var changed = await new ChangedValidateService(context.Tools, context.Time).RunAsync(workspace, options, @base ?? "HEAD", cancellationToken).ConfigureAwait(false);
+            (all, summary) = (changed.Diagnostics, $"validate --changed-only: {changed.Summary()}");
+        }
+        else
+        {
+            var result = await new ValidateService(context.Tools, context.Time).RunAsync(workspace, options, cancellationToken).ConfigureAwait(false);
+            (all, summary) = (result.Diagnostics, $"validate: {result.Summary()}");
+        }
+
+        var diagnostics = prefix is null ? all : [.. all.Where(d => IsUnder(workspace, d, prefix))];
+        var scope = prefix is null ? string.Empty : $" ({diagnostics.Count} of {all.Count} diagnostic(s) under {prefix})";
+        return ToolOutput.Text(ToolOutput.Diagnostics(workspace, diagnostics, $"{summary}{scope}"));
     }
 
     [McpServerTool(Name = "diff", Title = "Diff the tree between revisions", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]

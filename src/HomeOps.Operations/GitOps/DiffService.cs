@@ -17,11 +17,10 @@ public sealed class DiffService(ICommandRunner runner, TimeProvider time)
     {
         var git = new GitTool(runner);
         var diagnostics = new List<Diagnostic>();
-        var top = await git.TopLevelAsync(workspace.Root, cancellationToken).ConfigureAwait(false);
-        var commit = top is null ? null : await git.ResolveAsync(top, options.Base, cancellationToken).ConfigureAwait(false);
+        var (top, commit, problem) = await GitBase.ResolveAsync(git, workspace, options.Base, "to check out the revision to compare with", cancellationToken).ConfigureAwait(false);
         if (top is null || commit is null)
         {
-            diagnostics.Add(DiagnosticCatalog.DiffBaseUnknown.At(SourceSpan.File(workspace.Display(workspace.Root)), options.Base, top is null ? "this folder is not in a git repository" : "git does not know that revision"));
+            diagnostics.Add(problem!);
             return new DiffResult([], diagnostics, options.Base, "working tree", 0);
         }
 

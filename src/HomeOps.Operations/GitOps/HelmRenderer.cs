@@ -84,6 +84,7 @@ public sealed class HelmRenderer(IFileSystem files, DiskSourceTree source, Helm 
     {
         var spec = release.Spec;
         var chart = Resolve(spec, objects, ownSources);
+        release.LocalChart = chart.LocalPath is null ? null : chart.Name;
         if (chart.Problem is not null)
         {
             release.SkipReason = chart.Problem;

@@ -11,6 +11,9 @@ public sealed record ValidateResult(IReadOnlyList<Diagnostic> Diagnostics, GitOp
     /// <summary>The figures of the run that produced a result taken from the result cache (then <see cref="Tree"/> is null).</summary>
     public string? CachedSummary { get; init; }
 
+    /// <summary>What each Kustomization of the tree reads (from the tree, or stored with a cached result), for --changed-only.</summary>
+    public IReadOnlyList<KustomizationFeed>? Feeds { get; init; }
+
     public string Summary() =>
         CachedSummary is { } cached ? $"{cached}, unchanged since the last run (result from cache), {Duration.TotalSeconds:0.00} s"
         : Tree is null ? "tree not built"

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using HomeOps.Core.Diagnostics;
+using HomeOps.Core.GitOps.Model;
 using HomeOps.Core.GitOps.Rules;
 using HomeOps.Runtime.Files;
 using HomeOps.Runtime.Processes;
@@ -27,7 +28,7 @@ internal sealed class ValidateResultCache(IFileSystem files, BuildCache cache)
             hash.AppendData([0, 0]);
         }
 
-        Add("validate-result-1");
+        Add("validate-result-2");
         Add(typeof(GitOpsRules).Assembly.ManifestModule.ModuleVersionId.ToString());
         Add(typeof(ValidateService).Assembly.ManifestModule.ModuleVersionId.ToString());
         foreach (var part in new[] { workspace.Root, workspace.ClusterFile, workspace.DisplayBase, options.EntryPath ?? "-", options.KubernetesVersion ?? "-", chartMirror ?? "-" })
@@ -94,7 +95,11 @@ internal sealed class ValidateResultCache(IFileSystem files, BuildCache cache)
         try
         {
             var stored = JsonSerializer.Deserialize(text, ValidateResultCacheJson.Default.StoredResult);
-            return stored is null ? null : new ValidateResult([.. stored.Diagnostics.Select(d => d.ToDiagnostic())], null, elapsed) { CachedSummary = stored.Summary };
+            return stored is null ? null : new ValidateResult([.. stored.Diagnostics.Select(d => d.ToDiagnostic())], null, elapsed)
+            {
+                CachedSummary = stored.Summary,
+                Feeds = [.. stored.Feeds.Select(f => new KustomizationFeed(f.Id, f.Inputs, f.Also, f.Declared))],
+            };
         }
         catch (JsonException)
         {
@@ -109,7 +114,7 @@ internal sealed class ValidateResultCache(IFileSystem files, BuildCache cache)
             return;
         }
 
-        var stored = new StoredResult(result.Figures(), [.. result.Diagnostics.Select(StoredDiagnostic.From)]);
+        var stored = new StoredResult(result.Figures(), [.. result.Diagnostics.Select(StoredDiagnostic.From)], [.. (result.Feeds ?? []).Select(f => new StoredFeed(f.Id, [.. f.Inputs], [.. f.Also], f.Declared))]);
         cache.Put("results", key, JsonSerializer.Serialize(stored, ValidateResultCacheJson.Default.StoredResult));
     }
 
@@ -123,7 +128,9 @@ internal sealed class ValidateResultCache(IFileSystem files, BuildCache cache)
     }
 }
 
-internal sealed record StoredResult(string Summary, List<StoredDiagnostic> Diagnostics);
+internal sealed record StoredResult(string Summary, List<StoredDiagnostic> Diagnostics, List<StoredFeed> Feeds);
+
+internal sealed record StoredFeed(string Id, List<string> Inputs, List<string> Also, SourceSpan? Declared);
 
 internal sealed record StoredDiagnostic(string Code, string Name, DiagnosticSeverity Severity, string Path, int Line, int Column, int EndLine, int EndColumn, string Message, string? Hint, bool SourceIsSecret)
 {

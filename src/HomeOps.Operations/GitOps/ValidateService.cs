@@ -56,7 +56,10 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         }
 
         var shown = rendered.Settings.Apply(diagnostics.Select(d => d with { Location = d.Location with { Path = Display(workspace, d.Location.Path) } }));
-        var result = new ValidateResult(DiagnosticBag.Sort(shown), rendered.Tree, time.GetElapsedTime(started));
+        var result = new ValidateResult(DiagnosticBag.Sort(shown), rendered.Tree, time.GetElapsedTime(started))
+        {
+            Feeds = rendered.Tree is null ? null : KustomizationFeed.Of(rendered.Tree),
+        };
         if (results is not null && key is not null)
         {
             results.Put(key, result);

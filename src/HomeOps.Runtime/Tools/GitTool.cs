@@ -8,6 +8,14 @@ public sealed class GitTool(ICommandRunner runner)
     public static CommandSpec LsFilesSpec(string repository) =>
         new("git", ["-C", repository, "ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
 
+    /// <summary>Files that differ between <paramref name="commit"/> and the working tree, staged or not (deleted ones too), relative to <paramref name="repository"/> and below it.</summary>
+    public static CommandSpec DiffNamesSpec(string repository, string commit) =>
+        new("git", ["-C", repository, "diff", "--name-only", "-z", "--no-renames", "--relative", commit, "--"]);
+
+    /// <summary>Untracked files git does not ignore, relative to <paramref name="repository"/> and below it.</summary>
+    public static CommandSpec UntrackedSpec(string repository) =>
+        new("git", ["-C", repository, "ls-files", "-z", "--others", "--exclude-standard"]);
+
     public static CommandSpec RevParseSpec(string repository, string revision) =>
         new("git", ["-C", repository, "rev-parse", "--verify", "--quiet", revision + "^{commit}"]);
 
@@ -47,6 +55,21 @@ public sealed class GitTool(ICommandRunner runner)
     {
         var result = await runner.RunAsync(LsFilesSpec(repository), cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? [.. result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)] : null;
+    }
+
+    /// <summary>
+    /// What a commit made now would change against <paramref name="commit"/>: files that differ from it in the index or
+    /// the working tree (deleted ones included), and untracked files that are not ignored; repository-relative
+    /// (to <paramref name="repository"/>); or, when git fails, the failed command.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Files, CommandResult? Failed)> ChangedFilesAsync(string repository, string commit, CancellationToken cancellationToken)
+    {
+        var results = await Task.WhenAll(
+            runner.RunAsync(DiffNamesSpec(repository, commit), cancellationToken),
+            runner.RunAsync(UntrackedSpec(repository), cancellationToken)).ConfigureAwait(false);
+        return results.FirstOrDefault(r => !r.Succeeded) is { } failed
+            ? ([], failed)
+            : ([.. results.SelectMany(r => r.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], null);
     }
 
     public async Task<string?> TopLevelAsync(string directory, CancellationToken cancellationToken)

@@ -39,6 +39,11 @@ public static class Variables
                 continue;
             }
 
+            if (source is not null)
+            {
+                node.VariableFiles.Add(source.Origin.File);
+            }
+
             var data = external ?? Data(source!);
             foreach (var (key, value) in data)
             {

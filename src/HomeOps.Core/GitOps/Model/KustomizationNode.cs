@@ -38,6 +38,9 @@ public sealed class KustomizationNode(FluxKustomization spec, string? parent)
     /// <summary>A substituteFrom source is missing, so which variables are defined is not fully known.</summary>
     public bool VariablesIncomplete { get; set; }
 
+    /// <summary>The files defining the substituteFrom sources that were found (repository-relative).</summary>
+    public HashSet<string> VariableFiles { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Variables referenced by the objects of this Kustomization.</summary>
     public HashSet<string> UsedVariables { get; } = new(StringComparer.Ordinal);
 

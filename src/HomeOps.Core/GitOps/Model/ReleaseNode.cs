@@ -13,6 +13,9 @@ public sealed class ReleaseNode(HelmReleaseSpec spec)
 
     public string? SkipReason { get; set; }
 
+    /// <summary>The repository folder of the chart when it comes from the tree's own GitRepository (null otherwise).</summary>
+    public string? LocalChart { get; set; }
+
     /// <summary>The chart that was rendered, as "name@version (source)", for diff headers and messages.</summary>
     public string? ChartDescription { get; set; }
 
