@@ -1,6 +1,6 @@
 namespace HomeOps.Cli.Commands;
 
-/// <summary>Options of the commands that read the live cluster (status, doctor).</summary>
+/// <summary>Options of the commands that reach the live cluster (status, doctor, upgrade, recovery, flux suspend/resume).</summary>
 internal static class ClusterOptions
 {
     public static Option<string?> Kubeconfig() => new("--kubeconfig")

@@ -6,7 +6,7 @@ namespace HomeOps.Cli.Commands;
 
 /// <summary>
 /// What every command on the step engine shares (recovery, flux suspend/resume): --dry-run, --resume, --timeout,
-/// the progress drawing, and the closing line that says what to run next.
+/// --kubeconfig, the progress drawing, and the closing line that says what to run next.
 /// </summary>
 internal sealed class StepCommand
 {
@@ -18,12 +18,15 @@ internal sealed class StepCommand
 
     public Option<int> Timeout { get; } = CommonOptions.Minutes("--timeout", "Minutes each wait may take before the step fails", 15);
 
+    public Option<string?> Kubeconfig { get; } = ClusterOptions.Kubeconfig();
+
     public void AddTo(Command command)
     {
         command.Options.Add(File);
         command.Options.Add(DryRun);
         command.Options.Add(Resume);
         command.Options.Add(Timeout);
+        command.Options.Add(Kubeconfig);
     }
 
     public BootstrapOptions Options(ParseResult parse) => new()
@@ -31,6 +34,7 @@ internal sealed class StepCommand
         DryRun = parse.GetValue(DryRun),
         Resume = parse.GetValue(Resume),
         WaitTimeout = TimeSpan.FromMinutes(parse.GetValue(Timeout)),
+        Kubeconfig = parse.GetValue(Kubeconfig),
     };
 
     /// <param name="name">The command as the user typed it ("flux resume"), for the closing line.</param>

@@ -30,6 +30,12 @@ public sealed record BootstrapOptions
     /// </summary>
     public TimeSpan RootFailureGrace { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The kubeconfig a workflow that starts from a running cluster uses (recovery, flux suspend/resume: --kubeconfig);
+    /// null finds it as every cluster command does ($KUBECONFIG, .homeops/&lt;cluster&gt;/kubeconfig, ~/.kube/config).
+    /// </summary>
+    public string? Kubeconfig { get; init; }
+
     /// <summary>How long helm may take per chart (--timeout).</summary>
     public TimeSpan ChartTimeout { get; init; } = TimeSpan.FromMinutes(10);
 }

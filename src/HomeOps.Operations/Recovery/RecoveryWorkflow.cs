@@ -16,8 +16,8 @@ public static class RecoveryWorkflow
     {
         public SourceSpan Location => SourceSpan.File(Workspace.Display(Workspace.ClusterFile));
 
-        /// <summary>The kubeconfig found as every cluster command finds it (<see cref="KubeconfigLocator"/>).</summary>
-        public KubeconfigLocator.Choice Kubeconfig { get; } = KubeconfigLocator.Resolve(Workspace, Paths, null, Environment.Variables);
+        /// <summary>--kubeconfig, else the kubeconfig found as every cluster command finds it (<see cref="KubeconfigLocator"/>).</summary>
+        public KubeconfigLocator.Choice Kubeconfig { get; } = KubeconfigLocator.Resolve(Workspace, Paths, Options.Kubeconfig, Environment.Variables);
 
         /// <summary>Set by <see cref="RequireKubeconfig"/>: the workflow starts from a running cluster (a rebuild uses the kubeconfig its bootstrap writes).</summary>
         public bool RunningCluster { get; set; }

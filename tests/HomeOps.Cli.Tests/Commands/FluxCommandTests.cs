@@ -35,4 +35,16 @@ public sealed class FluxCommandTests
         result.ExitCode.ShouldBe(2, result.Out + result.Error);
         result.Error.ShouldContain("at least 1");
     }
+
+    [Fact]
+    public async Task Suspend_KubeconfigThatDoesNotExist_HO6001NamesIt()
+    {
+        // --kubeconfig wins over $KUBECONFIG and the repository's own kubeconfig, and a missing file is named as given.
+        var missing = Path.Combine(Path.GetTempPath(), $"homeops-{Guid.NewGuid():N}", "kubeconfig");
+        var result = await CliRunner.RunAsync(RepositoryPaths.Root, "flux", "suspend", "cert-manager", "--kubeconfig", missing);
+
+        result.ExitCode.ShouldBe(1, result.Out + result.Error);
+        result.Out.ShouldContain("HO6001");
+        result.Out.ShouldContain(missing);
+    }
 }
