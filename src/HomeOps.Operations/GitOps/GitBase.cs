@@ -18,8 +18,11 @@ internal static class GitBase
         var at = SourceSpan.File(workspace.Display(workspace.Root));
         try
         {
-            var top = await git.TopLevelAsync(workspace.Root, cancellationToken).ConfigureAwait(false);
-            var commit = top is null ? null : await git.ResolveAsync(top, revision, cancellationToken).ConfigureAwait(false);
+            // Both at once (rev-parse works from any folder of the repository): one process start less to wait for.
+            var topTask = git.TopLevelAsync(workspace.Root, cancellationToken);
+            var commitTask = git.ResolveAsync(workspace.Root, revision, cancellationToken);
+            await Task.WhenAll(topTask, commitTask).ConfigureAwait(false);
+            var (top, commit) = (await topTask.ConfigureAwait(false), await commitTask.ConfigureAwait(false));
             return top is null || commit is null
                 ? new Resolved(top, null, DiagnosticCatalog.DiffBaseUnknown.At(at, revision, top is null ? "this folder is not in a git repository" : "git does not know that revision"))
                 : new Resolved(top, commit, null);
