@@ -90,8 +90,14 @@ public static class UpgradeRunService
             context.Log($"{node.Name}: already runs Talos {version} with schematic {wanted}");
             if (!dryRun && await IsCordonedAsync(context, node.Name, cancellationToken).ConfigureAwait(false))
             {
-                // An interrupted run upgraded it and stopped before giving it its workloads back.
+                // An interrupted run upgraded it and stopped before giving it its workloads back (perhaps before its
+                // kubelet was Ready again): the rejoin checks, then what follows them.
                 context.Log($"{node.Name}: still cordoned from an interrupted run: finishing it");
+                if (await hooks.RejoinedAsync(node, cancellationToken).ConfigureAwait(false) is { Count: > 0 } notBack)
+                {
+                    return notBack;
+                }
+
                 if (await hooks.AfterAsync(node, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unsettled)
                 {
                     return unsettled;

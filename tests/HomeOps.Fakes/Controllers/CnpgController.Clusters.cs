@@ -53,6 +53,11 @@ public sealed partial class CnpgController
 
         var now = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var instances = problem is null ? CreateInstances(store, cluster) : null;
+        if (instances is not null)
+        {
+            ReconcileBudgets(store, cluster);
+        }
+
         store.Mutate(type, ns, name, o => o["status"] = WithoutNulls(new JsonObject
         {
             ["instances"] = instances?.Names.Count,

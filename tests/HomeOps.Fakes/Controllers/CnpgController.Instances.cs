@@ -15,10 +15,11 @@ namespace HomeOps.Fakes.Controllers;
 /// (internal/controller/cluster_status.go:286-309); a Ready target becomes currentPrimary after
 /// <see cref="SwitchoverDelay"/> (the old primary shuts down, the target's instance manager promotes it), with phase
 /// "Cluster in healthy state", Ready True and the role labels swapped; an active target that is not Ready waits.
-/// Deleting the Cluster deletes its instance pods (the garbage collector).
+/// Deleting the Cluster deletes its instance pods and budgets (the garbage collector). Its PodDisruptionBudgets and
+/// the re-creation of an evicted instance are in CnpgController.Disruption.cs.
 /// Does not model: the operator's own switchover when the primary's node is cordoned (replicas.go:217-296), failover
-/// when the primary's pod goes away, re-creating evicted instance pods, the PodDisruptionBudgets CNPG creates, WAL
-/// receivers (every Ready replica counts as streaming), PVCs.
+/// when the primary's pod goes away (a deleted primary comes back as the primary), the phase and readyInstances while
+/// an instance is away, WAL receivers (every Ready replica counts as streaming), PVCs.
 /// </summary>
 public sealed partial class CnpgController
 {
@@ -51,35 +52,7 @@ public sealed partial class CnpgController
             var node = nodes.Count == 0 ? null : FakeKubeStore.NameOf(nodes[(i - 1) % nodes.Count]);
             if (store.Get(pods, ns, pod) is null)
             {
-                store.Create(pods, ns, new JsonObject
-                {
-                    ["metadata"] = new JsonObject
-                    {
-                        ["name"] = pod,
-                        ["namespace"] = ns,
-                        ["labels"] = new JsonObject
-                        {
-                            [ClusterLabel] = name,
-                            ["cnpg.io/instanceName"] = pod,
-                            ["cnpg.io/podRole"] = "instance",
-                            ["cnpg.io/instanceRole"] = role,
-                            ["role"] = role,
-                        },
-                        ["ownerReferences"] = new JsonArray(new JsonObject
-                        {
-                            ["apiVersion"] = "postgresql.cnpg.io/v1",
-                            ["kind"] = "Cluster",
-                            ["name"] = name,
-                            ["uid"] = cluster["metadata"]?["uid"]?.DeepClone(),
-                            ["controller"] = true,
-                        }),
-                    },
-                    ["spec"] = WithoutNulls(new JsonObject
-                    {
-                        ["nodeName"] = node,
-                        ["containers"] = new JsonArray(new JsonObject { ["name"] = "postgres", ["image"] = cluster["spec"]?["imageName"]?.DeepClone() ?? "ghcr.io/cloudnative-pg/postgresql:16.4" }),
-                    }),
-                });
+                store.Create(pods, ns, InstancePod(cluster, pod, role, node));
             }
 
             if (node is not null)
@@ -100,6 +73,9 @@ public sealed partial class CnpgController
     {
         var pods = store.Type("", "v1", "pods")!;
         var uid = cluster["metadata"]?["uid"]?.GetValue<string>();
+        // The garbage collector removes what the Cluster owns: its budgets and its instance pods.
+        Budget(store, cluster, FakeKubeStore.NamespaceOf(cluster), FakeKubeStore.NameOf(cluster) + "-primary", "primary", null);
+        Budget(store, cluster, FakeKubeStore.NamespaceOf(cluster), FakeKubeStore.NameOf(cluster), "replica", null);
         foreach (var pod in store.List(pods, FakeKubeStore.NamespaceOf(cluster)).Items
                      .Where(p => (p["metadata"]?["ownerReferences"] as JsonArray)?.OfType<JsonObject>().Any(o => o["uid"]?.GetValue<string>() == uid) == true))
         {

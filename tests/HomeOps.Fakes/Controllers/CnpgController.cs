@@ -29,6 +29,13 @@ public sealed partial class CnpgController(TimeProvider time) : IFakeController
         if (change.Type.Kind == "Pod" && change.Object["metadata"]?["labels"]?[ClusterLabel]?.GetValue<string>() is { } owner
             && store.TypeOf("postgresql.cnpg.io/v1", "Cluster") is { } clusterType)
         {
+            if (change.EventType == "DELETED")
+            {
+                // An evicted or deleted instance comes back under its name, to reattach its PVC.
+                RecreateInstance(store, clusterType, change.Object);
+                return;
+            }
+
             // An instance that became Ready may be the target a switchover waits for.
             Switchover(store, clusterType, FakeKubeStore.NamespaceOf(change.Object), owner);
             return;
@@ -55,6 +62,11 @@ public sealed partial class CnpgController(TimeProvider time) : IFakeController
         }
         else if (change.Type.Kind == "Cluster")
         {
+            if (change.Object["status"]?["currentPrimary"] is not null)
+            {
+                ReconcileBudgets(store, change.Object);
+            }
+
             Switchover(store, change.Type, FakeKubeStore.NamespaceOf(change.Object), FakeKubeStore.NameOf(change.Object));
         }
 

@@ -7,13 +7,16 @@ namespace HomeOps.Fakes.Controllers;
 /// <summary>
 /// Pods on nodes, as far as draining a node needs, standing in for three components: the scheduler (a pod without
 /// spec.nodeName goes to the Ready node that is not cordoned and has no NoSchedule/NoExecute taint, fewest pods of
-/// the same controller first; none → Pending with PodScheduled False "Unschedulable", scheduled again when a node
-/// changes), the kubelet (a pod bound to a Ready node is Pending, then Running and Ready after <see cref="StartDelay"/>),
+/// the same controller first, and honouring the pod's anti-affinity: a required podAntiAffinity term rules out every
+/// node in the topology domain (the node label named by topologyKey) of a pod its selector matches, a preferred one
+/// ranks such nodes last by weight (kube-scheduler's InterPodAffinity plugin, without namespace selectors); none →
+/// Pending with PodScheduled False "Unschedulable", scheduled again when a node changes), the kubelet (a pod bound to a Ready node is Pending, then Running and Ready after <see cref="StartDelay"/>),
 /// and the ReplicaSet and StatefulSet controllers as far as replacing a deleted pod goes (a ReplicaSet's new pod gets
 /// a new name, a StatefulSet's the same name; both go through the scheduler, so an evicted pod comes back on another
 /// schedulable node). Opt-in: <see cref="FakeCluster"/> runs it; a bare <see cref="FakeKubeApiServer"/> does not.
 /// Does not model: creating a workload's first pods from its replicas and template (tests create them, bound to the
-/// nodes they choose), Deployments' rollouts, tolerations, resources, affinity, graceful termination, DaemonSets.
+/// nodes they choose), Deployments' rollouts, tolerations, resources, node and pod affinity (but pod anti-affinity),
+/// graceful termination, DaemonSets.
 /// </summary>
 public sealed class WorkloadController(TimeProvider time) : IFakeController
 {
@@ -128,31 +131,75 @@ public sealed class WorkloadController(TimeProvider time) : IFakeController
     private void Schedule(FakeKubeStore store, FakeResourceType pods, JsonObject pod)
     {
         var nodes = store.List(store.Type("", "v1", "nodes")!, null).Items;
-        var fit = nodes.Where(n => n["spec"]?["unschedulable"]?.GetValue<bool>() != true && FakeKubeStore.IsReady(n)
-            && !((n["spec"]?["taints"] as JsonArray)?.OfType<JsonObject>().Any(t => t["effect"]?.GetValue<string>() is "NoSchedule" or "NoExecute") ?? false)).ToList();
         var ns = FakeKubeStore.NamespaceOf(pod);
         var name = FakeKubeStore.NameOf(pod);
+        var placed = store.List(pods, null).Items
+            .Where(p => p["spec"]?["nodeName"] is not null && p["metadata"]?["deletionTimestamp"] is null && FakeKubeStore.NameOf(p) != name).ToList();
+        var schedulable = nodes.Where(n => n["spec"]?["unschedulable"]?.GetValue<bool>() != true && FakeKubeStore.IsReady(n)
+            && !((n["spec"]?["taints"] as JsonArray)?.OfType<JsonObject>().Any(t => t["effect"]?.GetValue<string>() is "NoSchedule" or "NoExecute") ?? false)).ToList();
+        var antiAffinity = pod["spec"]?["affinity"]?["podAntiAffinity"];
+        var required = (antiAffinity?["requiredDuringSchedulingIgnoredDuringExecution"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
+        var fit = schedulable.Where(n => !required.Any(term => Conflicts(term, ns, n, nodes, placed))).ToList();
         if (fit.Count == 0)
         {
             var cordoned = nodes.Count(n => n["spec"]?["unschedulable"]?.GetValue<bool>() == true);
+            var affinity = schedulable.Count;
+            var reasons = new List<string>();
+            if (cordoned > 0)
+            {
+                reasons.Add($"{cordoned} node(s) were unschedulable");
+            }
+
+            if (affinity > 0)
+            {
+                reasons.Add($"{affinity} node(s) didn't match pod anti-affinity rules");
+            }
+
+            if (nodes.Count - cordoned - affinity > 0)
+            {
+                reasons.Add($"{nodes.Count - cordoned - affinity} node(s) were not Ready or had untolerated taints");
+            }
+
             store.Mutate(pods, ns, name, p => p["status"] = new JsonObject
             {
                 ["phase"] = "Pending",
                 ["conditions"] = new JsonArray(Condition("PodScheduled", "False", "Unschedulable",
-                    $"0/{nodes.Count} nodes are available: {cordoned} node(s) were unschedulable, {nodes.Count - cordoned} node(s) were not Ready or had untolerated taints.")),
+                    $"0/{nodes.Count} nodes are available: {string.Join(", ", reasons)}.")),
             });
             return;
         }
 
+        var preferred = (antiAffinity?["preferredDuringSchedulingIgnoredDuringExecution"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
         var owner = ControllerUid(pod);
-        var siblings = store.List(pods, ns).Items.Where(p => owner is not null && ControllerUid(p) == owner).ToList();
-        var chosen = fit.OrderBy(n => siblings.Count(p => p["spec"]?["nodeName"]?.GetValue<string>() == FakeKubeStore.NameOf(n)))
+        var siblings = placed.Where(p => owner is not null && FakeKubeStore.NamespaceOf(p) == ns && ControllerUid(p) == owner).ToList();
+        var chosen = fit
+            .OrderBy(n => preferred.Sum(w => Conflicts(w["podAffinityTerm"] as JsonObject, ns, n, nodes, placed) ? JsonNumbers.Int(w["weight"]) ?? 1 : 0))
+            .ThenBy(n => siblings.Count(p => p["spec"]?["nodeName"]?.GetValue<string>() == FakeKubeStore.NameOf(n)))
             .ThenBy(FakeKubeStore.NameOf, StringComparer.Ordinal).First();
         store.Mutate(pods, ns, name, p =>
         {
             p["spec"]!["nodeName"] = FakeKubeStore.NameOf(chosen);
             p.Remove("status");
         });
+    }
+
+    /// <summary>
+    /// A pod anti-affinity term against <paramref name="node"/>: some placed pod of the term's namespaces (the pod's own
+    /// when none are listed) whose labels its selector matches runs on a node with the same value of the term's
+    /// topologyKey. A node without that label is in no topology domain, so nothing conflicts there.
+    /// </summary>
+    private static bool Conflicts(JsonObject? term, string ns, JsonObject node, IReadOnlyList<JsonObject> nodes, List<JsonObject> placed)
+    {
+        var key = term?["topologyKey"]?.GetValue<string>();
+        if (term is null || key is null || node["metadata"]?["labels"]?[key]?.GetValue<string>() is not { } domain)
+        {
+            return false;
+        }
+
+        var namespaces = (term["namespaces"] as JsonArray)?.Select(n => n?.GetValue<string>()).ToHashSet() is { Count: > 0 } listed ? listed : [ns];
+        var inDomain = nodes.Where(n => n["metadata"]?["labels"]?[key]?.GetValue<string>() == domain).Select(FakeKubeStore.NameOf).ToHashSet(StringComparer.Ordinal);
+        return placed.Any(p => namespaces.Contains(FakeKubeStore.NamespaceOf(p)) && inDomain.Contains(p["spec"]!["nodeName"]!.GetValue<string>())
+            && Selectors.Matches(term["labelSelector"], p["metadata"]?["labels"]));
     }
 
     /// <summary>A ReplicaSet or StatefulSet that still exists replaces its deleted pod.</summary>

@@ -58,7 +58,7 @@ internal sealed class NodeStepHarness : IAsyncDisposable
         {
             harness.Store.Create(harness.Nodes, null, new JsonObject
             {
-                ["metadata"] = new JsonObject { ["name"] = node },
+                ["metadata"] = new JsonObject { ["name"] = node, ["labels"] = new JsonObject { ["kubernetes.io/hostname"] = node } },
                 ["status"] = new JsonObject { ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = "True", ["reason"] = "KubeletReady" }) },
             });
         }

@@ -21,8 +21,6 @@ internal sealed class UpgradeHarness : IAsyncDisposable
         Bootstrap = bootstrap;
         Nodes = nodes;
         Api = api;
-        Cordoning = new CordoningNodeSteps(bootstrap.Cluster.Api.Store, bootstrap.Cluster.Runner.Calls);
-        Steps = Cordoning;
     }
 
     public BootstrapHarness Bootstrap { get; }
@@ -35,17 +33,18 @@ internal sealed class UpgradeHarness : IAsyncDisposable
 
     public IKubeApi Api { get; }
 
-    /// <summary>The drain/primary seam the runs use: <see cref="Cordoning"/> unless a test sets the real one.</summary>
-    public IUpgradeNodeSteps Steps { get; set; }
-
-    public CordoningNodeSteps Cordoning { get; }
+    /// <summary>A node whose drain the next run is killed right after (once), as a process killed mid-step.</summary>
+    public string? KillAfterDrain { get; set; }
 
     /// <summary>The real node steps (NodeDrain, CnpgSwitchover) against the fake API server.</summary>
     public ClusterNodeSteps ClusterSteps() =>
         new(new NodeStepContext(Api, TimeProvider.System, Nodes.Location, Log.Enqueue) { PollDelay = TimeSpan.FromMilliseconds(20), MaxPollDelay = TimeSpan.FromMilliseconds(100) },
             GateTimeout, GateTimeout);
 
-    /// <summary>CloudNativePG's Cluster CRD as the repository pins it, the fake operator, and a Cluster of <paramref name="instances"/>.</summary>
+    /// <summary>
+    /// CloudNativePG's Cluster CRD as the repository pins it, the fake operator, and a Cluster of <paramref name="instances"/>
+    /// with the tree's pod anti-affinity (infrastructure/postgresql-cluster: required, one instance per node).
+    /// </summary>
     public async Task<Fakes.Controllers.CnpgController> InstallCnpgAsync(string name, int instances)
     {
         var cnpg = new Fakes.Controllers.CnpgController(TimeProvider.System);
@@ -58,7 +57,7 @@ internal sealed class UpgradeHarness : IAsyncDisposable
             ["apiVersion"] = "postgresql.cnpg.io/v1",
             ["kind"] = "Cluster",
             ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = "postgresql-system" },
-            ["spec"] = new JsonObject { ["instances"] = instances, ["storage"] = new JsonObject { ["size"] = "1Gi" } },
+            ["spec"] = new JsonObject { ["instances"] = instances, ["storage"] = new JsonObject { ["size"] = "1Gi" }, ["affinity"] = TreeClusterSpec()["affinity"]!.DeepClone() },
         });
         await Recovery.RecoveryHarness.WaitUntilAsync(() => PrimaryNode(name) is not null, "the Cluster's primary running");
         return cnpg;
@@ -70,6 +69,12 @@ internal sealed class UpgradeHarness : IAsyncDisposable
         var primary = Store.Get(Store.TypeOf("postgresql.cnpg.io/v1", "Cluster")!, "postgresql-system", cluster)?["status"]?["currentPrimary"]?.GetValue<string>();
         return primary is null ? null : Store.Get(Store.Type("", "v1", "pods")!, "postgresql-system", primary)?["spec"]?["nodeName"]?.GetValue<string>();
     }
+
+    /// <summary>The nodes the Cluster's Ready instance pods run on.</summary>
+    public List<string> InstanceNodes(string cluster) =>
+        [.. Store.List(Store.Type("", "v1", "pods")!, "postgresql-system").Items
+            .Where(p => p["metadata"]?["labels"]?["cnpg.io/cluster"]?.GetValue<string>() == cluster && FakeKubeStore.IsReady(p))
+            .Select(p => p["spec"]!["nodeName"]!.GetValue<string>())];
 
     public ConcurrentQueue<string> Log { get; } = new();
 
@@ -102,8 +107,17 @@ internal sealed class UpgradeHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>The spec of the tree's PostgreSQL Cluster (infrastructure/postgresql-cluster/postgresql-cluster.yaml).</summary>
+    public static JsonObject TreeClusterSpec()
+    {
+        var path = Testing.RepositoryPaths.Combine("infrastructure", "postgresql-cluster", "postgresql-cluster.yaml");
+        var cluster = (JsonObject)Core.Yaml.YamlJson.ToJson(Core.Yaml.YamlReader.ReadSingle(File.ReadAllText(path), path, new DiagnosticBag())!)!;
+        return (JsonObject)cluster["spec"]!;
+    }
+
+    /// <summary>The real node steps, each call recorded beside the talosctl calls ("drain mini01").</summary>
     public UpgradeRunContext Context() =>
-        new(Nodes with { Log = Log.Enqueue }, Api, Steps, TimeProvider.System) { Timeouts = UpgradeTimeouts.All(GateTimeout), PollInterval = TimeSpan.FromMilliseconds(20) };
+        new(Nodes with { Log = Log.Enqueue }, Api, new RecordedNodeSteps(ClusterSteps(), Cluster.Runner.Calls, this), TimeProvider.System) { Timeouts = UpgradeTimeouts.All(GateTimeout), PollInterval = TimeSpan.FromMilliseconds(20) };
 
     public Task<IReadOnlyList<Diagnostic>> TalosAsync(string? talos = "v1.10.9", bool dryRun = false) =>
         UpgradeRunService.RunTalosAsync(Context(), new UpgradeRunRequest(talos, null, dryRun), TestContext.Current.CancellationToken);
@@ -163,50 +177,33 @@ internal sealed class UpgradeHarness : IAsyncDisposable
 }
 
 /// <summary>
-/// The drain/primary seam for these tests until NodeDrain and CnpgSwitchover exist: cordon and uncordon write the
-/// Node's spec.unschedulable (what a resumed run reads through the API), the primary move does nothing; each call is
-/// recorded beside the talosctl calls ("drain mini01"). <see cref="KillOnDrain"/> simulates a kill inside a drain.
+/// The real node steps, each call recorded beside the talosctl calls ("primary mini01", "drain mini01", "uncordon
+/// mini01") before it runs; a drain of <see cref="UpgradeHarness.KillAfterDrain"/> is followed by a simulated kill.
 /// </summary>
-internal sealed class CordoningNodeSteps(FakeKubeStore store, ConcurrentQueue<string> calls) : IUpgradeNodeSteps
+internal sealed class RecordedNodeSteps(IUpgradeNodeSteps real, ConcurrentQueue<string> calls, UpgradeHarness harness) : IUpgradeNodeSteps
 {
-    public string? KillOnDrain { get; set; }
-
     public Task<IReadOnlyList<Diagnostic>> MovePrimaryAwayAsync(string node, CancellationToken cancellationToken)
     {
         calls.Enqueue($"primary {node}");
-        return Task.FromResult<IReadOnlyList<Diagnostic>>([]);
+        return real.MovePrimaryAwayAsync(node, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Diagnostic>> DrainAsync(string node, CancellationToken cancellationToken)
     {
         calls.Enqueue($"drain {node}");
-        await Task.Yield();
-        SetUnschedulable(node, true);
-        if (KillOnDrain == node)
+        var problems = await real.DrainAsync(node, cancellationToken);
+        if (harness.KillAfterDrain == node)
         {
-            KillOnDrain = null;
+            harness.KillAfterDrain = null;
             throw new SimulatedKillException($"drain of {node}");
         }
 
-        return [];
+        return problems;
     }
 
-    public async Task<IReadOnlyList<Diagnostic>> UncordonAsync(string node, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Diagnostic>> UncordonAsync(string node, CancellationToken cancellationToken)
     {
         calls.Enqueue($"uncordon {node}");
-        await Task.Yield();
-        SetUnschedulable(node, false);
-        return [];
+        return real.UncordonAsync(node, cancellationToken);
     }
-
-    private void SetUnschedulable(string node, bool value) =>
-        store.Mutate(store.Type("", "v1", "nodes")!, null, node, n =>
-        {
-            if (n["spec"] is not JsonObject spec)
-            {
-                n["spec"] = spec = new JsonObject();
-            }
-
-            spec["unschedulable"] = value;
-        });
 }

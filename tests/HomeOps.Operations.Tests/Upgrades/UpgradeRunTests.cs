@@ -201,9 +201,10 @@ public sealed class UpgradeRunTests
     public async Task Talos_KilledAtEveryNode_ResumesAndUpgradesEachNodeExactlyOnce()
     {
         await using var h = await UpgradeHarness.StartAsync();
+        await h.InstallCnpgAsync("postgresql-cluster", 3);
         var kills = 0;
         var killAfterUpgrade = new HashSet<string>([Mini01, Mini03]);
-        h.Cordoning.KillOnDrain = "mini02";
+        h.KillAfterDrain = "mini02";
         h.Cluster.Runner.AfterRun = spec =>
         {
             if (spec.Arguments is ["upgrade", "--nodes", var address, ..] && killAfterUpgrade.Remove(address))
@@ -230,6 +231,8 @@ public sealed class UpgradeRunTests
         h.Cluster.Talos.UpgradeLog.Select(u => u.Node).ShouldBe(["mini01", "mini02", "mini03"]);
         new[] { "mini01", "mini02", "mini03" }.ShouldAllBe(n => h.Node(n)["spec"]!["unschedulable"] == null || !h.Node(n)["spec"]!["unschedulable"]!.GetValue<bool>(), string.Join("\n", h.Log));
         h.Log.ShouldContain("mini01: still cordoned from an interrupted run: finishing it");
+        // The evicted instances came back on their nodes once each was schedulable again: one Ready instance per node.
+        h.InstanceNodes("postgresql-cluster").ShouldBe(["mini01", "mini02", "mini03"], ignoreOrder: true);
     }
 
     [Fact]
@@ -357,31 +360,46 @@ public sealed class UpgradeRunTests
     }
 
     [Fact]
-    public async Task Talos_WithTheRealDrainAndSwitchover_PrimaryMovesBeforeItsNodeRestartsAndNoNodeRestartsWithTheOnlyPrimary()
+    public async Task Talos_WithTheRealDrainAndSwitchover_EveryNodeUpgradedAndNoneRestartsHoldingAPrimary()
     {
         await using var h = await UpgradeHarness.StartAsync();
-        h.GateTimeout = TimeSpan.FromSeconds(3);
-        h.Steps = h.ClusterSteps();
+        h.GateTimeout = TimeSpan.FromSeconds(5);
         var cnpg = await h.InstallCnpgAsync("postgresql-cluster", 3);
         h.PrimaryNode("postgresql-cluster").ShouldBe("mini01");
-        var restarts = new List<(string Node, string? Primary)>();
+        var restarts = new List<(string Node, string? Primary, List<string> Instances)>();
         h.Cluster.Runner.BeforeRun = spec =>
         {
             if (spec.Arguments is ["upgrade", "--nodes", var address, ..])
             {
-                restarts.Add((h.Cluster.Talos.Nodes.Single(n => n.Address == address).Name, h.PrimaryNode("postgresql-cluster")));
+                restarts.Add((h.Cluster.Talos.Nodes.Single(n => n.Address == address).Name, h.PrimaryNode("postgresql-cluster"), h.InstanceNodes("postgresql-cluster")));
             }
         };
 
-        var diagnostics = await h.TalosAsync("v1.10.9");
+        (await h.TalosAsync("v1.10.9")).ShouldBeEmpty(string.Join("\n", h.Log));
 
-        // Each restarted node had its primary moved away first (a PATCH of the Cluster's status, then the operator).
-        restarts.ShouldBe([("mini01", "mini02"), ("mini02", "mini03")]);
-        cnpg.Switchovers.Select(s => s.To).ShouldBe(["postgresql-cluster-2", "postgresql-cluster-3"]);
-        // The drains evicted the instances of mini01 and mini02 (the fake operator does not re-create them): by mini03
-        // no replica can take over, so mini03 is not restarted while it holds the only primary.
-        diagnostics.ShouldHaveSingleItem().Code.ShouldBe("HO9061");
-        h.Cluster.Talos.Nodes[2].Upgrades.ShouldBe(0);
-        h.PrimaryNode("postgresql-cluster").ShouldBe("mini03");
+        // Each node's primary moved away first (a PATCH of the Cluster's status, then the operator), and its drain
+        // evicted its replica (the operator's replica budget allows one at a time): no instance ran on a node as it
+        // restarted, and the evicted one came back on its node once that was schedulable again.
+        restarts.Select(r => (r.Node, r.Primary)).ShouldBe([("mini01", "mini02"), ("mini02", "mini01"), ("mini03", "mini01")]);
+        restarts.ShouldAllBe(r => !r.Instances.Contains(r.Node));
+        cnpg.Switchovers.Select(s => s.To).ShouldBe(["postgresql-cluster-2", "postgresql-cluster-1"]);
+        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.TalosVersion == "v1.10.9" && n.Upgrades == 1);
+        h.InstanceNodes("postgresql-cluster").ShouldBe(["mini01", "mini02", "mini03"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Talos_OneInstancePostgresCluster_StopsBeforeTheDrainWithHO9060()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        h.GateTimeout = TimeSpan.FromSeconds(1);
+        await h.InstallCnpgAsync("postgresql-cluster", 1);
+        var before = h.Cluster.Runner.Calls.Count;
+
+        var diagnostic = (await h.TalosAsync("v1.10.9")).ShouldHaveSingleItem();
+
+        // A one-instance cluster cannot switch over: the run says so rather than take the database down.
+        diagnostic.Code.ShouldBe("HO9060");
+        h.Actions(before).ShouldBe(["primary mini01"]);
+        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.Upgrades == 0);
     }
 }
