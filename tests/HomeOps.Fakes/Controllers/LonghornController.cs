@@ -10,9 +10,10 @@ namespace HomeOps.Fakes.Controllers;
 /// "Error" with an Error condition carrying that message. A new SystemRestore of a system backup the target holds
 /// ends "Completed" and recreates its volumes (<see cref="RestoredVolumes"/>); of one it does not hold, "Error".
 /// Does not model: the intermediate states (CreatingVolumeBackups, Generating, Uploading; Pending, Downloading,
-/// Unpacking, Restoring), the backup target setting, volume data, timing.
+/// Unpacking, Restoring), the backup target setting, volume data, timing. What a node's reboot does to the volumes
+/// with a replica there is in LonghornController.Volumes.cs.
 /// </summary>
-public sealed class LonghornController(TimeProvider time) : IFakeController
+public sealed partial class LonghornController(TimeProvider time) : IFakeController
 {
     public const string Version = "v1.12.1";
 
@@ -29,6 +30,12 @@ public sealed class LonghornController(TimeProvider time) : IFakeController
 
     public void OnChanged(FakeKubeStore store, FakeWatchEvent change)
     {
+        if (change.Type.Group == "" && change.Type.Kind == "Node")
+        {
+            OnNode(store, change);
+            return;
+        }
+
         if (change.EventType != "ADDED" || change.Type.Group != "longhorn.io" || change.Object["status"]?["state"] is not null)
         {
             return;

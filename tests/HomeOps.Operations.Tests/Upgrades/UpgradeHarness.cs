@@ -129,9 +129,11 @@ internal sealed class UpgradeHarness : IAsyncDisposable
     public List<string> Actions(int skip) =>
         [.. Cluster.Runner.Calls.Skip(skip).Select(c => c.Split(' ')).Where(p => p[0] != "talosctl" || p[1] is "upgrade" or "upgrade-k8s").Select(p => p[0] == "talosctl" ? $"{p[1]} {p[3]}" : $"{p[0]} {p[1]}")];
 
-    /// <summary>Installs Longhorn's volume, node and replica CRDs as the repository pins them.</summary>
-    public async Task InstallLonghornAsync()
+    /// <summary>Installs Longhorn's volume, node and replica CRDs as the repository pins them, and the fake longhorn-manager.</summary>
+    public async Task<Fakes.Controllers.LonghornController> InstallLonghornAsync()
     {
+        var longhorn = new Fakes.Controllers.LonghornController(TimeProvider.System);
+        Store.AddController(longhorn);
         string[] files = ["longhorn/longhorn.io_volumes.yaml", "longhorn/longhorn.io_nodes.yaml", "longhorn/longhorn.io_replicas.yaml"];
         foreach (var file in files)
         {
@@ -143,7 +145,12 @@ internal sealed class UpgradeHarness : IAsyncDisposable
         {
             Store.Create(Store.Type("", "v1", "namespaces")!, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "longhorn-system" } });
         }
+
+        return longhorn;
     }
+
+    public string? Robustness(string volume) =>
+        Store.Get(Store.TypeOf("longhorn.io/v1beta2", "Volume")!, "longhorn-system", volume)?["status"]?["robustness"]?.GetValue<string>();
 
     /// <summary>A Longhorn volume with the given robustness and one running replica on each of <paramref name="replicaNodes"/>.</summary>
     public void AddVolume(string name, string robustness, params string[] replicaNodes)

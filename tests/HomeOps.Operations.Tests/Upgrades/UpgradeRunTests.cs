@@ -166,6 +166,55 @@ public sealed class UpgradeRunTests
     }
 
     [Fact]
+    public async Task Talos_RebootDegradesTheVolumesWithAReplicaThere_EachNodeWaitsForTheRebuildBeforeTheNext()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        var longhorn = await h.InstallLonghornAsync();
+        longhorn.RebuildDelay = TimeSpan.FromMilliseconds(600);
+        h.AddVolume("pvc-postgresql-cluster-1", "healthy", "mini01", "mini02", "mini03");
+        h.AddVolume("pvc-mosquitto-data", "healthy", "mini02", "mini03");
+        var atUpgrade = new List<string>();
+        h.Cluster.Runner.BeforeRun = spec =>
+        {
+            if (spec.Arguments is ["upgrade", "--nodes", var address, ..])
+            {
+                atUpgrade.Add($"{address}: {h.Robustness("pvc-postgresql-cluster-1")}, {h.Robustness("pvc-mosquitto-data")}");
+            }
+        };
+
+        (await h.TalosAsync("v1.10.9")).ShouldBeEmpty();
+
+        // Each reboot degraded the volumes with a replica on that node; the next node was not touched before the rebuild.
+        longhorn.Degraded.ShouldBe([
+            ("pvc-postgresql-cluster-1", "mini01"),
+            ("pvc-mosquitto-data", "mini02"), ("pvc-postgresql-cluster-1", "mini02"),
+            ("pvc-mosquitto-data", "mini03"), ("pvc-postgresql-cluster-1", "mini03"),
+        ]);
+        atUpgrade.ShouldBe([$"{Mini01}: healthy, healthy", $"{Mini02}: healthy, healthy", $"{Mini03}: healthy, healthy"]);
+        h.Log.ShouldContain(l => l.StartsWith("gate longhorn after mini02: still waiting: ", StringComparison.Ordinal) && l.Contains("pvc-mosquitto-data", StringComparison.Ordinal));
+        h.Robustness("pvc-postgresql-cluster-1").ShouldBe("healthy");
+        h.Cluster.Talos.Nodes.ShouldAllBe(n => n.Upgrades == 1);
+    }
+
+    [Fact]
+    public async Task Talos_VolumeStillDegradedAtTheGateTimeout_StopsBeforeTheNextNodeWithHO9011()
+    {
+        await using var h = await UpgradeHarness.StartAsync();
+        h.GateTimeout = TimeSpan.FromSeconds(1);
+        var longhorn = await h.InstallLonghornAsync();
+        longhorn.HoldRebuilds = true;
+        h.AddVolume("pvc-home-assistant-config", "healthy", "mini01", "mini02");
+
+        var diagnostic = (await h.TalosAsync("v1.10.9")).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9011");
+        diagnostic.Message.ShouldStartWith("Gate 'longhorn' after mini01 did not pass within 1 s:");
+        diagnostic.Message.ShouldContain("pvc-home-assistant-config");
+        h.Robustness("pvc-home-assistant-config").ShouldBe("degraded");
+        h.Cluster.Talos.Nodes.Select(n => n.Upgrades).ShouldBe([1, 0, 0]);
+    }
+
+    [Fact]
     public async Task Talos_NodeBootsItsOldImage_StopsWithHO9009BeforeUncordonAndTheNextNode()
     {
         await using var h = await UpgradeHarness.StartAsync();
