@@ -15,11 +15,15 @@ public sealed class FakeKubeFaults
     /// <summary>How many planned faults have fired.</summary>
     public int Fired { get; private set; }
 
-    /// <summary>The next <paramref name="count"/> requests whose "METHOD /path?query" contains <paramref name="pathContains"/> fail with <paramref name="code"/>.</summary>
-    public void FailNext(int count, int code, string pathContains = "", string? method = null) =>
+    /// <summary>
+    /// The next <paramref name="count"/> requests whose "METHOD /path?query" contains <paramref name="pathContains"/> fail
+    /// with <paramref name="code"/> (reason TooManyRequests, Forbidden, InternalError or BadRequest by the code), and
+    /// <paramref name="message"/> when given (a 403's text names the user and the verb the RBAC rules lack).
+    /// </summary>
+    public void FailNext(int count, int code, string pathContains = "", string? method = null, string? message = null) =>
         Plan(count, (m, line) => (method is null || m == method) && line.Contains(pathContains, StringComparison.Ordinal),
-            new FakeFault.Respond(code, code == 429 ? "TooManyRequests" : code >= 500 ? "InternalError" : "BadRequest",
-                code == 429 ? "Too many requests, please try again later." : $"Internal error occurred: injected fault {code}"));
+            new FakeFault.Respond(code, code switch { 429 => "TooManyRequests", 403 => "Forbidden", >= 500 => "InternalError", _ => "BadRequest" },
+                message ?? (code == 429 ? "Too many requests, please try again later." : $"Internal error occurred: injected fault {code}")));
 
     /// <summary>The next writes (POST, PUT, PATCH) matching answer 409 Conflict.</summary>
     public void ConflictNext(int count, string pathContains = "") =>

@@ -145,17 +145,44 @@ public sealed partial class FakeKubeStore
             }
 
             copy["metadata"]!["resourceVersion"] = NextRevision();
+            if (Finalized(type, ns, name, copy))
+            {
+                return (JsonObject)copy.DeepClone();
+            }
+
             _objects[(Key(type), ns, name)] = copy;
             Emit(type, "MODIFIED", copy);
             return (JsonObject)copy.DeepClone();
         }
     }
 
+    /// <summary>
+    /// A delete. An object with finalizers is not removed: it gets metadata.deletionTimestamp (and
+    /// deletionGracePeriodSeconds 0) and stays, terminating, until a write empties its finalizers; deleting it again
+    /// changes nothing (the registry's BeforeDelete/deletionFinalizersForGarbageCollection, without the garbage collector).
+    /// </summary>
     public JsonObject? Delete(FakeResourceType type, string? ns, string name)
     {
         lock (_gate)
         {
             ns = type.Namespaced ? ns ?? string.Empty : string.Empty;
+            if (_objects.TryGetValue((Key(type), ns, name), out var held) && held["metadata"]?["finalizers"] is JsonArray { Count: > 0 })
+            {
+                if (held["metadata"]!["deletionTimestamp"] is not null)
+                {
+                    return (JsonObject)held.DeepClone();
+                }
+
+                var terminating = (JsonObject)held.DeepClone();
+                terminating["metadata"]!["deletionTimestamp"] = Now();
+                terminating["metadata"]!["deletionGracePeriodSeconds"] = 0;
+                terminating["metadata"]!["resourceVersion"] = NextRevision();
+                _objects[(Key(type), ns, name)] = terminating;
+                Count("delete", type);
+                Emit(type, "MODIFIED", terminating);
+                return (JsonObject)terminating.DeepClone();
+            }
+
             if (!_objects.Remove((Key(type), ns, name), out var live))
             {
                 return null;
@@ -179,6 +206,18 @@ public sealed partial class FakeKubeStore
         foreach (var owned in new[] { "uid", "creationTimestamp", "generation", "name", "namespace" })
         {
             metadata[owned] = liveMeta[owned]?.DeepClone();
+        }
+
+        foreach (var owned in new[] { "deletionTimestamp", "deletionGracePeriodSeconds" })
+        {
+            if (liveMeta[owned] is { } kept)
+            {
+                metadata[owned] = kept.DeepClone();
+            }
+            else
+            {
+                metadata.Remove(owned);
+            }
         }
 
         if (status)
@@ -209,6 +248,12 @@ public sealed partial class FakeKubeStore
         }
 
         next["metadata"]!["resourceVersion"] = NextRevision();
+        if (Finalized(type, ns, name, next))
+        {
+            Count(status ? verb + " status" : verb, type);
+            return (JsonObject)next.DeepClone();
+        }
+
         _objects[(Key(type), ns, name)] = next;
         Count(status ? verb + " status" : verb, type);
         Emit(type, "MODIFIED", next);
@@ -218,6 +263,19 @@ public sealed partial class FakeKubeStore
         }
 
         return (JsonObject)next.DeepClone();
+    }
+
+    /// <summary>A terminating object whose last finalizer a write removed is gone (DELETED), not stored.</summary>
+    private bool Finalized(FakeResourceType type, string ns, string name, JsonObject next)
+    {
+        if (next["metadata"]?["deletionTimestamp"] is null || next["metadata"]?["finalizers"] is JsonArray { Count: > 0 })
+        {
+            return false;
+        }
+
+        _objects.Remove((Key(type), ns, name));
+        Emit(type, "DELETED", next);
+        return true;
     }
 
     private static bool SameSpec(JsonObject a, JsonObject b)

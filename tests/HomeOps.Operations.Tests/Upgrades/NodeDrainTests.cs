@@ -134,4 +134,32 @@ public sealed class NodeDrainTests : IAsyncLifetime
         now["metadata"]!["uid"]!.GetValue<string>().ShouldNotBe(old["metadata"]!["uid"]!.GetValue<string>());
         now["spec"]!["nodeName"]!.GetValue<string>().ShouldNotBe("mini01");
     }
+
+    [Fact]
+    public async Task Drain_EvictedPodHeldByAFinalizer_HO9051NamesThePodAndLeavesTheNodeCordoned()
+    {
+        _h.AddReplicaSet("web-7d9f", "web", "mini01", "mini02");
+        _h.Store.Mutate(_h.Pods, "apps", "web-7d9f-1", p => p["metadata"]!["finalizers"] = new JsonArray("example.com/hold"));
+
+        var diagnostic = (await NodeDrain.DrainAsync(_h.Context, "mini01", TimeSpan.FromSeconds(1), Ct)).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9051");
+        diagnostic.Message.ShouldBe("Draining mini01 did not finish within 1 s: evicted pod(s) still on the node: apps/web-7d9f-1");
+        _h.Store.Get(_h.Pods, "apps", "web-7d9f-1")!["metadata"]!["deletionTimestamp"].ShouldNotBeNull();
+        _h.IsCordoned("mini01").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Drain_CordonForbidden_HO9053NamesTheStepTheNodeAndTheAnswer()
+    {
+        _h.Server.Faults.FailNext(1, 403, "/api/v1/nodes/mini01", "PATCH",
+            "nodes \"mini01\" is forbidden: User \"homeops\" cannot patch resource \"nodes\" in API group \"\" at the cluster scope");
+
+        var diagnostic = (await NodeDrain.DrainAsync(_h.Context, "mini01", TimeSpan.FromSeconds(5), Ct)).ShouldHaveSingleItem();
+
+        diagnostic.Code.ShouldBe("HO9053");
+        diagnostic.Message.ShouldStartWith("Cordoning for node mini01 failed: ");
+        diagnostic.Message.ShouldContain("cannot patch resource \"nodes\"");
+        _h.IsCordoned("mini01").ShouldBeFalse();
+    }
 }
