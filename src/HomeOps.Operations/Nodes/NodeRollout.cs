@@ -31,6 +31,12 @@ public static class NodeRollout
 
         /// <summary>Control planes one by one first, then workers (else cluster.yaml's order).</summary>
         public bool ControlPlanesFirst { get; init; }
+
+        /// <summary>
+        /// What a change the node refused (talosctl's non-zero exit: node, command, its answer) is reported as; else
+        /// <see cref="DiagnosticCatalog.NodeUnhealthy"/>.
+        /// </summary>
+        public Func<NodeSettings, CommandSpec, string, Diagnostic>? ChangeRefused { get; init; }
     }
 
     public static async Task<IReadOnlyList<Diagnostic>> RunAsync(NodeOperationContext context, Request request, CancellationToken cancellationToken)
@@ -81,9 +87,11 @@ public static class NodeRollout
                     Action.Upgrade => "upgrading to " + (request.ImageFor?.Invoke(node) ?? request.Image),
                     _ => "rebooting",
                 });
-                if (await Checked(context, change, node.Name, cancellationToken).ConfigureAwait(false) is { } failed)
+                var changed = await context.RunAsync(change, cancellationToken).ConfigureAwait(false);
+                if (!changed.Succeeded)
                 {
-                    return [failed];
+                    return [request.ChangeRefused?.Invoke(node, change, changed.ErrorSummary(2))
+                        ?? DiagnosticCatalog.NodeUnhealthy.At(context.Location, node.Name, change.Display(), changed.ErrorSummary(2))];
                 }
 
                 if (hooks is not null && await hooks.RejoinedAsync(node, cancellationToken).ConfigureAwait(false) is { Count: > 0 } wrong)

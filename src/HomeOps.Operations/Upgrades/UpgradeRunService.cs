@@ -116,6 +116,8 @@ public static class UpgradeRunService
             ImageFor = node => TalosNodeImage.Wanted(cluster, node).InstallerImage(version),
             Hooks = hooks,
             ControlPlanesFirst = true,
+            ChangeRefused = (node, _, answer) => DiagnosticCatalog.UpgradeTalosRefused.At(context.Nodes.Location, node.Name, node.Address.ToString(),
+                TalosNodeImage.Wanted(cluster, node).InstallerImage(version), answer),
         };
         return await NodeRollout.RunAsync(context.Nodes, request, cancellationToken).ConfigureAwait(false);
     }

@@ -324,9 +324,10 @@ public sealed class UpgradeRunTests
 
         var diagnostic = (await h.TalosAsync("v1.10.9")).ShouldHaveSingleItem();
 
-        diagnostic.Code.ShouldBe("HO5053");
-        diagnostic.Message.ShouldStartWith("mini01 did not become healthy after 'talosctl upgrade --nodes 172.29.51.11");
+        diagnostic.Code.ShouldBe("HO9016");
+        diagnostic.Message.ShouldStartWith($"mini01 ({Mini01}) refused 'talosctl upgrade' to factory.talos.dev/metal-installer/{h.Cluster.Talos.Nodes[0].Schematic}:v1.10.9; nothing changed on the node: ");
         diagnostic.Message.ShouldContain("error validating installer image");
+        diagnostic.Hint!.ShouldContain("run 'homeops upgrade talos' again");
         diagnostic.Message.ShouldContain(": not found");
         h.Cluster.Talos.Nodes.ShouldAllBe(n => n.Upgrades == 0 && n.TalosVersion == "v1.10.5");
     }

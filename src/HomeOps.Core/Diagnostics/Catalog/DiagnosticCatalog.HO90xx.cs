@@ -118,4 +118,9 @@ public static partial class DiagnosticCatalog
         "HO9015", "upgrade-step-failed", "An upgrade step failed",
         "{0} failed for {1}: {2}",
         "The run stopped here; fix the cause, then run the upgrade again (nodes already upgraded are skipped)");
+
+    public static readonly DiagnosticDescriptor UpgradeTalosRefused = Error(
+        "HO9016", "upgrade-talos-refused", "A node refused its Talos upgrade",
+        "{0} ({1}) refused 'talosctl upgrade' to {2}; nothing changed on the node: {3}",
+        "Read the node's answer: an installer image 'not found' means Image Factory has no such schematic or tag (compare 'homeops talos schematic' with the image), 'error validating etcd' means a member is unhealthy ('talosctl etcd status'). {0} stays cordoned; once fixed, run 'homeops upgrade talos' again: it skips the nodes already upgraded and resumes at {0}");
 }
