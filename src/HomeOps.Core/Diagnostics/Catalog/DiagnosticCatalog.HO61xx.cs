@@ -136,7 +136,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TalosVersionSkew = Warning(
         "HO6174", "talos-version-skew", "Nodes run different Talos versions",
         "Nodes run different Talos versions: {0}; cluster.yaml asks for {1}",
-        "Finish the upgrade one node at a time with 'homeops upgrade plan' (it checks the gates between nodes)");
+        "Finish the upgrade with 'homeops upgrade talos': one node at a time, gated on etcd, Longhorn, Flux and PostgreSQL between nodes, skipping the nodes already upgraded ('homeops upgrade plan' shows the hops first)");
 
     // What `homeops doctor`'s protocol probes find: a service that answers, but wrongly.
     public static readonly DiagnosticDescriptor MqttRoundTripFailed = Error(
