@@ -6,15 +6,15 @@ using HomeOps.Testing;
 namespace HomeOps.Operations.Tests.Bootstrap;
 
 /// <summary>
-/// Like the GitOps rule fixtures' meta-test: every environment (HO0xxx), Talos (HO2xxx) and bootstrap (HO5xxx) code
-/// is produced by some test. A test names what it produces by its code ("HO5011") or its descriptor
+/// Like the GitOps rule fixtures' meta-test: every environment (HO0xxx), Talos (HO2xxx), bootstrap (HO5xxx) and
+/// upgrade (HO9xxx) code is produced by some test. A test names what it produces by its code ("HO5011") or its descriptor
 /// (DiagnosticCatalog.ApplyConfigFailed) in a test source, a fixture's expected output or a golden file; a code named
 /// nowhere under tests/ certainly has no test.
 /// </summary>
 public sealed class DiagnosticCoverageTests
 {
     [Fact]
-    public void Tests_ProduceEveryEnvironmentTalosAndBootstrapDiagnostic()
+    public void Tests_ProduceEveryEnvironmentTalosBootstrapAndUpgradeDiagnostic()
     {
         var names = typeof(DiagnosticCatalog).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
@@ -28,12 +28,12 @@ public sealed class DiagnosticCoverageTests
             .Select(File.ReadAllText));
 
         var missing = DiagnosticCatalog.All
-            .Where(d => d.Area is DiagnosticArea.Input or DiagnosticArea.Talos or DiagnosticArea.Bootstrap)
+            .Where(d => d.Area is DiagnosticArea.Input or DiagnosticArea.Talos or DiagnosticArea.Bootstrap or DiagnosticArea.Upgrade)
             .Where(d => !text.Contains(d.Code, StringComparison.Ordinal) && !text.Contains("DiagnosticCatalog." + names[d.Code], StringComparison.Ordinal))
             .Select(d => $"{d.Code} {d.Name}")
             .ToList();
 
-        missing.ShouldBeEmpty("every environment, Talos and bootstrap diagnostic needs a test that produces it");
+        missing.ShouldBeEmpty("every environment, Talos, bootstrap and upgrade diagnostic needs a test that produces it");
     }
 
     [Fact]
