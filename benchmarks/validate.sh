@@ -79,12 +79,13 @@ export HOMEOPS_CACHE_DIR="$work/cache/changed"
 [[ -n "${BASELINE:-}" ]] && (cd "$copy" && { HOMEOPS_CACHE_DIR="$work/cache/changed-baseline" "$BASELINE" validate --offline >/dev/null || true; })
 file="$(grep -rl --include=*.yaml '^kind: Namespace' "$copy/infrastructure" "$copy/apps" 2>/dev/null | head -1 || true)"
 sed -i '0,/^metadata:/s//metadata:\n  annotations:\n    bench.homeops.dev\/edited: "true"/' "$file"
-# validate after the one-file change: the result cache misses, every other Kustomization's build is cached. The sed
-# edit alternates between two contents so each run sees a change.
+# validate after the one-file change: the result cache misses, every other Kustomization's build is cached. Each run
+# writes a comment no earlier run wrote: with two alternating contents, both results (and both builds) were cached
+# after the warm-up, and every timed run was a cache hit.
 toggle="$work/toggle.sh"
 cat > "$toggle" <<TOGGLE
 #!/usr/bin/env bash
-if grep -q bench-toggle "$file"; then sed -i "/bench-toggle/d" "$file"; else echo "# bench-toggle" >> "$file"; fi
+sed -i "/bench-toggle/d" "$file" && echo "# bench-toggle \$(date +%s%N)" >> "$file"
 TOGGLE
 chmod +x "$toggle"
 changed=()
