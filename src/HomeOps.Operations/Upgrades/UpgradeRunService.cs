@@ -56,7 +56,7 @@ public static class UpgradeRunService
             return e.Diagnostics;
         }
 
-        context.Log(Next(plan, hops.Count, "talos"));
+        context.Log(Next(plan, hops.Count, "talos", request.DryRun));
         return [];
     }
 
@@ -167,7 +167,7 @@ public static class UpgradeRunService
             return e.Diagnostics;
         }
 
-        context.Log(Next(plan, steps.Count, "kubernetes"));
+        context.Log(Next(plan, steps.Count, "kubernetes", request.DryRun));
         return [];
     }
 
@@ -246,17 +246,18 @@ public static class UpgradeRunService
         return (plan, []);
     }
 
-    private static string Next(UpgradePlan plan, int done, string ran)
+    /// <summary>The run's last line: what is left, and which command does it (a dry run changed nothing, and says so).</summary>
+    private static string Next(UpgradePlan plan, int done, string ran, bool dryRun = false)
     {
         if (plan.Steps.Skip(done).FirstOrDefault() is not { } next)
         {
-            return "the cluster runs the targets";
+            return dryRun && done > 0 ? "dry run, nothing changed: after these steps the cluster would run the targets" : "the cluster runs the targets";
         }
 
         var command = next.Kind == UpgradeKind.Talos ? "homeops upgrade talos" : "homeops upgrade kubernetes";
         return done == 0
             ? $"nothing for 'homeops upgrade {ran}' to do first: the plan's next step is {next.Describe()} ({next.Why}); run '{command}'"
-            : $"next: {next.Describe()} ({next.Why}); run '{command}'";
+            : (dryRun ? "dry run, nothing changed: after these steps, " : string.Empty) + $"next: {next.Describe()} ({next.Why}); run '{command}'";
     }
 
     private static async Task<bool> IsCordonedAsync(UpgradeRunContext context, string node, CancellationToken cancellationToken) =>

@@ -100,7 +100,7 @@ public sealed class UpgradeTalosCommandTests
             "gate etcd after mini01",
         ]);
         Lines(result.Out).Count(l => l.StartsWith("  talosctl upgrade --nodes ", StringComparison.Ordinal)).ShouldBe(3);
-        Lines(result.Out).Last().ShouldBe("  the cluster runs the targets");
+        Lines(result.Out).Last().ShouldBe("  dry run, nothing changed: after these steps the cluster would run the targets");
     }
 
     [Fact]

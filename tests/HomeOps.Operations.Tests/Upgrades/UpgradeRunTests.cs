@@ -294,6 +294,7 @@ public sealed class UpgradeRunTests
 
         h.Actions(before).ShouldBeEmpty();
         h.Cluster.Talos.Nodes.ShouldAllBe(n => n.Upgrades == 0);
+        h.Log.Last().ShouldBe("dry run, nothing changed: after these steps the cluster would run the targets");
         var lines = h.Log.SkipWhile(l => !l.StartsWith("Talos v1.10.5 → v1.10.9", StringComparison.Ordinal)).ToList();
         var mini01 = lines.SkipWhile(l => !l.StartsWith("gate etcd before mini01", StringComparison.Ordinal)).Take(12).Select(l => l.Split(':')[0]).ToList();
         mini01.ShouldBe([
