@@ -45,6 +45,7 @@ public sealed class FluxCommandTests
 
         result.ExitCode.ShouldBe(1, result.Out + result.Error);
         result.Out.ShouldContain("HO6001");
-        result.Out.ShouldContain(missing);
+        // Named as the diagnostics name files: relative to the repository when that is shorter.
+        result.Out.ShouldContain($"{Path.GetFileName(Path.GetDirectoryName(missing))}/kubeconfig");
     }
 }

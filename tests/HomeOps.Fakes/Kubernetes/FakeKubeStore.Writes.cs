@@ -145,7 +145,7 @@ public sealed partial class FakeKubeStore
             }
 
             copy["metadata"]!["resourceVersion"] = NextRevision();
-            if (Finalized(type, ns, name, copy))
+            if (Finalized(type, ns, name, live, copy))
             {
                 return (JsonObject)copy.DeepClone();
             }
@@ -248,7 +248,7 @@ public sealed partial class FakeKubeStore
         }
 
         next["metadata"]!["resourceVersion"] = NextRevision();
-        if (Finalized(type, ns, name, next))
+        if (Finalized(type, ns, name, live, next))
         {
             Count(status ? verb + " status" : verb, type);
             return (JsonObject)next.DeepClone();
@@ -265,10 +265,13 @@ public sealed partial class FakeKubeStore
         return (JsonObject)next.DeepClone();
     }
 
-    /// <summary>A terminating object whose last finalizer a write removed is gone (DELETED), not stored.</summary>
-    private bool Finalized(FakeResourceType type, string ns, string name, JsonObject next)
+    /// <summary>
+    /// An object that was terminating (a delete left it for its finalizers) and whose last finalizer a write removed is
+    /// gone (DELETED), not stored. A test that marks an object terminating through <see cref="Mutate"/> keeps it.
+    /// </summary>
+    private bool Finalized(FakeResourceType type, string ns, string name, JsonObject live, JsonObject next)
     {
-        if (next["metadata"]?["deletionTimestamp"] is null || next["metadata"]?["finalizers"] is JsonArray { Count: > 0 })
+        if (live["metadata"]?["deletionTimestamp"] is null || next["metadata"]?["finalizers"] is JsonArray { Count: > 0 })
         {
             return false;
         }
