@@ -143,4 +143,21 @@ public sealed class UpgradeTalosCommandTests
         result.Out.ShouldContain("run 'homeops upgrade talos' again");
         b.Cluster.Talos.Nodes.ShouldAllBe(n => n.Upgrades == 0);
     }
+
+    [Fact]
+    public async Task UpgradeKubernetes_OneMinor_ExitsZeroAndEveryKubeletRunsTheTarget()
+    {
+        Assert.SkipWhen(Fakes.Programs.FakeHelm.RenderUnavailable is not null, Fakes.Programs.FakeHelm.RenderUnavailable ?? string.Empty);
+        await using var b = await BootstrappedAsync();
+
+        var result = await RunAsync(b.Repo.Path, b.Cluster, "upgrade", "kubernetes", "--kubernetes", "v1.32.3", "--gate-timeout", "1");
+
+        result.ExitCode.ShouldBe(0, result.Out + result.Error);
+        b.Cluster.Talos.Nodes.ShouldAllBe(n => n.KubeletVersion == "v1.32.3" && n.Upgrades == 0);
+        b.Cluster.Runner.Calls.Count(c => c.StartsWith("talosctl upgrade-k8s", StringComparison.Ordinal)).ShouldBe(1);
+        var lines = Lines(result.Out).Select(l => l.Trim()).ToList();
+        lines[0].ShouldBe("running: Talos v1.10.5, Kubernetes v1.31.1 (read from the nodes); target: Talos v1.10.5, Kubernetes v1.32.3");
+        lines.Last().ShouldBe("the cluster runs the targets");
+        result.Error.ShouldBeEmpty();
+    }
 }
