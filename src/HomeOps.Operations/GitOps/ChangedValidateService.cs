@@ -45,7 +45,10 @@ public sealed class ChangedValidateService(ICommandRunner runner, TimeProvider t
             return new ChangedValidateResult(validation.Diagnostics, [], validation) { BaseLabel = label, ChangedFiles = changed.Count, ShownAll = "the tree was not built" };
         }
 
-        var scope = ChangedScope.Of(changed, feeds, GlobalInputs(workspace, options));
+        // What read a deleted file cannot be told from the tree as it is now (a resources: entry that names it, a
+        // substituteFrom source): a deletion shows everything rather than hide what it broke.
+        var deleted = changed.FirstOrDefault(f => !workspace.Files.FileExists(Path.Combine(workspace.Root, f)));
+        var scope = ChangedScope.Of(changed, feeds, GlobalInputs(workspace, options), everything: deleted is not null);
         var shown = new List<Diagnostic>();
         var hidden = new List<Diagnostic>();
         foreach (var d in validation.Diagnostics)
@@ -59,7 +62,8 @@ public sealed class ChangedValidateService(ICommandRunner runner, TimeProvider t
             ChangedFiles = changed.Count,
             ChangedKustomizations = scope.Kustomizations.Count,
             Kustomizations = feeds.Count,
-            ShownAll = scope.Everything ? "cluster.yaml, .homeops.yaml or a schema folder changed" : null,
+            ShownAll = deleted is not null ? $"{deleted} was deleted, and what read it cannot be told from the tree as it is now"
+                : scope.Everything ? "cluster.yaml, .homeops.yaml or a schema folder changed" : null,
         };
     }
 

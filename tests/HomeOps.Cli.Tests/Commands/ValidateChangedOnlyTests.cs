@@ -118,6 +118,24 @@ public sealed class ValidateChangedOnlyTests
     }
 
     [Fact]
+    public async Task ValidateChangedOnly_DeletedFileAKustomizationStillLists_ShowsTheBrokenBuild()
+    {
+        // The build of web fails at its Flux Kustomization in clusters/lab/apps.yaml, a file that did not change:
+        // nothing in the tree as it is now reads the deleted file, so a deletion shows every diagnostic.
+        using var repo = await RepositoryAsync(apps: "\"2\"", web: "\"2\"");
+        repo.Write("web/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - settings.yaml\n");
+        await GitAsync(repo, "add", "-A");
+        await GitAsync(repo, "commit", "--quiet", "-m", "web lists its files");
+        File.Delete(Path.Combine(repo.Path, "web", "settings.yaml"));
+
+        var result = await ValidateAsync(repo);
+
+        result.ExitCode.ShouldBe(1, result.Out + result.Error);
+        result.Out.ShouldContain("clusters/lab/apps.yaml:");
+        result.Out.ShouldContain("web/settings.yaml was deleted, and what read it cannot be told from the tree as it is now: every diagnostic");
+    }
+
+    [Fact]
     public async Task ValidateChangedOnly_SpecChangeInParentFile_ShowsTheChildsDiagnostics()
     {
         // Pointing web at another folder changes clusters/lab/apps.yaml only; the error is in the folder it now builds.

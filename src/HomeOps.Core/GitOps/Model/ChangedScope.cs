@@ -31,10 +31,11 @@ public sealed class ChangedScope
     /// <param name="changedFiles">Repository-relative paths.</param>
     /// <param name="feeds">What each Kustomization reads.</param>
     /// <param name="global">Files (or folders, ending in '/') that every diagnostic depends on.</param>
-    public static ChangedScope Of(IEnumerable<string> changedFiles, IReadOnlyList<KustomizationFeed> feeds, IEnumerable<string> global)
+    /// <param name="everything">Show everything whatever changed (the caller knows a change it cannot place, such as a deleted file).</param>
+    public static ChangedScope Of(IEnumerable<string> changedFiles, IReadOnlyList<KustomizationFeed> feeds, IEnumerable<string> global, bool everything = false)
     {
         var files = changedFiles.ToHashSet(StringComparer.Ordinal);
-        var everything = global.Any(g => KustomizationFeed.Matches(g, files));
+        everything = everything || global.Any(g => KustomizationFeed.Matches(g, files));
         var changed = feeds.Where(f => everything || f.ReadsAny(files)).ToList();
         var shown = new HashSet<string>(files, StringComparer.Ordinal);
         shown.UnionWith(changed.SelectMany(f => f.Inputs));
