@@ -31,6 +31,9 @@ public static partial class YamlScalarStyle
         return PlainAllowed(value) ? value : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 
+    /// <summary>A YAML 1.1 base-60 number such as 12:30 (a string that Go's yaml.v3 encoder quotes).</summary>
+    public static bool IsBase60Number(string value) => Base60Regex().IsMatch(value);
+
     /// <summary>True when a multi-line string can be a literal block (|): printable, and not starting with a space.</summary>
     public static bool LiteralAllowed(string value) =>
         value.Contains('\n', StringComparison.Ordinal) && !HasSpecialCharacters(value.Replace("\n", string.Empty, StringComparison.Ordinal))

@@ -138,7 +138,7 @@ public sealed class UpgradeTalosCommandTests
         var result = await RunAsync(b.Repo.Path, b.Cluster, "upgrade", "talos", "--talos", "v1.10.9", "--gate-timeout", "1");
 
         result.ExitCode.ShouldBe(1);
-        result.Out.ShouldContain($"error HO9016: mini01 ({Mini01}) refused 'talosctl upgrade' to factory.talos.dev/metal-installer/");
+        result.Out.ShouldContain($"error HO9016: mini01 ({Mini01}): 'talosctl upgrade' to factory.talos.dev/metal-installer/");
         result.Out.ShouldContain("hint: ");
         result.Out.ShouldContain("run 'homeops upgrade talos' again");
         b.Cluster.Talos.Nodes.ShouldAllBe(n => n.Upgrades == 0);

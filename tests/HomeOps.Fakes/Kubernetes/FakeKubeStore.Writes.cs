@@ -266,12 +266,14 @@ public sealed partial class FakeKubeStore
     }
 
     /// <summary>
-    /// An object that was terminating (a delete left it for its finalizers) and whose last finalizer a write removed is
-    /// gone (DELETED), not stored. A test that marks an object terminating through <see cref="Mutate"/> keeps it.
+    /// An object a delete left for its finalizers (deletionGracePeriodSeconds 0) whose last finalizer a write removed is
+    /// gone (DELETED), not stored. An object terminating with a grace period, as a test marks a pod whose kubelet is
+    /// still stopping it (<see cref="Mutate"/>), stays through any write: only the kubelet's final delete removes it.
     /// </summary>
     private bool Finalized(FakeResourceType type, string ns, string name, JsonObject live, JsonObject next)
     {
-        if (live["metadata"]?["deletionTimestamp"] is null || next["metadata"]?["finalizers"] is JsonArray { Count: > 0 })
+        if (live["metadata"]?["deletionTimestamp"] is null || live["metadata"]?["deletionGracePeriodSeconds"]?.GetValue<long>() != 0
+            || next["metadata"]?["finalizers"] is JsonArray { Count: > 0 })
         {
             return false;
         }

@@ -326,7 +326,7 @@ public sealed class UpgradeRunTests
         var diagnostic = (await h.TalosAsync("v1.10.9")).ShouldHaveSingleItem();
 
         diagnostic.Code.ShouldBe("HO9016");
-        diagnostic.Message.ShouldStartWith($"mini01 ({Mini01}) refused 'talosctl upgrade' to factory.talos.dev/metal-installer/{h.Cluster.Talos.Nodes[0].Schematic}:v1.10.9; nothing changed on the node: ");
+        diagnostic.Message.ShouldStartWith($"mini01 ({Mini01}): 'talosctl upgrade' to factory.talos.dev/metal-installer/{h.Cluster.Talos.Nodes[0].Schematic}:v1.10.9 failed: ");
         diagnostic.Message.ShouldContain("error validating installer image");
         diagnostic.Hint!.ShouldContain("run 'homeops upgrade talos' again");
         diagnostic.Message.ShouldContain(": not found");

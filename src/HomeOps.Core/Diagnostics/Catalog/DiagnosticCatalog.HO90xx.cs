@@ -120,7 +120,7 @@ public static partial class DiagnosticCatalog
         "The run stopped here; fix the cause, then run the upgrade again (nodes already upgraded are skipped)");
 
     public static readonly DiagnosticDescriptor UpgradeTalosRefused = Error(
-        "HO9016", "upgrade-talos-refused", "A node refused its Talos upgrade",
-        "{0} ({1}) refused 'talosctl upgrade' to {2}; nothing changed on the node: {3}",
-        "Read the node's answer: an installer image 'not found' means Image Factory has no such schematic or tag (compare 'homeops talos schematic' with the image), 'error validating etcd' means a member is unhealthy ('talosctl etcd status'). {0} stays cordoned; once fixed, run 'homeops upgrade talos' again: it skips the nodes already upgraded and resumes at {0}");
+        "HO9016", "upgrade-talos-refused", "A node's Talos upgrade failed",
+        "{0} ({1}): 'talosctl upgrade' to {2} failed: {3}",
+        "Read talosctl's answer. A refusal before the upgrade started changed nothing on the node: an installer image 'not found' means Image Factory has no such schematic or tag (compare 'homeops talos schematic' with the image), 'error validating etcd' means a member is unhealthy ('talosctl etcd status'). Anything else (a timeout, a connection lost while talosctl waited for the reboot) may have left the node installing or rebooting: check 'talosctl version' and 'talosctl dmesg' on {1} first. {0} stays cordoned; once it is settled, run 'homeops upgrade talos' again: it reads from the cluster which nodes are upgraded and resumes at {0}");
 }
