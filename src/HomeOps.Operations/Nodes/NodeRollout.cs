@@ -94,20 +94,9 @@ public static class NodeRollout
                         ?? DiagnosticCatalog.NodeUnhealthy.At(context.Location, node.Name, change.Display(), changed.ErrorSummary(2))];
                 }
 
-                if (hooks is not null && await hooks.RejoinedAsync(node, cancellationToken).ConfigureAwait(false) is { Count: > 0 } wrong)
+                if (await FinishAsync(context, hooks, node, health, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unfinished)
                 {
-                    return wrong;
-                }
-
-                if (await Checked(context, health, node.Name, cancellationToken).ConfigureAwait(false) is { } unhealthy)
-                {
-                    return [unhealthy];
-                }
-
-                context.Log($"{node.Name}: healthy");
-                if (hooks is not null && await hooks.AfterAsync(node, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unsettled)
-                {
-                    return unsettled;
+                    return unfinished;
                 }
             }
         }
@@ -117,6 +106,38 @@ public static class NodeRollout
         }
 
         return [];
+    }
+
+    /// <summary>
+    /// What follows a node's change: the rejoin checks, talosctl health, then the after hooks. A resumed run finishes
+    /// with it a node an interrupted run changed and left cordoned.
+    /// </summary>
+    public static async Task<IReadOnlyList<Diagnostic>> FinishAsync(NodeOperationContext context, INodeRolloutHooks? hooks, NodeSettings node, TimeSpan healthTimeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FinishAsync(context, hooks, node, Talosctl.Health(node.Address.ToString(), context.Paths.Talosconfig, healthTimeout), cancellationToken).ConfigureAwait(false);
+        }
+        catch (BootstrapStepException e)
+        {
+            return e.Diagnostics;
+        }
+    }
+
+    private static async Task<IReadOnlyList<Diagnostic>> FinishAsync(NodeOperationContext context, INodeRolloutHooks? hooks, NodeSettings node, CommandSpec health, CancellationToken cancellationToken)
+    {
+        if (hooks is not null && await hooks.RejoinedAsync(node, cancellationToken).ConfigureAwait(false) is { Count: > 0 } wrong)
+        {
+            return wrong;
+        }
+
+        if (await Checked(context, health, node.Name, cancellationToken).ConfigureAwait(false) is { } unhealthy)
+        {
+            return [unhealthy];
+        }
+
+        context.Log($"{node.Name}: healthy");
+        return hooks is not null && await hooks.AfterAsync(node, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unsettled ? unsettled : [];
     }
 
     private static void Plan(NodeOperationContext context, INodeRolloutHooks? hooks, NodeSettings node, string phase)

@@ -91,16 +91,11 @@ public static class UpgradeRunService
             if (!dryRun && await IsCordonedAsync(context, node.Name, cancellationToken).ConfigureAwait(false))
             {
                 // An interrupted run upgraded it and stopped before giving it its workloads back (perhaps before its
-                // kubelet was Ready again): the rejoin checks, then what follows them.
+                // kubelet was Ready again): the rejoin checks, talosctl health and what follows them, as after an upgrade.
                 context.Log($"{node.Name}: still cordoned from an interrupted run: finishing it");
-                if (await hooks.RejoinedAsync(node, cancellationToken).ConfigureAwait(false) is { Count: > 0 } notBack)
+                if (await NodeRollout.FinishAsync(context.Nodes, hooks, node, context.Timeouts.Health, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unfinished)
                 {
-                    return notBack;
-                }
-
-                if (await hooks.AfterAsync(node, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unsettled)
-                {
-                    return unsettled;
+                    return unfinished;
                 }
             }
         }

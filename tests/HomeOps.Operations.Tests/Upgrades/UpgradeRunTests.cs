@@ -280,6 +280,11 @@ public sealed class UpgradeRunTests
         h.Cluster.Talos.UpgradeLog.Select(u => u.Node).ShouldBe(["mini01", "mini02", "mini03"]);
         new[] { "mini01", "mini02", "mini03" }.ShouldAllBe(n => h.Node(n)["spec"]!["unschedulable"] == null || !h.Node(n)["spec"]!["unschedulable"]!.GetValue<bool>(), string.Join("\n", h.Log));
         h.Log.ShouldContain("mini01: still cordoned from an interrupted run: finishing it");
+        // A node finished by the resumed run is checked as after an upgrade: talosctl health before its uncordon.
+        var log = h.Log.ToList();
+        var finishing = log.IndexOf("mini01: still cordoned from an interrupted run: finishing it");
+        h.Cluster.Runner.Calls.ShouldContain(c => c.StartsWith($"talosctl health --nodes {Mini01} ", StringComparison.Ordinal));
+        log.FindIndex(finishing, l => l == "mini01: healthy").ShouldBeGreaterThan(finishing, string.Join("\n", log));
         // The evicted instances came back on their nodes once each was schedulable again: one Ready instance per node.
         h.InstanceNodes("postgresql-cluster").ShouldBe(["mini01", "mini02", "mini03"], ignoreOrder: true);
     }
