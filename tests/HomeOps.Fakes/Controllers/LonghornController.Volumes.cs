@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HomeOps.Fakes.Kubernetes;
@@ -29,11 +30,11 @@ public sealed partial class LonghornController
     /// <summary>While true, rebuilds start but do not finish (a volume stays degraded); <see cref="ReleaseRebuilds"/> ends them.</summary>
     public bool HoldRebuilds { get; set; }
 
-    /// <summary>Volumes that turned degraded or faulted, with the node whose reboot did it, in order.</summary>
-    public List<(string Volume, string Node)> Degraded { get; } = [];
+    /// <summary>Volumes that turned degraded or faulted, with the node whose reboot did it, in order (rebuild timers add from other threads).</summary>
+    public ConcurrentQueue<(string Volume, string Node)> Degraded { get; } = new();
 
     /// <summary>Replicas rebuilt, in order.</summary>
-    public List<string> Rebuilt { get; } = [];
+    public ConcurrentQueue<string> Rebuilt { get; } = new();
 
     /// <summary>Lets held rebuilds finish now.</summary>
     public void ReleaseRebuilds(FakeKubeStore store)
@@ -97,7 +98,7 @@ public sealed partial class LonghornController
         {
             if (Judge(store, replicas, volumes, volume) is "degraded" or "faulted")
             {
-                Degraded.Add((volume, node));
+                Degraded.Enqueue((volume, node));
             }
         }
     }
@@ -163,7 +164,7 @@ public sealed partial class LonghornController
             return;
         }
 
-        Rebuilt.Add(name);
+        Rebuilt.Enqueue(name);
         Judge(store, replicas, store.TypeOf("longhorn.io/v1beta2", "Volume")!, Str(replica, "spec", "volumeName") ?? string.Empty);
     }
 
