@@ -18,62 +18,7 @@ public sealed class ValidateChangedOnlyTests
           - apps.yaml
         """;
 
-    private const string Sync = """
-        apiVersion: v1
-        kind: Namespace
-        metadata:
-          name: flux-system
-        ---
-        apiVersion: source.toolkit.fluxcd.io/v1
-        kind: GitRepository
-        metadata:
-          name: flux-system
-          namespace: flux-system
-        spec:
-          interval: 1m
-          url: https://example.com/home-ops.git
-        ---
-        apiVersion: kustomize.toolkit.fluxcd.io/v1
-        kind: Kustomization
-        metadata:
-          name: flux-system
-          namespace: flux-system
-        spec:
-          interval: 10m
-          path: ./clusters/lab
-          prune: true
-          sourceRef:
-            kind: GitRepository
-            name: flux-system
-        """;
-
-    private const string Apps = """
-        apiVersion: kustomize.toolkit.fluxcd.io/v1
-        kind: Kustomization
-        metadata:
-          name: apps
-          namespace: flux-system
-        spec:
-          interval: 10m
-          path: ./apps
-          prune: true
-          sourceRef:
-            kind: GitRepository
-            name: flux-system
-        ---
-        apiVersion: kustomize.toolkit.fluxcd.io/v1
-        kind: Kustomization
-        metadata:
-          name: web
-          namespace: flux-system
-        spec:
-          interval: 10m
-          path: ./web
-          prune: true
-          sourceRef:
-            kind: GitRepository
-            name: flux-system
-        """;
+    private static readonly string Apps = SmallFluxTree.Kustomization("apps", "./apps") + "\n---\n" + SmallFluxTree.Kustomization("web", "./web");
 
     [Fact]
     public async Task ValidateChangedOnly_OneFileChanged_ShowsOnlyItsDiagnostics()
@@ -280,7 +225,7 @@ public sealed class ValidateChangedOnlyTests
     {
         var repo = new TempDirectory();
         repo.Write("clusters/lab/kustomization.yaml", variables is null ? Root : Root + "\n  - vars.yaml");
-        repo.Write("clusters/lab/sync.yaml", Sync);
+        repo.Write("clusters/lab/sync.yaml", SmallFluxTree.Sync);
         repo.Write("clusters/lab/apps.yaml", variables is null ? Apps : Apps + "\n  postBuild:\n    substituteFrom:\n      - kind: ConfigMap\n        name: vars");
         if (variables is not null)
         {

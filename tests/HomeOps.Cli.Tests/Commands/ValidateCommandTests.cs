@@ -14,35 +14,6 @@ public sealed class ValidateCommandTests
           - apps.yaml
         """;
 
-    private const string Sync = """
-        apiVersion: v1
-        kind: Namespace
-        metadata:
-          name: flux-system
-        ---
-        apiVersion: source.toolkit.fluxcd.io/v1
-        kind: GitRepository
-        metadata:
-          name: flux-system
-          namespace: flux-system
-        spec:
-          interval: 1m
-          url: https://example.com/home-ops.git
-        ---
-        apiVersion: kustomize.toolkit.fluxcd.io/v1
-        kind: Kustomization
-        metadata:
-          name: flux-system
-          namespace: flux-system
-        spec:
-          interval: 10m
-          path: ./clusters/lab
-          prune: true
-          sourceRef:
-            kind: GitRepository
-            name: flux-system
-        """;
-
     private const string Controllers = """
         apiVersion: apps/v1
         kind: Deployment
@@ -61,20 +32,7 @@ public sealed class ValidateCommandTests
                   image: ghcr.io/fluxcd/kustomize-controller:v1.4.0
         """;
 
-    private const string Apps = """
-        apiVersion: kustomize.toolkit.fluxcd.io/v1
-        kind: Kustomization
-        metadata:
-          name: apps
-          namespace: flux-system
-        spec:
-          interval: 10m
-          path: ./apps
-          prune: true
-          sourceRef:
-            kind: GitRepository
-            name: flux-system
-        """;
+    private static readonly string Apps = SmallFluxTree.Kustomization("apps", "./apps");
 
     private const string App = """
         apiVersion: v1
@@ -147,7 +105,7 @@ public sealed class ValidateCommandTests
     {
         var temp = new TempDirectory();
         temp.Write("clusters/lab/kustomization.yaml", Root);
-        temp.Write("clusters/lab/sync.yaml", Sync);
+        temp.Write("clusters/lab/sync.yaml", SmallFluxTree.Sync);
         temp.Write("clusters/lab/controllers.yaml", Controllers);
         temp.Write("clusters/lab/apps.yaml", Apps);
         temp.Write("apps/settings.yaml", App.Replace("REPLICAS", replicas, StringComparison.Ordinal));
