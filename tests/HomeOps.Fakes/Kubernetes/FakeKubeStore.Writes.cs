@@ -272,7 +272,7 @@ public sealed partial class FakeKubeStore
     /// </summary>
     private bool Finalized(FakeResourceType type, string ns, string name, JsonObject live, JsonObject next)
     {
-        if (live["metadata"]?["deletionTimestamp"] is null || live["metadata"]?["deletionGracePeriodSeconds"]?.GetValue<long>() != 0
+        if (live["metadata"]?["deletionTimestamp"] is null || live["metadata"]?["deletionGracePeriodSeconds"]?.ToJsonString() is not "0"
             || next["metadata"]?["finalizers"] is JsonArray { Count: > 0 })
         {
             return false;

@@ -175,6 +175,24 @@ public sealed class KubeApiEvictionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delete_PodWithAFinalizer_StaysTerminatingUntilAWriteEmptiesItsFinalizers()
+    {
+        // kube-apiserver's graceful delete: an object with finalizers gets a deletionTimestamp and stays until the
+        // last finalizer is removed; the write that removes it deletes the object.
+        RunningPod("a", "mini01");
+        _server.Store.Mutate(Pods, "default", "a", p => p["metadata"]!["finalizers"] = new JsonArray("example.com/hold"));
+
+        (await _api.DeleteAsync(KubeResource.Pods, "default", "a", Ct)).ShouldBeTrue();
+        var terminating = (await _api.GetAsync(KubeResource.Pods, "default", "a", Ct)).ShouldNotBeNull();
+        terminating["metadata"]!["deletionTimestamp"].ShouldNotBeNull();
+
+        await _api.PatchAsync(KubeResource.Pods, "default", "a", new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["x"] = "y" } } }, status: false, Ct);
+        (await _api.GetAsync(KubeResource.Pods, "default", "a", Ct)).ShouldNotBeNull();
+        await _api.PatchAsync(KubeResource.Pods, "default", "a", new JsonObject { ["metadata"] = new JsonObject { ["finalizers"] = null } }, status: false, Ct);
+        (await _api.GetAsync(KubeResource.Pods, "default", "a", Ct)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Evict_GetOrOtherMethod_NotAllowed()
     {
         RunningPod("a", "mini01");
