@@ -23,7 +23,7 @@ public static class BootstrapPlan
             new ApiReadyStep(),
             new NodesRegisteredStep(),
         };
-        var previous = BootstrapSteps.NodesRegistered;
+        var previous = NodesRegisteredStep.StepName;
         if (inputs.Cni is { } cni)
         {
             var step = new ChartStep(cni, previous);
@@ -34,7 +34,7 @@ public static class BootstrapPlan
         steps.Add(new NamespacesStep(inputs, previous));
         steps.Add(new BootstrapSecretsStep(inputs));
         steps.Add(new CrdsStep(inputs));
-        previous = BootstrapSteps.Crds;
+        previous = CrdsStep.StepName;
         foreach (var chart in inputs.Workloads)
         {
             var step = new ChartStep(chart, previous);

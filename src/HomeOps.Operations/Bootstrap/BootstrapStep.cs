@@ -7,6 +7,11 @@ namespace HomeOps.Operations.Bootstrap;
 /// </summary>
 public abstract class BootstrapStep
 {
+    /// <summary>
+    /// The step's name: stable, because the state file, --from, --only and the Taskfile use it. Each step class states
+    /// it once as its StepName (a constant, or a method for a step that repeats, such as one per core chart), and
+    /// others name the step through that.
+    /// </summary>
     public abstract string Name { get; }
 
     public abstract string Description { get; }

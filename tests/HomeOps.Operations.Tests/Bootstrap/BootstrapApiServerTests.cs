@@ -1,5 +1,6 @@
 using HomeOps.Fakes.Kubernetes;
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Bootstrap.Steps;
 
 namespace HomeOps.Operations.Tests.Bootstrap;
 
@@ -22,7 +23,7 @@ public sealed class BootstrapApiServerTests
         var allEstablishedWhenCrdsStarted = new List<bool>();
         h.Progress.OnStepStarted = step =>
         {
-            if (step == BootstrapSteps.Crds)
+            if (step == CrdsStep.StepName)
             {
                 var store = h.Cluster.Api.Store;
                 allEstablishedWhenCrdsStarted.Add(store.AreEstablished(store.List(FakeResourceType.Crd, null).Items.Select(FakeKubeStore.NameOf)));
@@ -35,12 +36,12 @@ public sealed class BootstrapApiServerTests
                 afterCrds = false;
             }
 
-            afterCrds |= step == BootstrapSteps.Crds;
+            afterCrds |= step == CrdsStep.StepName;
         };
 
         if (killedRightAfterApplyingThem)
         {
-            await Should.ThrowAsync<SimulatedKillException>(() => h.RunAsync(wrap: s => s.Name == BootstrapSteps.Crds ? new KillAfterAction(s) : s));
+            await Should.ThrowAsync<SimulatedKillException>(() => h.RunAsync(wrap: s => s.Name == CrdsStep.StepName ? new KillAfterAction(s) : s));
             afterCrds = false;
             (await h.RunAsync(h.Options with { Resume = true })).ShouldBeEmpty(string.Join("\n", h.Progress.Lines));
         }
@@ -52,7 +53,7 @@ public sealed class BootstrapApiServerTests
         notEstablished.ShouldBeEmpty();
         // A resume may skip the step only when the CRDs were Established already when it probed them (how long the
         // resume takes to get there decides which: with a slow preflight the 1.5 s have passed).
-        if (h.Progress.Lines.Contains($"skip {BootstrapSteps.Crds}: already done"))
+        if (h.Progress.Lines.Contains($"skip {CrdsStep.StepName}: already done"))
         {
             allEstablishedWhenCrdsStarted[^1].ShouldBeTrue();
         }
@@ -75,7 +76,7 @@ public sealed class BootstrapApiServerTests
         (await h.RunAsync()).ShouldBeEmpty(string.Join("\n", h.Progress.Lines));
 
         downs.ShouldBe(1);
-        h.Progress.Lines.ShouldContain(l => l.StartsWith($"  {BootstrapSteps.ApiReady}: ", StringComparison.Ordinal), "api-ready reported what it waits on");
+        h.Progress.Lines.ShouldContain(l => l.StartsWith($"  {ApiReadyStep.StepName}: ", StringComparison.Ordinal), "api-ready reported what it waits on");
         h.State.Steps.Values.ShouldAllBe(s => s.Status == StepStatus.Done);
     }
 

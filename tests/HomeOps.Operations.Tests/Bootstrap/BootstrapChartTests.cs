@@ -1,4 +1,5 @@
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Bootstrap.Steps;
 
 namespace HomeOps.Operations.Tests.Bootstrap;
 
@@ -39,7 +40,7 @@ public sealed class BootstrapChartTests
         var store = h.Cluster.Api.Store;
         store.List(store.Type("", "v1", "nodes")!, null).Items.ShouldAllBe(n => !Fakes.Controllers.NodeController.IsReady(n));
         h.Cluster.Helm.Releases.Keys.ShouldHaveSingleItem().Release.ShouldBe("cilium", "nothing is installed after a CNI that does not run");
-        h.State.Steps[BootstrapSteps.Chart("cilium")].Status.ShouldNotBe(StepStatus.Done);
+        h.State.Steps[ChartStep.StepName("cilium")].Status.ShouldNotBe(StepStatus.Done);
     }
 
     [Fact]
@@ -155,7 +156,7 @@ public sealed class BootstrapChartTests
 
         diagnostic.Code.ShouldBe("HO5032");
         diagnostic.Message.ShouldContain("chart \"external-secrets\" version \"0.20.99\" not found in https://charts.external-secrets.io repository");
-        h.State.Steps[BootstrapSteps.Crds].Status.ShouldNotBe(StepStatus.Done);
+        h.State.Steps[CrdsStep.StepName].Status.ShouldNotBe(StepStatus.Done);
         h.Cluster.Helm.Releases.Keys.ShouldBe([("kube-system", "cilium")]);
     }
 

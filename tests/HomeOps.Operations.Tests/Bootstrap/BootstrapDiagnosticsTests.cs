@@ -1,5 +1,6 @@
 using HomeOps.Fakes.Programs;
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Bootstrap.Steps;
 using HomeOps.Operations.Config;
 using HomeOps.Operations.Platform;
 
@@ -32,12 +33,12 @@ public sealed class BootstrapDiagnosticsTests
     {
         await using var h = await BootstrapHarness.StartAsync();
 
-        var diagnostics = await h.RunAsync(wrap: s => s.Name == BootstrapSteps.Preflight ? new ExtraDependency(s, BootstrapSteps.FluxReady) : s);
+        var diagnostics = await h.RunAsync(wrap: s => s.Name == PreflightStep.StepName ? new ExtraDependency(s, FluxReadyStep.StepName) : s);
 
         var cycle = diagnostics.ShouldHaveSingleItem();
         cycle.Code.ShouldBe("HO5003");
-        cycle.Message.ShouldContain(BootstrapSteps.Preflight);
-        cycle.Message.ShouldContain(BootstrapSteps.FluxReady);
+        cycle.Message.ShouldContain(PreflightStep.StepName);
+        cycle.Message.ShouldContain(FluxReadyStep.StepName);
         h.Cluster.Runner.Calls.ShouldBeEmpty();
     }
 
@@ -52,7 +53,7 @@ public sealed class BootstrapDiagnosticsTests
         diagnostic.Code.ShouldBe("HO0104");
         diagnostic.Message.ShouldStartWith("'talosctl bootstrap --nodes 172.29.51.11");
         diagnostic.Message.ShouldEndWith("did not finish within 120 s");
-        h.State.Steps[BootstrapSteps.EtcdBootstrap].Status.ShouldBe(StepStatus.Failed);
+        h.State.Steps[EtcdBootstrapStep.StepName].Status.ShouldBe(StepStatus.Failed);
         h.Cluster.Talos.EtcdBootstraps.ShouldBe(0);
         h.Cluster.Runner.Hangs = null;
         (await h.RunAsync(h.Options with { Resume = true })).ShouldBeEmpty();
@@ -65,7 +66,7 @@ public sealed class BootstrapDiagnosticsTests
         await using var h = await BootstrapHarness.StartAsync();
         h.Progress.OnStepStarted = step =>
         {
-            if (step == BootstrapSteps.Kubeconfig)
+            if (step == KubeconfigStep.StepName)
             {
                 h.Cluster.Talos.Nodes[0].Reachable = false;
             }
@@ -139,7 +140,7 @@ public sealed class BootstrapDiagnosticsTests
         await using var h = await BootstrapHarness.StartAsync();
         h.Progress.OnStepStarted = step =>
         {
-            if (step == BootstrapSteps.BootstrapSecrets)
+            if (step == BootstrapSecretsStep.StepName)
             {
                 h.Cluster.Op.SignedOut = true;
             }
@@ -150,7 +151,7 @@ public sealed class BootstrapDiagnosticsTests
         diagnostic.Code.ShouldBe("HO5021");
         diagnostic.Message.ShouldContain("1Password Connect Credentials - home-ops");
         diagnostic.Message.ShouldContain("not currently signed in");
-        h.State.Steps[BootstrapSteps.BootstrapSecrets].Status.ShouldBe(StepStatus.Failed);
+        h.State.Steps[BootstrapSecretsStep.StepName].Status.ShouldBe(StepStatus.Failed);
         h.Progress.OnStepStarted = null;
         h.Cluster.Op.SignedOut = false;
         (await h.RunAsync(h.Options with { Resume = true })).ShouldBeEmpty();

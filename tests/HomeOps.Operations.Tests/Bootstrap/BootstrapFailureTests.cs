@@ -1,4 +1,5 @@
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Bootstrap.Steps;
 
 namespace HomeOps.Operations.Tests.Bootstrap;
 
@@ -61,7 +62,7 @@ public sealed class BootstrapFailureTests
 
         diagnostic.Code.ShouldBe("HO5020");
         diagnostic.Message.ShouldStartWith("1Password has no item '1Password Connect Token - home-ops' in vault 'Automation'");
-        h.State.Steps[BootstrapSteps.BootstrapSecrets].Status.ShouldBe(StepStatus.Failed);
+        h.State.Steps[BootstrapSecretsStep.StepName].Status.ShouldBe(StepStatus.Failed);
         h.Cluster.Op.AddField("Automation", token.Title, "token", token.Field("token")!);
         (await h.RunAsync(h.Options with { Resume = true })).ShouldBeEmpty();
         h.Cluster.Talos.EtcdBootstraps.ShouldBe(1);
@@ -85,7 +86,7 @@ public sealed class BootstrapFailureTests
         await using var h = await BootstrapHarness.StartAsync();
         h.Progress.OnStepStarted = step =>
         {
-            if (step == BootstrapSteps.FluxReady && h.Cluster.Api.IsUp)
+            if (step == FluxReadyStep.StepName && h.Cluster.Api.IsUp)
             {
                 h.Cluster.Api.StopAsync().GetAwaiter().GetResult();
             }

@@ -1,4 +1,5 @@
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Bootstrap.Steps;
 using HomeOps.Operations.Bootstrap.Tree;
 using HomeOps.Operations.Recovery.Flux;
 
@@ -45,7 +46,7 @@ public sealed class BootstrapFluxTests
         diagnostic.Message.ShouldStartWith("Flux's GitRepository flux-system " + names + " is not Ready: failed to checkout and determine revision");
         diagnostic.Message.ShouldContain(cause);
         diagnostic.Hint!.ShouldContain("gitops.repository and gitops.branch in cluster.yaml");
-        h.State.Steps[BootstrapSteps.FluxReady].Status.ShouldBe(StepStatus.Failed);
+        h.State.Steps[FluxReadyStep.StepName].Status.ShouldBe(StepStatus.Failed);
         Kustomizations(h).ShouldBe(["flux-system"]);
     }
 

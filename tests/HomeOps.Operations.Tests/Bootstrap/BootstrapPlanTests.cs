@@ -3,6 +3,7 @@ using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Graph;
 using HomeOps.Fakes.Programs;
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Bootstrap.Steps;
 using HomeOps.Operations.Config;
 using HomeOps.Runtime.Files;
 using HomeOps.Runtime.Kubernetes;
@@ -50,8 +51,8 @@ public sealed class BootstrapPlanTests
     {
         var order = (await PlanAsync(fixture)).TopologicalOrder().ToList();
 
-        order.ShouldContain(BootstrapSteps.Chart("cilium"));
-        order.IndexOf(BootstrapSteps.Chart("cilium")).ShouldBe(order.IndexOf(BootstrapSteps.NodesRegistered) + 1, string.Join(", ", order));
+        order.ShouldContain(ChartStep.StepName("cilium"));
+        order.IndexOf(ChartStep.StepName("cilium")).ShouldBe(order.IndexOf(NodesRegisteredStep.StepName) + 1, string.Join(", ", order));
     }
 
     [Theory]
@@ -60,10 +61,10 @@ public sealed class BootstrapPlanTests
     {
         var graph = await PlanAsync(fixture);
 
-        var workloads = graph.Names.Where(n => n.StartsWith("chart-", StringComparison.Ordinal) && n != BootstrapSteps.Chart("cilium")).ToList();
+        var workloads = graph.Names.Where(n => n.StartsWith("chart-", StringComparison.Ordinal) && n != ChartStep.StepName("cilium")).ToList();
         workloads.Count.ShouldBe(3);
-        workloads.ShouldAllBe(n => graph.Ancestors(n).Contains(BootstrapSteps.Chart("cilium")));
-        graph.Ancestors(BootstrapSteps.Crds).ShouldContain(BootstrapSteps.Chart("cilium"));
+        workloads.ShouldAllBe(n => graph.Ancestors(n).Contains(ChartStep.StepName("cilium")));
+        graph.Ancestors(CrdsStep.StepName).ShouldContain(ChartStep.StepName("cilium"));
     }
 
     [Theory]
@@ -72,8 +73,8 @@ public sealed class BootstrapPlanTests
     {
         var graph = await PlanAsync(fixture);
 
-        graph.Ancestors(BootstrapSteps.Chart("external-secrets")).ShouldContain(BootstrapSteps.BootstrapSecrets);
-        graph.Ancestors(BootstrapSteps.Chart("onepassword-connect")).ShouldContain(BootstrapSteps.BootstrapSecrets);
+        graph.Ancestors(ChartStep.StepName("external-secrets")).ShouldContain(BootstrapSecretsStep.StepName);
+        graph.Ancestors(ChartStep.StepName("onepassword-connect")).ShouldContain(BootstrapSecretsStep.StepName);
     }
 
     [Theory]
@@ -83,9 +84,9 @@ public sealed class BootstrapPlanTests
         var graph = await PlanAsync(fixture);
         var order = graph.TopologicalOrder().ToList();
 
-        graph.Ancestors(BootstrapSteps.Chart("flux")).ShouldContain(BootstrapSteps.Chart("external-secrets"));
-        graph.Ancestors(BootstrapSteps.Chart("flux")).ShouldContain(BootstrapSteps.Chart("onepassword-connect"));
-        order.Skip(order.IndexOf(BootstrapSteps.Chart("flux"))).ShouldBe([BootstrapSteps.Chart("flux"), "flux-instance", BootstrapSteps.FluxSync, BootstrapSteps.FluxReady]);
-        graph.Names.Where(n => n != BootstrapSteps.FluxReady).ShouldAllBe(n => graph.Ancestors(BootstrapSteps.FluxReady).Contains(n));
+        graph.Ancestors(ChartStep.StepName("flux")).ShouldContain(ChartStep.StepName("external-secrets"));
+        graph.Ancestors(ChartStep.StepName("flux")).ShouldContain(ChartStep.StepName("onepassword-connect"));
+        order.Skip(order.IndexOf(ChartStep.StepName("flux"))).ShouldBe([ChartStep.StepName("flux"), FluxInstanceStep.StepName, FluxSyncStep.StepName, FluxReadyStep.StepName]);
+        graph.Names.Where(n => n != FluxReadyStep.StepName).ShouldAllBe(n => graph.Ancestors(FluxReadyStep.StepName).Contains(n));
     }
 }

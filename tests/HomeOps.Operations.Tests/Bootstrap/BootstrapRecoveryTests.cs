@@ -1,5 +1,6 @@
 using HomeOps.Fakes.Kubernetes;
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Bootstrap.Steps;
 
 namespace HomeOps.Operations.Tests.Bootstrap;
 
@@ -8,10 +9,10 @@ public sealed class BootstrapRecoveryTests
 {
     public static TheoryData<string> StepNames() =>
     [
-        BootstrapSteps.TalosSecrets, BootstrapSteps.TalosConfigs, BootstrapSteps.ApplyConfigs, BootstrapSteps.EtcdBootstrap,
-        BootstrapSteps.Kubeconfig, BootstrapSteps.ApiReady, BootstrapSteps.NodesRegistered, BootstrapSteps.Namespaces,
-        BootstrapSteps.BootstrapSecrets, BootstrapSteps.Crds, BootstrapSteps.Chart("cilium"), BootstrapSteps.Chart("external-secrets"),
-        BootstrapSteps.Chart("onepassword-connect"), BootstrapSteps.Chart("flux"), "flux-instance", BootstrapSteps.FluxSync, BootstrapSteps.FluxReady,
+        TalosSecretsStep.StepName, TalosConfigsStep.StepName, ApplyConfigsStep.StepName, EtcdBootstrapStep.StepName,
+        KubeconfigStep.StepName, ApiReadyStep.StepName, NodesRegisteredStep.StepName, NamespacesStep.StepName,
+        BootstrapSecretsStep.StepName, CrdsStep.StepName, ChartStep.StepName("cilium"), ChartStep.StepName("external-secrets"),
+        ChartStep.StepName("onepassword-connect"), ChartStep.StepName("flux"), FluxInstanceStep.StepName, FluxSyncStep.StepName, FluxReadyStep.StepName,
     ];
 
     [Theory]
@@ -29,7 +30,7 @@ public sealed class BootstrapRecoveryTests
 
         AssertConverged(h);
         var after = h.State;
-        foreach (var (name, record) in before.Steps.Where(s => s.Value.Status == StepStatus.Done && s.Key != BootstrapSteps.Preflight))
+        foreach (var (name, record) in before.Steps.Where(s => s.Value.Status == StepStatus.Done && s.Key != PreflightStep.StepName))
         {
             after.Steps[name].Runs.ShouldBe(record.Runs, $"{name} finished before the kill and must not run again");
         }

@@ -1,6 +1,7 @@
 using HomeOps.Fakes;
 using HomeOps.Fakes.Kubernetes;
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Bootstrap.Steps;
 using HomeOps.Operations.Bootstrap.Tree;
 using HomeOps.Operations.Recovery.Flux;
 using HomeOps.Runtime.Kubernetes;
@@ -104,7 +105,7 @@ public sealed class BootstrapRunTests
 
         h.Progress.Lines.Count(l => l.StartsWith("skip ", StringComparison.Ordinal)).ShouldBe(h.State.Steps.Count - 1);
         // Wait-only steps (api-ready, nodes-registered, flux-ready) found their condition met and never ran an action.
-        h.State.Steps.Where(s => s.Key != BootstrapSteps.Preflight).ShouldAllBe(s => s.Value.Runs <= 1);
+        h.State.Steps.Where(s => s.Key != PreflightStep.StepName).ShouldAllBe(s => s.Value.Runs <= 1);
         h.Cluster.Talos.EtcdBootstraps.ShouldBe(1);
         h.Cluster.Talos.Nodes.ShouldAllBe(n => n.Applies == 1);
         h.Cluster.Helm.Releases.Values.ShouldAllBe(r => r.Revision == 1);
@@ -163,10 +164,10 @@ public sealed class BootstrapRunTests
         var ns = h.Cluster.Api.Store.Type("", "v1", "namespaces")!;
         h.Cluster.Api.Store.Delete(ns, null, "external-secrets");
 
-        (await h.RunAsync(h.Options with { Only = BootstrapSteps.Namespaces })).ShouldBeEmpty();
+        (await h.RunAsync(h.Options with { Only = NamespacesStep.StepName })).ShouldBeEmpty();
 
         h.Cluster.Api.Store.Get(ns, null, "external-secrets").ShouldNotBeNull();
-        h.State.Steps[BootstrapSteps.Namespaces].Runs.ShouldBe(2);
+        h.State.Steps[NamespacesStep.StepName].Runs.ShouldBe(2);
     }
 
     [Fact]
@@ -174,7 +175,7 @@ public sealed class BootstrapRunTests
     {
         await using var h = await BootstrapHarness.StartAsync();
 
-        var diagnostics = await h.RunAsync(h.Options with { From = BootstrapSteps.Crds });
+        var diagnostics = await h.RunAsync(h.Options with { From = CrdsStep.StepName });
 
         diagnostics.ShouldHaveSingleItem().Code.ShouldBe("HO5004");
         h.Cluster.Runner.Calls.ShouldBeEmpty();

@@ -1,5 +1,6 @@
 using HomeOps.Core.Talos.Secrets;
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Bootstrap.Steps;
 using HomeOps.Operations.Nodes;
 using HomeOps.Testing;
 
@@ -48,7 +49,7 @@ public sealed class BootstrapTalosTests
         await using var h = await BootstrapHarness.StartAsync();
         h.Progress.OnStepStarted = step =>
         {
-            if (step == BootstrapSteps.ApplyConfigs)
+            if (step == ApplyConfigsStep.StepName)
             {
                 File.WriteAllText(h.Paths.NodeConfig("mini02"), content);
             }

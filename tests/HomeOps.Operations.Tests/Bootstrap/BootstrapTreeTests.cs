@@ -46,7 +46,7 @@ public sealed class BootstrapTreeTests
         {
             runner.TemplateValues.ShouldContainKey(chart.Release);
             chart.ValuesYaml.ShouldBe(runner.TemplateValues[chart.Release], $"{chart.Release}: the bootstrap must install the values validate renders");
-            plan.ShouldContain($"  {BootstrapSteps.Chart(chart.Name)}: helm upgrade --install {chart.Release} ");
+            plan.ShouldContain($"  {ChartStep.StepName(chart.Name)}: helm upgrade --install {chart.Release} ");
             plan.ShouldContain($"after Flux substitution ({ChartStep.ValuesDigest(runner.TemplateValues[chart.Release])})");
         }
 

@@ -1,4 +1,5 @@
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Bootstrap.Steps;
 
 namespace HomeOps.Operations.Tests.Bootstrap;
 
@@ -37,7 +38,7 @@ public sealed class BootstrapVipTests
     {
         await using var h = await BootstrapHarness.StartAsync();
         h.Cluster.VipDelay = Timeout.InfiniteTimeSpan;
-        await Should.ThrowAsync<SimulatedKillException>(() => h.RunAsync(wrap: s => s.Name == BootstrapSteps.Namespaces ? new KillAfterAction(s) : s));
+        await Should.ThrowAsync<SimulatedKillException>(() => h.RunAsync(wrap: s => s.Name == NamespacesStep.StepName ? new KillAfterAction(s) : s));
 
         (await h.RunAsync(h.Options with { Resume = true })).ShouldBeEmpty(string.Join("\n", h.Progress.Lines));
 

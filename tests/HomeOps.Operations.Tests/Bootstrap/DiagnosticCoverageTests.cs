@@ -1,6 +1,7 @@
 using System.Reflection;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Bootstrap.Steps;
 using HomeOps.Testing;
 
 namespace HomeOps.Operations.Tests.Bootstrap;
@@ -47,7 +48,7 @@ public sealed class DiagnosticCoverageTests
 
         diagnostic.Code.ShouldBe("HO5041");
         diagnostic.Message.ShouldContain("injected fault 400");
-        h.State.Steps[BootstrapSteps.Namespaces].Status.ShouldBe(StepStatus.Failed);
+        h.State.Steps[NamespacesStep.StepName].Status.ShouldBe(StepStatus.Failed);
         (await h.RunAsync(h.Options with { Resume = true })).ShouldBeEmpty();
     }
 

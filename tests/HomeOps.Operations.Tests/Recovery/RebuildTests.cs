@@ -3,6 +3,7 @@ using HomeOps.Core.Diagnostics;
 using HomeOps.Fakes.Controllers;
 using HomeOps.Fakes.Kubernetes;
 using HomeOps.Operations.Bootstrap;
+using HomeOps.Operations.Bootstrap.Steps;
 using HomeOps.Operations.Bootstrap.Tree;
 using HomeOps.Operations.Recovery;
 using HomeOps.Operations.Recovery.Backup;
@@ -177,7 +178,7 @@ public sealed class RebuildTests
 
         ShouldHaveConverged(s);
         var held = State(s).Steps.Keys.ToList();
-        held.IndexOf(ResetNodesStep.StepName).ShouldBeLessThan(held.IndexOf(BootstrapSteps.ApplyConfigs));
+        held.IndexOf(ResetNodesStep.StepName).ShouldBeLessThan(held.IndexOf(ApplyConfigsStep.StepName));
     }
 
     /// <summary>
@@ -214,7 +215,7 @@ public sealed class RebuildTests
     public async Task Rebuild_KilledAfterFluxSyncThenRunAgainWithoutResume_ProbesDoNotResetOrBootstrapAgain()
     {
         await using var s = await BackedUpAsync();
-        await Should.ThrowAsync<SimulatedKillException>(() => RebuildAsync(s, wrap: x => x.Name == BootstrapSteps.FluxSync ? new KillAfterAction(x) : x));
+        await Should.ThrowAsync<SimulatedKillException>(() => RebuildAsync(s, wrap: x => x.Name == FluxSyncStep.StepName ? new KillAfterAction(x) : x));
 
         (await RebuildAsync(s)).ShouldBeEmpty(string.Join("\n", s.H.Bootstrap.Progress.Lines.TakeLast(20)));
 

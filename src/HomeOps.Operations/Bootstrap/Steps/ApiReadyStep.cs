@@ -6,11 +6,13 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// </summary>
 public sealed class ApiReadyStep : BootstrapStep
 {
-    public override string Name => BootstrapSteps.ApiReady;
+    public const string StepName = "api-ready";
+
+    public override string Name => StepName;
 
     public override string Description => "API server ready (/readyz), then use the VIP once it answers";
 
-    public override IReadOnlyList<string> DependsOn => [BootstrapSteps.Kubeconfig];
+    public override IReadOnlyList<string> DependsOn => [KubeconfigStep.StepName];
 
     public override async Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken)
     {

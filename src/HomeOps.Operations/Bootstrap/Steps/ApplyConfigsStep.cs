@@ -10,11 +10,13 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// </summary>
 public sealed class ApplyConfigsStep : BootstrapStep
 {
-    public override string Name => BootstrapSteps.ApplyConfigs;
+    public const string StepName = "apply-configs";
+
+    public override string Name => StepName;
 
     public override string Description => "apply machine configs (insecure to maintenance-mode nodes)";
 
-    public override IReadOnlyList<string> DependsOn => [BootstrapSteps.TalosConfigs];
+    public override IReadOnlyList<string> DependsOn => [TalosConfigsStep.StepName];
 
     public override async Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken)
     {

@@ -17,11 +17,13 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// </summary>
 public sealed class BootstrapSecretsStep(BootstrapPlanInputs inputs) : BootstrapStep
 {
-    public override string Name => BootstrapSteps.BootstrapSecrets;
+    public const string StepName = "bootstrap-secrets";
+
+    public override string Name => StepName;
 
     public override string Description => "1Password Connect credentials and token (read with op, applied as Secrets)";
 
-    public override IReadOnlyList<string> DependsOn => [BootstrapSteps.Namespaces];
+    public override IReadOnlyList<string> DependsOn => [NamespacesStep.StepName];
 
     public static string Namespace(BootstrapPlanInputs inputs) =>
         inputs.Charts.FirstOrDefault(c => c.Name == "onepassword-connect")?.Namespace ?? "onepassword-connect";

@@ -18,7 +18,10 @@ public sealed class ChartStep(CoreChart chart, string dependsOn) : BootstrapStep
     /// <summary>The release's status as `helm status` last read it (null: no release).</summary>
     private string? _status;
 
-    public override string Name => BootstrapSteps.Chart(chart.Name);
+    /// <summary>One step per core chart: "chart-cilium", "chart-external-secrets", ...</summary>
+    public static string StepName(string chartName) => "chart-" + chartName;
+
+    public override string Name => StepName(chart.Name);
 
     public override string Description => $"install {chart.Display} as release {chart.Namespace}/{chart.Release}";
 

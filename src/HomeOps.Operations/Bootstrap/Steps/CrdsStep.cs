@@ -14,11 +14,13 @@ public sealed class CrdsStep(BootstrapPlanInputs inputs) : BootstrapStep
 {
     private List<JsonObject>? _crds;
 
-    public override string Name => BootstrapSteps.Crds;
+    public const string StepName = "crds";
+
+    public override string Name => StepName;
 
     public override string Description => "CRDs of the core charts after the CNI (helm template, server-side apply)";
 
-    public override IReadOnlyList<string> DependsOn => [BootstrapSteps.BootstrapSecrets];
+    public override IReadOnlyList<string> DependsOn => [BootstrapSecretsStep.StepName];
 
     /// <summary>Done when every CRD exists and is Established: one that exists but is not served yet still needs the wait.</summary>
     public override async Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken)

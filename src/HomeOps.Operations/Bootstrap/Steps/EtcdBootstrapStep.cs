@@ -15,13 +15,15 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// </summary>
 public sealed class EtcdBootstrapStep(string? recoverFrom = null) : BootstrapStep
 {
-    public override string Name => BootstrapSteps.EtcdBootstrap;
+    public const string StepName = "etcd-bootstrap";
+
+    public override string Name => StepName;
 
     public override string Description => recoverFrom is null
         ? "bootstrap etcd on the first control-plane node (once)"
         : "bootstrap etcd on the first control-plane node from the backup's snapshot (once)";
 
-    public override IReadOnlyList<string> DependsOn => [BootstrapSteps.ApplyConfigs];
+    public override IReadOnlyList<string> DependsOn => [ApplyConfigsStep.StepName];
 
     public override async Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken)
     {

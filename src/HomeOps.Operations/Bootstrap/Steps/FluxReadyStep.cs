@@ -16,11 +16,13 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// </summary>
 public sealed class FluxReadyStep(IReadOnlySet<string>? held = null) : BootstrapStep
 {
-    public override string Name => BootstrapSteps.FluxReady;
+    public const string StepName = "flux-ready";
+
+    public override string Name => StepName;
 
     public override string Description => "every Flux Kustomization Ready (Flux in control)";
 
-    public override IReadOnlyList<string> DependsOn => [BootstrapSteps.FluxSync];
+    public override IReadOnlyList<string> DependsOn => [FluxSyncStep.StepName];
 
     public override async Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken) =>
         EvaluateUnheld((await context.Kube.ListAsync(KubeResource.Kustomizations, null, cancellationToken).ConfigureAwait(false)).Items).Done;

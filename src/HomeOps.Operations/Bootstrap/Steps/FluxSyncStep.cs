@@ -11,7 +11,9 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// </summary>
 public sealed class FluxSyncStep(BootstrapPlanInputs inputs, string dependsOn) : BootstrapStep
 {
-    public override string Name => BootstrapSteps.FluxSync;
+    public const string StepName = "flux-sync";
+
+    public override string Name => StepName;
 
     public override string Description => "Flux sync: GitRepository and root Kustomization flux-system";
 

@@ -6,16 +6,17 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// Fetches the admin kubeconfig into the git-ignored state folder (mode 0600). Until the API VIP answers, every
 /// client of the bootstrap talks to the first control-plane node's address instead (the api-ready step switches).
 /// </summary>
-public sealed class KubeconfigStep : BootstrapStep
+public sealed class KubeconfigStep : LocalFileStep
 {
-    public override string Name => BootstrapSteps.Kubeconfig;
+    public const string StepName = "kubeconfig";
+
+    public override string Name => StepName;
 
     public override string Description => "fetch the admin kubeconfig (via the first node until the VIP answers)";
 
-    public override IReadOnlyList<string> DependsOn => [BootstrapSteps.EtcdBootstrap];
+    public override IReadOnlyList<string> DependsOn => [EtcdBootstrapStep.StepName];
 
-    public override Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(context.Files.FileExists(context.Paths.Kubeconfig));
+    protected override string OutputFile(BootstrapContext context) => context.Paths.Kubeconfig;
 
     public override async Task RunAsync(BootstrapContext context, CancellationToken cancellationToken)
     {

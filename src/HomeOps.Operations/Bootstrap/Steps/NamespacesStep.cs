@@ -10,7 +10,9 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// </summary>
 public sealed class NamespacesStep(BootstrapPlanInputs inputs, string dependsOn) : BootstrapStep
 {
-    public override string Name => BootstrapSteps.Namespaces;
+    public const string StepName = "namespaces";
+
+    public override string Name => StepName;
 
     public override string Description => "namespaces of the core charts and bootstrap secrets";
 

@@ -5,11 +5,13 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// <summary>Waits (watching Nodes) until every node of cluster.yaml has registered. NotReady is expected: no CNI yet.</summary>
 public sealed class NodesRegisteredStep : BootstrapStep
 {
-    public override string Name => BootstrapSteps.NodesRegistered;
+    public const string StepName = "nodes-registered";
+
+    public override string Name => StepName;
 
     public override string Description => "every node registered (NotReady until the CNI runs)";
 
-    public override IReadOnlyList<string> DependsOn => [BootstrapSteps.ApiReady];
+    public override IReadOnlyList<string> DependsOn => [ApiReadyStep.StepName];
 
     public override async Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken)
     {

@@ -13,7 +13,9 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// </summary>
 public sealed class PreflightStep : BootstrapStep
 {
-    public override string Name => BootstrapSteps.Preflight;
+    public const string StepName = "preflight";
+
+    public override string Name => StepName;
 
     public override string Description => "tools, cluster.yaml and tree valid, nodes reachable";
 

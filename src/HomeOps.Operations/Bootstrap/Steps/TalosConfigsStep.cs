@@ -12,11 +12,13 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// </summary>
 public sealed class TalosConfigsStep : BootstrapStep
 {
-    public override string Name => BootstrapSteps.TalosConfigs;
+    public const string StepName = "talos-configs";
+
+    public override string Name => StepName;
 
     public override string Description => "render a machine config per node and the talosconfig";
 
-    public override IReadOnlyList<string> DependsOn => [BootstrapSteps.TalosSecrets];
+    public override IReadOnlyList<string> DependsOn => [TalosSecretsStep.StepName];
 
     public override Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken)
     {

@@ -10,16 +10,17 @@ namespace HomeOps.Operations.Bootstrap.Steps;
 /// there, else generated once and stored in 1Password first, so a rebuild reuses the same cluster identity. Kept
 /// locally as talos/secrets.yaml (git-ignored, mode 0600); an existing local bundle is never overwritten.
 /// </summary>
-public sealed class TalosSecretsStep : BootstrapStep
+public sealed class TalosSecretsStep : LocalFileStep
 {
-    public override string Name => BootstrapSteps.TalosSecrets;
+    public const string StepName = "talos-secrets";
+
+    public override string Name => StepName;
 
     public override string Description => "Talos secrets bundle (from 1Password, or generated and stored there)";
 
-    public override IReadOnlyList<string> DependsOn => [BootstrapSteps.Preflight];
+    public override IReadOnlyList<string> DependsOn => [PreflightStep.StepName];
 
-    public override Task<bool> IsDoneAsync(BootstrapContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(context.Files.FileExists(context.Paths.TalosSecrets));
+    protected override string OutputFile(BootstrapContext context) => context.Paths.TalosSecrets;
 
     public override async Task RunAsync(BootstrapContext context, CancellationToken cancellationToken)
     {

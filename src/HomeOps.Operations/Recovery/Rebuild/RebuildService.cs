@@ -78,31 +78,31 @@ public static class RebuildService
         {
             steps.Add(step.Name switch
             {
-                BootstrapSteps.Preflight => new GatedStep(step, [VerifyBackupStep.StepName]),
-                BootstrapSteps.ApplyConfigs => new GatedStep(step, [ResetNodesStep.StepName]),
-                BootstrapSteps.EtcdBootstrap when request.EtcdSnapshot => new EtcdBootstrapStep(Path.Combine(directory, BackupRun.EtcdFile)),
+                PreflightStep.StepName => new GatedStep(step, [VerifyBackupStep.StepName]),
+                ApplyConfigsStep.StepName => new GatedStep(step, [ResetNodesStep.StepName]),
+                EtcdBootstrapStep.StepName when request.EtcdSnapshot => new EtcdBootstrapStep(Path.Combine(directory, BackupRun.EtcdFile)),
                 // A restored etcd holds the data Kustomizations unsuspended: hold them before the nodes can run anything.
-                BootstrapSteps.NodesRegistered when request.EtcdSnapshot => new GatedStep(step, [HoldDataStep.StepName]),
-                BootstrapSteps.FluxSync => new GatedStep(step, [HoldDataStep.StepName]),
-                BootstrapSteps.FluxReady => new FluxReadyStep(restore.Held),
+                NodesRegisteredStep.StepName when request.EtcdSnapshot => new GatedStep(step, [HoldDataStep.StepName]),
+                FluxSyncStep.StepName => new GatedStep(step, [HoldDataStep.StepName]),
+                FluxReadyStep.StepName => new FluxReadyStep(restore.Held),
                 _ => step,
             });
-            if (step.Name == BootstrapSteps.TalosConfigs)
+            if (step.Name == TalosConfigsStep.StepName)
             {
                 // The talosconfig rendered from the same secrets reaches the old nodes, so the reset needs no file from the old cluster.
-                steps.Add(new ResetNodesStep(manifest.Id, request.TypedName, [BootstrapSteps.TalosConfigs]));
+                steps.Add(new ResetNodesStep(manifest.Id, request.TypedName, [TalosConfigsStep.StepName]));
             }
-            else if (step.Name == BootstrapSteps.ApiReady && request.EtcdSnapshot)
+            else if (step.Name == ApiReadyStep.StepName && request.EtcdSnapshot)
             {
-                steps.Add(new HoldDataStep(manifest.Id, held, patches, manifest.Databases, [BootstrapSteps.ApiReady]));
+                steps.Add(new HoldDataStep(manifest.Id, held, patches, manifest.Databases, [ApiReadyStep.StepName]));
             }
-            else if (step.Name == BootstrapSteps.FluxSync && !request.EtcdSnapshot)
+            else if (step.Name == FluxSyncStep.StepName && !request.EtcdSnapshot)
             {
                 steps.Add(new HoldDataStep(manifest.Id, held, patches, [], step.DependsOn));
             }
         }
 
-        steps.AddRange(restore.Steps.Select(s => new GatedStep(s, [BootstrapSteps.FluxReady])));
+        steps.AddRange(restore.Steps.Select(s => new GatedStep(s, [FluxReadyStep.StepName])));
         return steps;
     }
 }
