@@ -57,6 +57,16 @@ public sealed class InMemoryFileSystem(TimeProvider? time = null) : IFileSystem
 
     public long FileSize(string path) => Encoding.UTF8.GetByteCount(Get(path).Content);
 
+    /// <summary>A file written with a mode that has an execute bit (a file written without a mode is not executable).</summary>
+    public bool IsExecutable(string path)
+    {
+        lock (_gate)
+        {
+            return _files.TryGetValue(GetFullPath(path), out var entry)
+                && entry.Mode is { } mode && (mode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+        }
+    }
+
     public DateTime LastWriteTimeUtc(string path)
     {
         lock (_gate)

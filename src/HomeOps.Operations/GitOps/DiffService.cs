@@ -33,7 +33,7 @@ public sealed class DiffService(ICommandRunner runner, TimeProvider time)
         var worktree = lockFile is null ? Path.Combine(workspace.Files.TempDirectory, $"homeops-diff-{Environment.ProcessId}-{time.GetTimestamp()}") : shared;
         var added = lockFile is null
             ? await git.AddWorktreeAsync(top, worktree, commit, cancellationToken).ConfigureAwait(false)
-            : await git.CheckoutWorktreeAsync(top, worktree, commit, cancellationToken).ConfigureAwait(false);
+            : await git.CheckoutWorktreeAsync(top, worktree, commit, workspace.Files, cancellationToken).ConfigureAwait(false);
         if (!added.Succeeded)
         {
             lockFile?.Dispose();

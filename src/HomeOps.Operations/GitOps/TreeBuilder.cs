@@ -92,7 +92,7 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
     /// </summary>
     private async Task<string> ToolVersionAsync(CancellationToken cancellationToken)
     {
-        var path = ToolLocator.Find(kustomize.Program!);
+        var path = ToolLocator.Find(kustomize.Program!, files);
         var identity = path is null ? null : BuildCache.Hash(["tool-version", path, files.LastWriteTimeUtc(path).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), files.FileSize(path).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         if (identity is not null && cache.Get("tools", identity) is { Length: > 0 } known)
         {

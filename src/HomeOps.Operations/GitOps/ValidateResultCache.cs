@@ -39,7 +39,7 @@ internal sealed class ValidateResultCache(IFileSystem files, BuildCache cache)
         Add($"{options.Offline} {options.StrictSubstitution} {options.InProcessKustomize}");
         foreach (var program in new[] { "kustomize", "kubectl", "helm" })
         {
-            Add(ToolLocator.Find(program) is { } path ? $"{path} {files.LastWriteTimeUtc(path).Ticks} {files.FileSize(path)}" : $"{program} missing");
+            Add(ToolLocator.Find(program, files) is { } path ? $"{path} {files.LastWriteTimeUtc(path).Ticks} {files.FileSize(path)}" : $"{program} missing");
         }
 
         Add(string.Join('\n', tracked));

@@ -31,7 +31,7 @@ public static class ClusterConnection
 
         try
         {
-            if (KubeconfigFile.ClientCertificate(kubeconfig) is { } certificate && certificate.NotAfter <= time.GetUtcNow())
+            if (KubeconfigFile.ClientCertificate(kubeconfig, files) is { } certificate && certificate.NotAfter <= time.GetUtcNow())
             {
                 return ClusterSnapshot.Unavailable(StatusFindings.From(DiagnosticCatalog.KubeconfigCertificateExpired, Health.Unknown,
                     certificate.User, certificate.NotAfter.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)));

@@ -15,6 +15,9 @@ public interface IFileSystem
 
     long FileSize(string path);
 
+    /// <summary>Whether a file exists at <paramref name="path"/> that may be run: any execute bit set (on Windows, any file).</summary>
+    bool IsExecutable(string path);
+
     /// <summary>When the file was last written; 1601-01-01 (file time zero) when it does not exist, as <see cref="File.GetLastWriteTimeUtc(string)"/> says.</summary>
     DateTime LastWriteTimeUtc(string path);
 

@@ -19,6 +19,9 @@ public sealed class PhysicalFileSystem : IFileSystem
 
     public long FileSize(string path) => new FileInfo(path).Length;
 
+    public bool IsExecutable(string path) =>
+        File.Exists(path) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0);
+
     public DateTime LastWriteTimeUtc(string path) => File.GetLastWriteTimeUtc(path);
 
     public void WriteAllTextAtomic(string path, string content, UnixFileMode? mode = null)

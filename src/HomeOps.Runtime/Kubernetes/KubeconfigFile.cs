@@ -1,15 +1,22 @@
 using System.Security.Cryptography.X509Certificates;
+using HomeOps.Runtime.Files;
 using k8s;
+using k8s.KubeConfigModels;
 
 namespace HomeOps.Runtime.Kubernetes;
 
-/// <summary>What a kubeconfig says about its current user's client certificate, read without contacting the server.</summary>
+/// <summary>What a kubeconfig says about its current user's client certificate, read through an <see cref="IFileSystem"/> without contacting the server.</summary>
 public static class KubeconfigFile
 {
     /// <summary>The current user and when its client certificate stops being valid; null when it uses no certificate.</summary>
-    public static (string User, DateTimeOffset NotAfter)? ClientCertificate(string path)
+    public static (string User, DateTimeOffset NotAfter)? ClientCertificate(string path, IFileSystem files)
     {
-        var config = KubernetesClientConfiguration.LoadKubeConfig(path);
+        K8SConfiguration config;
+        using (var stream = new MemoryStream(files.ReadAllBytes(path)))
+        {
+            config = KubernetesClientConfiguration.LoadKubeConfig(stream);
+        }
+
         var context = config.Contexts?.FirstOrDefault(c => c.Name == config.CurrentContext);
         var userName = context?.ContextDetails?.User;
         var user = config.Users?.FirstOrDefault(u => u.Name == userName)?.UserCredentials;
@@ -21,7 +28,7 @@ public static class KubeconfigFile
         var pem = user.ClientCertificateData is { Length: > 0 } data
             ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(data))
             : user.ClientCertificate is { Length: > 0 } file
-                ? File.ReadAllText(Path.IsPathRooted(file) ? file : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, file))
+                ? files.ReadAllText(Path.IsPathRooted(file) ? file : Path.Combine(Path.GetDirectoryName(files.GetFullPath(path))!, file))
                 : null;
         if (pem is null)
         {

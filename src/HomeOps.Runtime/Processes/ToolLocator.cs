@@ -1,3 +1,5 @@
+using HomeOps.Runtime.Files;
+
 namespace HomeOps.Runtime.Processes;
 
 /// <summary>
@@ -7,25 +9,35 @@ namespace HomeOps.Runtime.Processes;
 /// </summary>
 public static class ToolLocator
 {
+    /// <summary>Finds <paramref name="program"/> on the real disk (what <see cref="ProcessCommandRunner"/> runs).</summary>
     public static string? Find(string program, string? pathVariable = null, string? workingDirectory = null) =>
+        Find(program, PhysicalFileSystem.Instance, pathVariable, workingDirectory);
+
+    /// <summary>
+    /// Finds <paramref name="program"/> through <paramref name="files"/>: PATH (the process's unless given), mise's
+    /// shims, then .tools/bin upwards from <paramref name="workingDirectory"/> (the file system's working directory unless given).
+    /// </summary>
+    public static string? Find(string program, IFileSystem files, string? pathVariable = null, string? workingDirectory = null) =>
         Locate(
             program,
             pathVariable ?? Environment.GetEnvironmentVariable("PATH"),
             MiseShims(Environment.GetEnvironmentVariable("MISE_DATA_DIR"), Environment.GetEnvironmentVariable("XDG_DATA_HOME"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)),
-            workingDirectory ?? Directory.GetCurrentDirectory())?.Path;
+            workingDirectory ?? files.GetFullPath("."),
+            files)?.Path;
 
     /// <summary>Where <paramref name="program"/> is found first (see <see cref="Sources"/>), and in which kind of folder; null when nowhere.</summary>
-    public static ToolLocation? Locate(string program, string? pathVariable, string? miseShims, string workingDirectory)
+    public static ToolLocation? Locate(string program, string? pathVariable, string? miseShims, string workingDirectory, IFileSystem? files = null)
     {
+        files ??= PhysicalFileSystem.Instance;
         if (program.Contains('/', StringComparison.Ordinal))
         {
-            return File.Exists(program) ? new ToolLocation(Path.GetFullPath(program), ToolSource.Given) : null;
+            return files.FileExists(program) ? new ToolLocation(files.GetFullPath(program), ToolSource.Given) : null;
         }
 
         foreach (var (directory, source) in Sources(pathVariable, miseShims, workingDirectory))
         {
             var candidate = Path.Combine(directory, program);
-            if (File.Exists(candidate) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(candidate) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0))
+            if (files.IsExecutable(candidate))
             {
                 return new ToolLocation(candidate, source);
             }

@@ -1,3 +1,4 @@
+using HomeOps.Runtime.Files;
 using HomeOps.Runtime.Processes;
 
 namespace HomeOps.Runtime.Tools;
@@ -90,11 +91,12 @@ public sealed class GitTool(ICommandRunner runner)
 
     /// <summary>
     /// Points an existing worktree at <paramref name="commit"/>, or creates it: reusing one worktree costs only the
-    /// files that differ, where adding a new one checks out the whole repository.
+    /// files that differ, where adding a new one checks out the whole repository. A folder there that is not a
+    /// worktree (or will not move) is deleted through <paramref name="files"/> first.
     /// </summary>
-    public async Task<CommandResult> CheckoutWorktreeAsync(string repository, string path, string commit, CancellationToken cancellationToken)
+    public async Task<CommandResult> CheckoutWorktreeAsync(string repository, string path, string commit, IFileSystem files, CancellationToken cancellationToken)
     {
-        if (File.Exists(Path.Combine(path, ".git")))
+        if (files.FileExists(Path.Combine(path, ".git")))
         {
             var moved = await runner.RunAsync(CheckoutSpec(path, commit), cancellationToken).ConfigureAwait(false);
             if (moved.Succeeded)
@@ -103,11 +105,7 @@ public sealed class GitTool(ICommandRunner runner)
             }
         }
 
-        if (Directory.Exists(path))
-        {
-            Directory.Delete(path, recursive: true);
-        }
-
+        files.DeleteDirectory(path);
         await runner.RunAsync(PruneSpec(repository), cancellationToken).ConfigureAwait(false);
         return await AddWorktreeAsync(repository, path, commit, cancellationToken).ConfigureAwait(false);
     }

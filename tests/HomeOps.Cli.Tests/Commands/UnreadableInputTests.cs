@@ -44,6 +44,8 @@ public sealed class UnreadableInputTests
 
         public long FileSize(string p) => s_disk.FileSize(p);
 
+        public bool IsExecutable(string p) => s_disk.IsExecutable(p);
+
         public void WriteAllTextAtomic(string p, string content, UnixFileMode? mode = null) => s_disk.WriteAllTextAtomic(p, content, mode);
 
         public IEnumerable<string> EnumerateFiles(string directory, string searchPattern, bool recursive) => s_disk.EnumerateFiles(directory, searchPattern, recursive);

@@ -92,6 +92,19 @@ public abstract class FileSystemContractTests
     }
 
     [Fact]
+    public void IsExecutable_OnlyAFileWithAnExecuteBit()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes");
+        Files.WriteAllTextAtomic(At("tool"), "#!/bin/sh\n", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Files.WriteAllTextAtomic(At("notes.txt"), "x", UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        Files.IsExecutable(At("tool")).ShouldBeTrue();
+        Files.IsExecutable(At("notes.txt")).ShouldBeFalse();
+        Files.IsExecutable(At("none")).ShouldBeFalse();
+        Files.IsExecutable(Root).ShouldBeFalse();
+    }
+
+    [Fact]
     public void LastWriteTimeUtc_MissingFile_IsFileTimeZero()
     {
         Files.LastWriteTimeUtc(At("none")).ShouldBe(DateTime.FromFileTimeUtc(0));
