@@ -29,7 +29,7 @@ public static partial class CrdFiles
             if (group.Success && kind.Success)
             {
                 registry.AddLazyCrd(group.Groups[1].Value.Trim('"', '\''), kind.Groups[1].Value.Trim('"', '\''), scope.Groups[1].Value.Trim('"', '\'') != "Cluster",
-                    () => YamlReader.ReadAll(captured, file, new DiagnosticBag()).FirstOrDefault() as YamlMapping, file);
+                    () => YamlReader.ReadAll(captured, file, new DiagnosticBag()).FirstOrDefault() as YamlMapping, file, () => BuildCache.Hash([captured]));
             }
             else if (YamlReader.ReadAll(doc, file, new DiagnosticBag()).FirstOrDefault() is YamlMapping m && m.Str("kind") == "CustomResourceDefinition")
             {

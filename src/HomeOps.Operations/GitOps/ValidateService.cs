@@ -50,9 +50,11 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
             var schemas = LoadSchemas(workspace, tree, rendered.Builtin, [.. rendered.Settings.SchemaDirectories, .. options.SchemaDirectories], diagnostics);
             Timings?.Mark("schemas (CRDs of the tree and --schemas)");
             tracked ??= await TrackedFilesAsync(workspace, new DiskSourceTree(workspace.Files, workspace.Root), cancellationToken).ConfigureAwait(false);
-            var context = new RuleContext(tree, schemas, rendered.Cluster, rendered.Settings, tracked) { UndefinedVariables = rendered.Undefined };
-            Timings?.Mark("rule context (graph)");
+            var verdicts = options.UseCache ? new SchemaVerdictStore(new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true), workspace.Root) : null;
+            var context = new RuleContext(tree, schemas, rendered.Cluster, rendered.Settings, tracked) { UndefinedVariables = rendered.Undefined, SchemaVerdicts = verdicts?.Load() ?? new() };
+            Timings?.Mark("rule context (graph, schema verdicts of the last run)");
             diagnostics.AddRange(Timings is null ? GitOpsRules.Run(context) : TimedRules(context));
+            verdicts?.Save(context.SchemaVerdicts);
         }
 
         var shown = rendered.Settings.Apply(diagnostics.Select(d => d with { Location = d.Location with { Path = Display(workspace, d.Location.Path) } }));

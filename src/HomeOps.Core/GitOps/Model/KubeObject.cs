@@ -42,6 +42,11 @@ public sealed class KubeObject
 
     public YamlNode? Spec => Root["spec"];
 
+    /// <summary>A hash of the object's content, not its position (<see cref="YamlContentHash"/>); computed once.</summary>
+    public string ContentHash => _contentHash ??= YamlContentHash.Of(Root);
+
+    private string? _contentHash;
+
     public bool Is(string group, string kind) => string.Equals(Group, group, StringComparison.Ordinal) && string.Equals(Kind, kind, StringComparison.Ordinal);
 
     public override string ToString() => Key.ToString();

@@ -33,6 +33,9 @@ public sealed class RuleContext
     /// <summary>The repository's tracked files, less those .homeops.yaml's <c>exclude</c> says are not its own.</summary>
     public IReadOnlyList<string> TrackedFiles { get; }
 
+    /// <summary>Schema verdicts of earlier runs, and those this run adds (<see cref="SchemaRule"/>).</summary>
+    public SchemaVerdicts SchemaVerdicts { get; init; } = new();
+
     /// <summary>Variables referenced but not defined, per object (collected while substituting).</summary>
     public List<(string Variable, KubeObject Object)> UndefinedVariables { get; init; } = [];
 

@@ -26,26 +26,39 @@ public sealed class SchemaRule : IGitOpsRule
         var k8s = context.Schemas.Builtin is { } b ? $"Kubernetes {b.KubernetesVersion}" : "the cluster";
         foreach (var obj in context.Tree.AllObjects)
         {
-            var schema = context.Schemas.Find(obj.ApiVersion, obj.Kind);
-            if (schema is null)
+            // A verdict of an earlier run for the same content against the same schema: no schema to parse, no walk.
+            var fingerprint = context.Schemas.Fingerprint(obj.ApiVersion, obj.Kind);
+            var key = fingerprint is null ? null : SchemaVerdicts.Key(obj.ContentHash, fingerprint, context.Schemas.Builtin?.KubernetesVersion);
+            var verdict = key is null ? null : context.SchemaVerdicts.Find(key);
+            if (verdict is null)
             {
-                if (context.Schemas.Builtin?.RemovedBefore(obj.ApiVersion, obj.Kind) is { } removed)
+                var schema = context.Schemas.Find(obj.ApiVersion, obj.Kind);
+                if (schema is null)
                 {
-                    var fix = removed.Replacement.Length == 0 ? "Remove the object: nothing replaces this API" : $"Use apiVersion: {removed.Replacement}";
-                    yield return DiagnosticCatalog.ApiRemoved.At(obj.Origin.Locate("apiVersion"), obj, obj.ApiVersion, obj.Kind, removed.RemovedIn, context.Schemas.Builtin.KubernetesVersion, fix);
+                    if (context.Schemas.Builtin?.RemovedBefore(obj.ApiVersion, obj.Kind) is { } removed)
+                    {
+                        var fix = removed.Replacement.Length == 0 ? "Remove the object: nothing replaces this API" : $"Use apiVersion: {removed.Replacement}";
+                        yield return DiagnosticCatalog.ApiRemoved.At(obj.Origin.Locate("apiVersion"), obj, obj.ApiVersion, obj.Kind, removed.RemovedIn, context.Schemas.Builtin.KubernetesVersion, fix);
+                        continue;
+                    }
+
+                    if (context.Schemas.ServedVersionsIfWrong(obj.ApiVersion, obj.Kind) is { } served)
+                    {
+                        var use = served.Count == 0 ? "a kind this API group serves (or remove the object)" : $"apiVersion: {string.Join(" or ", served)}";
+                        yield return DiagnosticCatalog.ApiVersionNotServed.At(obj.Origin.Locate("apiVersion"), obj, obj.ApiVersion, k8s, obj.Kind, use);
+                        continue;
+                    }
+
+                    var kind = $"{obj.ApiVersion} {obj.Kind}";
+                    missing[kind] = missing.TryGetValue(kind, out var m) ? (m.First, m.Count + 1) : (obj, 1);
                     continue;
                 }
 
-                if (context.Schemas.ServedVersionsIfWrong(obj.ApiVersion, obj.Kind) is { } served)
+                verdict = new SchemaVerdict(schema.Source, validator.Validate(obj.Root, schema));
+                if (key is not null)
                 {
-                    var use = served.Count == 0 ? "a kind this API group serves (or remove the object)" : $"apiVersion: {string.Join(" or ", served)}";
-                    yield return DiagnosticCatalog.ApiVersionNotServed.At(obj.Origin.Locate("apiVersion"), obj, obj.ApiVersion, k8s, obj.Kind, use);
-                    continue;
+                    context.SchemaVerdicts.Add(key, verdict);
                 }
-
-                var key = $"{obj.ApiVersion} {obj.Kind}";
-                missing[key] = missing.TryGetValue(key, out var m) ? (m.First, m.Count + 1) : (obj, 1);
-                continue;
             }
 
             if (context.Schemas.Builtin is { } builtin && builtin.Find(obj.ApiVersion, obj.Kind) is not null && builtin.RemovedAfter(obj.ApiVersion, obj.Kind) is { } gone)
@@ -56,7 +69,7 @@ public sealed class SchemaRule : IGitOpsRule
             }
 
             var encrypted = Sops.IsEncrypted(obj.Root);
-            foreach (var v in validator.Validate(obj.Root, schema))
+            foreach (var v in verdict.Violations)
             {
                 // kustomize-controller decrypts a SOPS document and drops its sops metadata before applying it; the
                 // encrypted values are strings, whatever type the field has once decrypted.
@@ -69,10 +82,10 @@ public sealed class SchemaRule : IGitOpsRule
                 var at = obj.Origin.Locate([.. v.Path]);
                 yield return v.Kind switch
                 {
-                    ViolationKind.UnknownField => DiagnosticCatalog.SchemaUnknownField.At(at, obj, v.Message, path.Length == 0 ? "the top level" : path, schema.Source),
-                    ViolationKind.WrongType => DiagnosticCatalog.SchemaWrongType.At(at, obj, v.Message, path, schema.Source),
-                    ViolationKind.MissingRequired => DiagnosticCatalog.SchemaMissingRequired.At(at, obj, v.Message, path.Length == 0 ? "the top level" : path, schema.Source),
-                    _ => DiagnosticCatalog.SchemaValueNotAllowed.At(at, obj, v.Message, path, schema.Source),
+                    ViolationKind.UnknownField => DiagnosticCatalog.SchemaUnknownField.At(at, obj, v.Message, path.Length == 0 ? "the top level" : path, verdict.Source),
+                    ViolationKind.WrongType => DiagnosticCatalog.SchemaWrongType.At(at, obj, v.Message, path, verdict.Source),
+                    ViolationKind.MissingRequired => DiagnosticCatalog.SchemaMissingRequired.At(at, obj, v.Message, path.Length == 0 ? "the top level" : path, verdict.Source),
+                    _ => DiagnosticCatalog.SchemaValueNotAllowed.At(at, obj, v.Message, path, verdict.Source),
                 };
             }
         }

@@ -9,23 +9,25 @@ namespace HomeOps.Core.Schema;
 /// </summary>
 public sealed class SchemaRegistry(BuiltinSchemas? builtin)
 {
-    private readonly Dictionary<string, KindSchema> _crdVersions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (bool Namespaced, List<string> Versions, string Source)> _crdKinds = new(StringComparer.Ordinal);
+    // Each served version's schema is parsed on first use: a tree's CRDs are large and most kinds are used by few objects.
+    private readonly Dictionary<string, Lazy<KindSchema>> _crdVersions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (bool Namespaced, List<string> Versions, string Source, Lazy<string> Fingerprint)> _crdKinds = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, (bool Namespaced, Func<YamlMapping?> Load, string Source)> _lazy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (bool Namespaced, Func<YamlMapping?> Load, string Source, Lazy<string> Fingerprint)> _lazy = new(StringComparer.Ordinal);
 
     public BuiltinSchemas? Builtin => builtin;
 
     /// <summary>
     /// Registers a CRD by group and kind without parsing it yet: schema folders hold megabytes of CRDs and a tree
-    /// uses a few of them, so each is parsed on first use.
+    /// uses a few of them, so each is parsed on first use. <paramref name="fingerprint"/> tells the CRD's content
+    /// apart from any other (a hash of its text), without parsing it.
     /// </summary>
-    public void AddLazyCrd(string group, string kind, bool namespaced, Func<YamlMapping?> load, string source)
+    public void AddLazyCrd(string group, string kind, bool namespaced, Func<YamlMapping?> load, string source, Func<string> fingerprint)
     {
         var key = $"{group}/{kind}";
         if (!_crdKinds.ContainsKey(key))
         {
-            _lazy.TryAdd(key, (namespaced, load, source));
+            _lazy.TryAdd(key, (namespaced, load, source, new Lazy<string>(fingerprint)));
         }
     }
 
@@ -33,7 +35,7 @@ public sealed class SchemaRegistry(BuiltinSchemas? builtin)
     {
         if (_lazy.Remove($"{group}/{kind}", out var lazy) && lazy.Load() is { } crd)
         {
-            AddCrd(crd, lazy.Source);
+            Add(crd, lazy.Source, lazy.Fingerprint);
         }
     }
 
@@ -41,7 +43,9 @@ public sealed class SchemaRegistry(BuiltinSchemas? builtin)
         apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : string.Empty;
 
     /// <summary>Adds the schemas of a CustomResourceDefinition object; returns false when it is not a usable CRD.</summary>
-    public bool AddCrd(YamlMapping crd, string source)
+    public bool AddCrd(YamlMapping crd, string source) => Add(crd, source, new Lazy<string>(() => YamlContentHash.Of(crd)));
+
+    private bool Add(YamlMapping crd, string source, Lazy<string> fingerprint)
     {
         var group = crd.Str("spec", "group");
         var kind = crd.Str("spec", "names", "kind");
@@ -62,10 +66,11 @@ public sealed class SchemaRegistry(BuiltinSchemas? builtin)
 
             versions.Add($"{group}/{name}");
             var schema = v.At("schema", "openAPIV3Schema") ?? crd.At("spec", "validation", "openAPIV3Schema");
-            _crdVersions[$"{group}/{name}/{kind}"] = new KindSchema($"{group}/{name}", kind, SchemaParser.FromYaml(schema), namespaced, source);
+            var apiVersion = $"{group}/{name}";
+            _crdVersions[$"{apiVersion}/{kind}"] = new Lazy<KindSchema>(() => new KindSchema(apiVersion, kind, SchemaParser.FromYaml(schema), namespaced, source));
         }
 
-        _crdKinds[$"{group}/{kind}"] = (namespaced, versions, source);
+        _crdKinds[$"{group}/{kind}"] = (namespaced, versions, source, fingerprint);
         return true;
     }
 
@@ -77,7 +82,25 @@ public sealed class SchemaRegistry(BuiltinSchemas? builtin)
         }
 
         Materialize(GroupOf(apiVersion), kind);
-        return _crdVersions.GetValueOrDefault($"{apiVersion}/{kind}");
+        return _crdVersions.GetValueOrDefault($"{apiVersion}/{kind}")?.Value;
+    }
+
+    /// <summary>
+    /// What <see cref="Find"/> would judge this kind by, told apart from every other schema without parsing it: the
+    /// built-in schemas of a Kubernetes version, or a hash of the CRD that defines the kind. Null when nothing
+    /// knows the kind. Schema validation of an object depends on nothing else but the object itself.
+    /// </summary>
+    public string? Fingerprint(string apiVersion, string kind)
+    {
+        if (builtin?.Find(apiVersion, kind) is not null)
+        {
+            return $"kubernetes {builtin.KubernetesVersion}";
+        }
+
+        var key = $"{GroupOf(apiVersion)}/{kind}";
+        return _crdKinds.TryGetValue(key, out var crd) ? $"crd {crd.Fingerprint.Value}"
+            : _lazy.TryGetValue(key, out var lazy) ? $"crd {lazy.Fingerprint.Value}"
+            : null;
     }
 
     /// <summary>Whether a kind is namespaced, when any schema knows the kind.</summary>
