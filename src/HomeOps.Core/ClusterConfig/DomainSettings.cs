@@ -5,20 +5,16 @@ namespace HomeOps.Core.ClusterConfig;
 [ConfigObject("DNS domains for public and internal services.")]
 public sealed record DomainSettings : ConfigObject
 {
-    [ConfigKey("public", "The public domain, managed in Cloudflare; reached through the Cloudflare Tunnel.", Required = true, Example = "example.com")]
-    [Format(ValueFormats.DomainName)]
+    [ConfigKey("public", "The public domain, managed in Cloudflare; reached through the Cloudflare Tunnel.", Required = true, Example = "example.com", Format = ValueFormats.DomainName)]
     public string Public { get; init; } = string.Empty;
 
-    [ConfigKey("internal", "The internal domain for services on the home network (*.<internal>).", Required = true, Example = "k8s.home.example.com")]
-    [Format(ValueFormats.DomainName)]
+    [ConfigKey("internal", "The internal domain for services on the home network (*.<internal>).", Required = true, Example = "k8s.home.example.com", Format = ValueFormats.DomainName)]
     public string Internal { get; init; } = string.Empty;
 
-    [ConfigKey("acmeEmail", "The e-mail address registered with Let's Encrypt.", Example = "admin@example.com")]
-    [Format(ValueFormats.Email)]
+    [ConfigKey("acmeEmail", "The e-mail address registered with Let's Encrypt.", Example = "admin@example.com", Format = ValueFormats.Email)]
     public string? AcmeEmail { get; init; }
 
-    [ConfigKey("unifiController", "The UniFi Network controller that serves internal DNS records (external-dns writes them there). Defaults to https://<network.gateway>, the UDM Pro.", Example = "https://172.29.51.1")]
-    [Format(ValueFormats.Url)]
+    [ConfigKey("unifiController", "The UniFi Network controller that serves internal DNS records (external-dns writes them there). Defaults to https://<network.gateway>, the UDM Pro.", Example = "https://172.29.51.1", Format = ValueFormats.Url)]
     public string? UnifiController { get; init; }
 }
 
@@ -63,14 +59,12 @@ public sealed record OnePasswordSettings : ConfigObject
 [ConfigObject("The Git repository Flux reconciles.")]
 public sealed record GitOpsSettings : ConfigObject
 {
-    [ConfigKey("repository", "The repository URL Flux pulls.", Required = true, Example = "https://github.com/example/home-ops")]
-    [Format(ValueFormats.GitUrl)]
+    [ConfigKey("repository", "The repository URL Flux pulls.", Required = true, Example = "https://github.com/example/home-ops", Format = ValueFormats.GitUrl)]
     public string Repository { get; init; } = string.Empty;
 
     [ConfigKey("branch", "The branch Flux follows.")]
     public string Branch { get; init; } = "main";
 
-    [ConfigKey("path", "The folder of the cluster's Flux entry point, relative to the repository root.")]
-    [Format(ValueFormats.RelativePath)]
+    [ConfigKey("path", "The folder of the cluster's Flux entry point, relative to the repository root.", Format = ValueFormats.RelativePath)]
     public string Path { get; init; } = "clusters/home-ops";
 }

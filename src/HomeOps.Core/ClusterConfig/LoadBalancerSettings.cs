@@ -44,8 +44,7 @@ public sealed record BgpSettings : ConfigObject
 [ConfigObject("A router the nodes peer with.")]
 public sealed record BgpPeer : ConfigObject
 {
-    [ConfigKey("name", "A name for the router, used in generated configuration.", Required = true, Example = "udm-pro")]
-    [Format(ValueFormats.DnsLabel)]
+    [ConfigKey("name", "A name for the router, used in generated configuration.", Required = true, Example = "udm-pro", Format = ValueFormats.DnsLabel)]
     public string Name { get; init; } = string.Empty;
 
     [ConfigKey("address", "The router's address on the node network, or on network.nodeNetworkIPv6 for an IPv6 session (which is what announces IPv6 pools).", Required = true, Example = "172.29.51.1")]
@@ -59,8 +58,7 @@ public sealed record BgpPeer : ConfigObject
 [ConfigObject("A Cilium LoadBalancer IP pool: give either range or cidr.")]
 public sealed record LoadBalancerPool : ConfigObject
 {
-    [ConfigKey("name", "The pool name; Services select it with the label io.cilium/lb-ipam-pool: <name>.", Required = true, Example = "bgp-default")]
-    [Format(ValueFormats.DnsLabel)]
+    [ConfigKey("name", "The pool name; Services select it with the label io.cilium/lb-ipam-pool: <name>.", Required = true, Example = "bgp-default", Format = ValueFormats.DnsLabel)]
     public string Name { get; init; } = string.Empty;
 
     [ConfigKey("range", "An inclusive address range, start-end.", Example = "172.29.52.100-172.29.52.199")]

@@ -16,8 +16,7 @@ public enum AddressingMode
 [ConfigObject("The node network, the API address and the pod and service networks.")]
 public sealed record NetworkSettings : ConfigObject
 {
-    [ConfigKey("interface", "The network interface every node uses (overridable per node).", Required = true, Example = "enp3s0f0")]
-    [Format(ValueFormats.NetworkInterface)]
+    [ConfigKey("interface", "The network interface every node uses (overridable per node).", Required = true, Example = "enp3s0f0", Format = ValueFormats.NetworkInterface)]
     public string Interface { get; init; } = string.Empty;
 
     [ConfigKey("addressing", "How nodes get their IPv4 address: dhcp (a reservation on the router for each node's address) or static.")]

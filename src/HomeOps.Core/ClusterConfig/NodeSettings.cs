@@ -16,8 +16,7 @@ public enum NodeRole
 [ConfigObject("One machine of the cluster.")]
 public sealed record NodeSettings : ConfigObject
 {
-    [ConfigKey("name", "Hostname of the node (a DNS-1123 label, unique in the cluster).", Required = true, Example = "mini01")]
-    [Format(ValueFormats.DnsLabel)]
+    [ConfigKey("name", "Hostname of the node (a DNS-1123 label, unique in the cluster).", Required = true, Example = "mini01", Format = ValueFormats.DnsLabel)]
     public string Name { get; init; } = string.Empty;
 
     [ConfigKey("address", "The node's IPv4 address on the node network.", Required = true, Example = "172.29.51.11")]
@@ -26,8 +25,7 @@ public sealed record NodeSettings : ConfigObject
     [ConfigKey("role", "controlplane or worker.", Required = true)]
     public NodeRole Role { get; init; }
 
-    [ConfigKey("interface", "Overrides network.interface for this node.")]
-    [Format(ValueFormats.NetworkInterface)]
+    [ConfigKey("interface", "Overrides network.interface for this node.", Format = ValueFormats.NetworkInterface)]
     public string? Interface { get; init; }
 
     [ConfigKey("installDisk", "Overrides talos.installDisk for this node.")]

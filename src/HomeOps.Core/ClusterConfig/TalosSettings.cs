@@ -14,8 +14,7 @@ public sealed record TalosSettings : ConfigObject
     [ConfigKey("diskEncryption", "Encryption of the STATE and EPHEMERAL system partitions.")]
     public DiskEncryptionSettings DiskEncryption { get; init; } = new();
 
-    [ConfigKey("kernelLogging", "Where each node streams its kernel log (JSON lines over TCP or UDP), for example a log collector; rendered as a KmsgLogConfig document.", Example = "udp://172.29.51.1:514/")]
-    [Format(ValueFormats.KmsgLogUrl)]
+    [ConfigKey("kernelLogging", "Where each node streams its kernel log (JSON lines over TCP or UDP), for example a log collector; rendered as a KmsgLogConfig document.", Example = "udp://172.29.51.1:514/", Format = ValueFormats.KmsgLogUrl)]
     public string? KernelLogging { get; init; }
 
     [ConfigKey("wipeInstallDisk", "Wipe the install disk when Talos is installed.")]
@@ -24,8 +23,7 @@ public sealed record TalosSettings : ConfigObject
     [ConfigKey("apiServerCertSans", "Extra names and addresses for the Kubernetes API server certificate; the VIP, every control-plane address and 127.0.0.1 are always included.", Example = "api.k8s.home.example.com")]
     public IReadOnlyList<string> ApiServerCertSans { get; init; } = [];
 
-    [ConfigKey("patches", "Folder of Talos strategic-merge patches: all/, controlplane/, worker/ and nodes/<name>/, applied in that order.")]
-    [Format(ValueFormats.RelativePath)]
+    [ConfigKey("patches", "Folder of Talos strategic-merge patches: all/, controlplane/, worker/ and nodes/<name>/, applied in that order.", Format = ValueFormats.RelativePath)]
     public string Patches { get; init; } = "talos/patches";
 }
 

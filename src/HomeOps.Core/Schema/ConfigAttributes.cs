@@ -13,6 +13,9 @@ public sealed class ConfigKeyAttribute(string name, string description) : Attrib
 
     /// <summary>An example value for the docs, when the default does not show one.</summary>
     public string? Example { get; init; }
+
+    /// <summary>Restricts a string value to a named format, one of the <see cref="ValueFormats"/> constants.</summary>
+    public string? Format { get; init; }
 }
 
 /// <summary>Documents a configuration object type (shown in the JSON Schema and the reference docs).</summary>
@@ -20,13 +23,6 @@ public sealed class ConfigKeyAttribute(string name, string description) : Attrib
 public sealed class ConfigObjectAttribute(string description) : Attribute
 {
     public string Description { get; } = description;
-}
-
-/// <summary>Restricts a string to a named format (see <see cref="ValueFormats"/>).</summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class FormatAttribute(string name) : Attribute
-{
-    public string Name { get; } = name;
 }
 
 /// <summary>Inclusive bounds for an integer value.</summary>

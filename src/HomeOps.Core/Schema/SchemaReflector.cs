@@ -55,7 +55,7 @@ public static class SchemaReflector
             return Describe(type);
         }
 
-        var format = property.GetCustomAttribute<FormatAttribute>() is { } f ? ValueFormats.Get(f.Name) : null;
+        var format = property.GetCustomAttribute<ConfigKeyAttribute>()?.Format is { } f ? ValueFormats.Get(f) : null;
         var range = property.GetCustomAttribute<RangeAttribute>();
         if (type == typeof(string))
         {

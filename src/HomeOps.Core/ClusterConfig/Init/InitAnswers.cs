@@ -11,24 +11,19 @@ namespace HomeOps.Core.ClusterConfig.Init;
 [ConfigObject("The answers of `homeops init`: what it cannot derive about your cluster. Everything else is derived.")]
 public sealed record InitAnswers : ConfigObject
 {
-    [ConfigKey("clusterName", "The cluster name (kubeconfig and talosconfig contexts, 1Password item names).", Example = "home-ops")]
-    [Format(ValueFormats.DnsLabel)]
+    [ConfigKey("clusterName", "The cluster name (kubeconfig and talosconfig contexts, 1Password item names).", Example = "home-ops", Format = ValueFormats.DnsLabel)]
     public string? ClusterName { get; init; }
 
-    [ConfigKey("domain", "Your public domain, served through Cloudflare.", Example = "example.com")]
-    [Format(ValueFormats.DomainName)]
+    [ConfigKey("domain", "Your public domain, served through Cloudflare.", Example = "example.com", Format = ValueFormats.DomainName)]
     public string? Domain { get; init; }
 
-    [ConfigKey("internalDomain", "The domain of services on the home network (default k8s.home.<domain>).")]
-    [Format(ValueFormats.DomainName)]
+    [ConfigKey("internalDomain", "The domain of services on the home network (default k8s.home.<domain>).", Format = ValueFormats.DomainName)]
     public string? InternalDomain { get; init; }
 
-    [ConfigKey("acmeEmail", "The e-mail address registered with Let's Encrypt (default admin@<domain>).")]
-    [Format(ValueFormats.Email)]
+    [ConfigKey("acmeEmail", "The e-mail address registered with Let's Encrypt (default admin@<domain>).", Format = ValueFormats.Email)]
     public string? AcmeEmail { get; init; }
 
-    [ConfigKey("repository", "The GitHub repository Flux pulls (your fork).", Example = "https://github.com/you/home-ops")]
-    [Format(ValueFormats.GitUrl)]
+    [ConfigKey("repository", "The GitHub repository Flux pulls (your fork).", Example = "https://github.com/you/home-ops", Format = ValueFormats.GitUrl)]
     public string? Repository { get; init; }
 
     [ConfigKey("nodeNetwork", "The IPv4 network the nodes are on.", Example = "10.20.0.0/24")]
@@ -38,8 +33,7 @@ public sealed record InitAnswers : ConfigObject
     [Range(1, 4094)]
     public int? Vlan { get; init; }
 
-    [ConfigKey("interface", "The network interface of the nodes (default enp3s0f0, a Mac mini's).")]
-    [Format(ValueFormats.NetworkInterface)]
+    [ConfigKey("interface", "The network interface of the nodes (default enp3s0f0, a Mac mini's).", Format = ValueFormats.NetworkInterface)]
     public string? Interface { get; init; }
 
     [ConfigKey("router", "The router's address on the node network: default gateway and BGP peer (default: the first address).")]
@@ -49,8 +43,7 @@ public sealed record InitAnswers : ConfigObject
     [Range(1, 4294967295)]
     public long? RouterAsn { get; init; }
 
-    [ConfigKey("routerName", "A name for the router in generated configuration (default router).")]
-    [Format(ValueFormats.DnsLabel)]
+    [ConfigKey("routerName", "A name for the router in generated configuration (default router).", Format = ValueFormats.DnsLabel)]
     public string? RouterName { get; init; }
 
     [ConfigKey("clusterAsn", "The cluster's own ASN (default 64512, or 64513 when the router has 64512).")]
@@ -72,19 +65,16 @@ public sealed record InitAnswers : ConfigObject
     [ConfigKey("nodes", "The machines: name, address, and optionally installDisk and role.")]
     public IReadOnlyList<InitNode>? Nodes { get; init; }
 
-    [ConfigKey("cloudflareTunnelId", "The Cloudflare Tunnel ID ('cloudflared tunnel create <name>' prints it).", Example = "16c18922-4cba-49e5-b463-d41dde8f8f2d")]
-    [Format(ValueFormats.Uuid)]
+    [ConfigKey("cloudflareTunnelId", "The Cloudflare Tunnel ID ('cloudflared tunnel create <name>' prints it).", Example = "16c18922-4cba-49e5-b463-d41dde8f8f2d", Format = ValueFormats.Uuid)]
     public string? CloudflareTunnelId { get; init; }
 
     [ConfigKey("dataDiskModel", "The model of the data disk Longhorn uses on each node (default Portable SSD T5).")]
     public string? DataDiskModel { get; init; }
 
-    [ConfigKey("backupBucket", "The S3 bucket of Longhorn's backups (default <clusterName>-longhorn-backups).")]
-    [Format(ValueFormats.BucketName)]
+    [ConfigKey("backupBucket", "The S3 bucket of Longhorn's backups (default <clusterName>-longhorn-backups).", Format = ValueFormats.BucketName)]
     public string? BackupBucket { get; init; }
 
-    [ConfigKey("backupRegion", "The backup bucket's region (default us-east-1).")]
-    [Format(ValueFormats.DnsLabel)]
+    [ConfigKey("backupRegion", "The backup bucket's region (default us-east-1).", Format = ValueFormats.DnsLabel)]
     public string? BackupRegion { get; init; }
 
     [ConfigKey("onePasswordVault", "The 1Password vault that holds the cluster's secrets (default Automation).")]
@@ -121,8 +111,7 @@ public sealed record InitAnswers : ConfigObject
 [ConfigObject("One machine of the cluster, as `homeops init` asks for it.")]
 public sealed record InitNode : ConfigObject
 {
-    [ConfigKey("name", "Hostname (a DNS-1123 label).", Required = true, Example = "node01")]
-    [Format(ValueFormats.DnsLabel)]
+    [ConfigKey("name", "Hostname (a DNS-1123 label).", Required = true, Example = "node01", Format = ValueFormats.DnsLabel)]
     public string Name { get; init; } = string.Empty;
 
     [ConfigKey("address", "The node's IPv4 address on the node network.", Required = true, Example = "10.20.0.11")]
