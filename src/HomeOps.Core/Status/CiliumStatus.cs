@@ -15,7 +15,7 @@ public static class CiliumStatus
 
     public static StatusSection Evaluate(IReadOnlyList<JsonObject> bgpNodeConfigs, IReadOnlyList<JsonObject> pools, DateTimeOffset now)
     {
-        var peers = bgpNodeConfigs.SelectMany(c => BgpPeer.From(c).Concat(BgpPeer.Unreported(c)))
+        var peers = bgpNodeConfigs.SelectMany(c => BgpSessionState.From(c).Concat(BgpSessionState.Unreported(c)))
             .OrderBy(p => p.Node, StringComparer.Ordinal).ThenBy(p => p.Instance, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
         var lbPools = pools.Select(LbIpamPool.From).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
@@ -47,7 +47,7 @@ public static class CiliumStatus
 
     private static bool IsExhausted(LbIpamPool pool) => !pool.Disabled && pool.Conflict is null && pool.Available == 0 && pool.Total > 0;
 
-    private static StatusItem Peer(BgpPeer peer, DateTimeOffset now)
+    private static StatusItem Peer(BgpSessionState peer, DateTimeOffset now)
     {
         var remote = peer.Asn is { } asn ? string.Create(CultureInfo.InvariantCulture, $"{peer.Address} AS {asn}") : peer.Address;
         var since = peer.EstablishedTime is { } t ? $" for {Durations.Format(now - t)}" : peer.Uptime is { Length: > 0 } u ? $" for {u}" : string.Empty;
