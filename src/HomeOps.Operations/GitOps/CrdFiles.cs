@@ -1,22 +1,63 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.GitOps.Build;
 using HomeOps.Core.GitOps.Model;
 using HomeOps.Core.Schema;
 using HomeOps.Core.Yaml;
+using HomeOps.Runtime.Files;
 
 namespace HomeOps.Operations.GitOps;
 
 /// <summary>
 /// Registers the CRDs of a schema-folder file by group, kind and scope read from the text, deferring the full
-/// parse until a kind is used (a folder of upstream CRDs is several megabytes of YAML).
+/// parse until a kind is used (a folder of upstream CRDs is several megabytes of YAML). With the file's content
+/// hash and the build cache, what the text says is remembered per content (the "crd-index" entry), so an
+/// unchanged folder is not even read until a kind is used.
 /// </summary>
 public static partial class CrdFiles
 {
-    public static void Register(SchemaRegistry registry, string text, string file)
+    /// <summary>Registers the CRDs of <paramref name="file"/>; <paramref name="contentHash"/> and <paramref name="cache"/> may be null (no index).</summary>
+    public static void Register(SchemaRegistry registry, IFileSystem files, string file, string? contentHash, BuildCache? cache)
     {
-        foreach (var doc in BuildOutput.SplitDocuments(text))
+        var documents = new Lazy<IReadOnlyList<string>>(() => Read(files, file));
+        var index = contentHash is null || cache?.Get("crd-index", contentHash) is not { } stored ? null : Parse(stored);
+        if (index is null)
         {
+            index = Index(documents.Value);
+            if (contentHash is not null)
+            {
+                cache?.Put("crd-index", contentHash, string.Concat(index.Select(e => e.ToLine())));
+            }
+        }
+
+        foreach (var entry in index)
+        {
+            var at = entry.Document;
+            if (entry.Kind is { } kind && entry.Group is { } group)
+            {
+                var fingerprint = contentHash is null ? () => BuildCache.Hash([documents.Value[at]]) : (Func<string>)(() => $"{contentHash} {at}");
+                registry.AddLazyCrd(group, kind, entry.Namespaced, () => at < documents.Value.Count ? Parse(documents.Value[at], file) : null, file, fingerprint);
+            }
+            else if (at < documents.Value.Count && Parse(documents.Value[at], file) is { } crd && crd.Str("kind") == "CustomResourceDefinition")
+            {
+                registry.AddCrd(crd, file);
+            }
+        }
+    }
+
+    /// <summary>One CRD document of a file: its group, kind and scope when the text shows them, else only its place (parsed when registered).</summary>
+    private sealed record Entry(int Document, string? Group, string? Kind, bool Namespaced)
+    {
+        public string ToLine() => string.Create(CultureInfo.InvariantCulture, $"{Document} {(Namespaced ? 1 : 0)} {Group ?? "-"} {Kind ?? "-"}\n");
+    }
+
+    private static List<Entry> Index(IReadOnlyList<string> documents)
+    {
+        var entries = new List<Entry>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var doc = documents[i];
             if (!doc.Contains("kind: CustomResourceDefinition", StringComparison.Ordinal))
             {
                 continue;
@@ -24,19 +65,47 @@ public static partial class CrdFiles
 
             var group = Group().Match(doc);
             var kind = NamesKind().Match(doc);
-            var scope = Scope().Match(doc);
-            var captured = doc;
-            if (group.Success && kind.Success)
+            entries.Add(group.Success && kind.Success
+                ? new Entry(i, Unquote(group.Groups[1].Value), Unquote(kind.Groups[1].Value), Unquote(Scope().Match(doc).Groups[1].Value) != "Cluster")
+                : new Entry(i, null, null, Namespaced: true));
+        }
+
+        return entries;
+    }
+
+    private static List<Entry>? Parse(string stored)
+    {
+        var entries = new List<Entry>();
+        foreach (var line in stored.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split(' ');
+            if (parts.Length != 4 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var document))
             {
-                registry.AddLazyCrd(group.Groups[1].Value.Trim('"', '\''), kind.Groups[1].Value.Trim('"', '\''), scope.Groups[1].Value.Trim('"', '\'') != "Cluster",
-                    () => YamlReader.ReadAll(captured, file, new DiagnosticBag()).FirstOrDefault() as YamlMapping, file, () => BuildCache.Hash([captured]));
+                return null;
             }
-            else if (YamlReader.ReadAll(doc, file, new DiagnosticBag()).FirstOrDefault() is YamlMapping m && m.Str("kind") == "CustomResourceDefinition")
-            {
-                registry.AddCrd(m, file);
-            }
+
+            entries.Add(new Entry(document, parts[2] == "-" ? null : parts[2], parts[3] == "-" ? null : parts[3], parts[1] == "1"));
+        }
+
+        return entries;
+    }
+
+    /// <summary>The file's documents; none when it went away since it was indexed (its kinds then have no schema).</summary>
+    private static IReadOnlyList<string> Read(IFileSystem files, string file)
+    {
+        try
+        {
+            return BuildOutput.SplitDocuments(files.ReadAllText(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
         }
     }
+
+    private static YamlMapping? Parse(string document, string file) => YamlReader.ReadAll(document, file, new DiagnosticBag()).FirstOrDefault() as YamlMapping;
+
+    private static string Unquote(string value) => value.Trim('"', '\'');
 
     [GeneratedRegex(@"^  group: *(\S+)", RegexOptions.Multiline)]
     private static partial Regex Group();

@@ -79,8 +79,12 @@ internal sealed class ValidateResultCache(IFileSystem files, BuildCache cache)
 
         prints.Save();
         ReusedHashes = prints.Reused;
+        Fingerprints = prints;
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
+
+    /// <summary>The content hashes <see cref="Key"/> used (null before it ran): later phases key their own caches by them.</summary>
+    public FileFingerprints? Fingerprints { get; private set; }
 
     /// <summary>Files the last <see cref="Key"/> did not read: their size and time matched the fingerprints of an earlier run.</summary>
     public int ReusedHashes { get; private set; }

@@ -47,7 +47,8 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         var diagnostics = rendered.Diagnostics;
         if (rendered.Tree is { } tree && !options.RenderOnly)
         {
-            var schemas = LoadSchemas(workspace, tree, rendered.Builtin, [.. rendered.Settings.SchemaDirectories, .. options.SchemaDirectories], diagnostics);
+            var crdIndex = results?.Fingerprints is { } prints ? (prints, new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true)) : ((FileFingerprints, BuildCache)?)null;
+            var schemas = LoadSchemas(workspace, tree, rendered.Builtin, [.. rendered.Settings.SchemaDirectories, .. options.SchemaDirectories], crdIndex, diagnostics);
             Timings?.Mark("schemas (CRDs of the tree and --schemas)");
             tracked ??= await TrackedFilesAsync(workspace, new DiskSourceTree(workspace.Files, workspace.Root), cancellationToken).ConfigureAwait(false);
             var verdicts = options.UseCache ? new SchemaVerdictStore(new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true), workspace.Root) : null;
@@ -205,7 +206,8 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         return builtin;
     }
 
-    private static SchemaRegistry LoadSchemas(Workspace workspace, GitOpsTree tree, BuiltinSchemas? builtin, IEnumerable<string> directories, List<Diagnostic> diagnostics)
+    /// <param name="crdIndex">The content hashes of this run and the cache that remembers what each schema file holds; null to read them all.</param>
+    private static SchemaRegistry LoadSchemas(Workspace workspace, GitOpsTree tree, BuiltinSchemas? builtin, IEnumerable<string> directories, (FileFingerprints Prints, BuildCache Cache)? crdIndex, List<Diagnostic> diagnostics)
     {
         var registry = new SchemaRegistry(builtin);
         foreach (var crd in tree.AllObjects.Where(o => o.Kind == "CustomResourceDefinition"))
@@ -224,7 +226,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
 
             foreach (var file in workspace.Files.EnumerateFiles(full, "*", recursive: true).Where(f => RepoPath.IsYaml(f)).Order(StringComparer.Ordinal))
             {
-                CrdFiles.Register(registry, workspace.Files.ReadAllText(file), file);
+                CrdFiles.Register(registry, workspace.Files, file, crdIndex?.Prints.ContentHash(file), crdIndex?.Cache);
             }
         }
 
