@@ -16,17 +16,12 @@ public sealed class WorkflowRunner(ICommandRunner runner, Action<string> show, F
     public async Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken)
     {
         show("$ " + spec.Display());
-        try
+        var (result, problem) = await CommandProblem.TryRunAsync(runner, spec, cancellationToken).ConfigureAwait(false);
+        return problem switch
         {
-            return await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ToolNotFoundException e)
-        {
-            throw new BootstrapStepException(DiagnosticCatalog.ToolNotFound.At(location(), e.Program, purpose()));
-        }
-        catch (CommandTimeoutException e)
-        {
-            throw new BootstrapStepException(DiagnosticCatalog.ToolTimedOut.At(location(), e.Spec.Display(), (int)e.Spec.Timeout.TotalSeconds));
-        }
+            null => result!,
+            { Program: { } program } => throw new BootstrapStepException(DiagnosticCatalog.ToolNotFound.At(location(), program, purpose())),
+            _ => throw new BootstrapStepException(DiagnosticCatalog.ToolTimedOut.At(location(), problem.Spec.Display(), (int)problem.Spec.Timeout.TotalSeconds)),
+        };
     }
 }

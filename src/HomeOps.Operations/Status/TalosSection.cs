@@ -64,20 +64,9 @@ public sealed class TalosSection : IStatusSection
     private static async Task<TalosAnswer> RunAsync(ICommandRunner commands, CommandSpec spec, CancellationToken cancellationToken)
     {
         var display = string.Join(' ', spec.Arguments.TakeWhile(a => a != "--nodes").Prepend(spec.Program));
-        try
-        {
-            var result = await commands.RunAsync(spec, cancellationToken).ConfigureAwait(false);
-            return result.Succeeded
-                ? TalosAnswer.Ok(display, result.StandardOutput, result.StandardError)
-                : TalosAnswer.Failure(display, result.ErrorSummary(1));
-        }
-        catch (ToolNotFoundException)
-        {
-            return TalosAnswer.Failure(display, "talosctl is not installed (run 'mise install'; 'homeops tools' shows what is missing)");
-        }
-        catch (CommandTimeoutException)
-        {
-            return TalosAnswer.Failure(display, $"no answer within {spec.Timeout.TotalSeconds:0}s");
-        }
+        var result = await CommandProblem.RunOrFailAsync(commands, spec, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded
+            ? TalosAnswer.Ok(display, result.StandardOutput, result.StandardError)
+            : TalosAnswer.Failure(display, result.ErrorSummary(1));
     }
 }

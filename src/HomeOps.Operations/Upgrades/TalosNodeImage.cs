@@ -41,19 +41,6 @@ public sealed record TalosNodeImage(string? Version, string? Schematic, string? 
         return tag is null ? new(null, schematic, "talosctl version printed no version.tag") : new(tag, schematic ?? "none", null);
     }
 
-    private static async Task<CommandResult> RunAsync(NodeOperationContext context, CommandSpec spec, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await context.Runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CommandTimeoutException)
-        {
-            return new CommandResult(spec, -1, string.Empty, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no answer within {spec.Timeout.TotalSeconds:0}s"), TimeSpan.Zero);
-        }
-        catch (ToolNotFoundException)
-        {
-            return new CommandResult(spec, -1, string.Empty, "talosctl is not installed (run 'mise install'; 'homeops tools' shows what is missing)", TimeSpan.Zero);
-        }
-    }
+    private static Task<CommandResult> RunAsync(NodeOperationContext context, CommandSpec spec, CancellationToken cancellationToken) =>
+        CommandProblem.RunOrFailAsync(context.Runner, spec, cancellationToken);
 }
