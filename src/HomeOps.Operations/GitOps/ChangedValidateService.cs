@@ -19,7 +19,11 @@ public sealed class ChangedValidateService(ICommandRunner runner, TimeProvider t
     public async Task<ChangedValidateResult> RunAsync(Workspace workspace, ValidateOptions options, string revision, CancellationToken cancellationToken)
     {
         var git = new GitTool(runner);
-        var (_, commit, problem) = await GitBase.ResolveAsync(git, workspace, revision, "to find the files that changed", cancellationToken).ConfigureAwait(false);
+        var validate = new ValidateService(runner, time) { Timings = Timings };
+        // The listing the result cache needs, started beside the git calls that find the changes: on a small machine,
+        // waiting for git processes one after another is most of what a run of unchanged files costs.
+        var tracked = validate.TrackedFilesAsync(workspace, cancellationToken);
+        var (_, commit, problem) = await GitBase.ResolveAsync(git, workspace, revision, "to find the files that changed", cancellationToken, needTopLevel: false).ConfigureAwait(false);
         if (commit is null)
         {
             return new ChangedValidateResult([problem!], [], null) { BaseLabel = revision };
@@ -39,7 +43,7 @@ public sealed class ChangedValidateService(ICommandRunner runner, TimeProvider t
             return new ChangedValidateResult([], [], null) { BaseLabel = label };
         }
 
-        var validation = await new ValidateService(runner, time) { Timings = Timings }.RunAsync(workspace, options with { ResultCache = true }, cancellationToken).ConfigureAwait(false);
+        var validation = await validate.RunAsync(workspace, options with { ResultCache = true }, cancellationToken, tracked).ConfigureAwait(false);
         if (validation.Feeds is not { Count: > 0 } feeds)
         {
             return new ChangedValidateResult(validation.Diagnostics, [], validation) { BaseLabel = label, ChangedFiles = changed.Count, ShownAll = "the tree was not built" };

@@ -13,17 +13,17 @@ internal static class GitBase
 {
     public sealed record Resolved(string? TopLevel, string? Commit, Diagnostic? Problem);
 
-    public static async Task<Resolved> ResolveAsync(GitTool git, Workspace workspace, string revision, string purpose, CancellationToken cancellationToken)
+    /// <param name="needTopLevel">False when the caller needs only the commit: the top folder is then asked only to explain a failure.</param>
+    public static async Task<Resolved> ResolveAsync(GitTool git, Workspace workspace, string revision, string purpose, CancellationToken cancellationToken, bool needTopLevel = true)
     {
         var at = SourceSpan.File(workspace.Display(workspace.Root));
         try
         {
             // Both at once (rev-parse works from any folder of the repository): one process start less to wait for.
-            var topTask = git.TopLevelAsync(workspace.Root, cancellationToken);
-            var commitTask = git.ResolveAsync(workspace.Root, revision, cancellationToken);
-            await Task.WhenAll(topTask, commitTask).ConfigureAwait(false);
-            var (top, commit) = (await topTask.ConfigureAwait(false), await commitTask.ConfigureAwait(false));
-            return top is null || commit is null
+            var topTask = needTopLevel ? git.TopLevelAsync(workspace.Root, cancellationToken) : null;
+            var commit = await git.ResolveAsync(workspace.Root, revision, cancellationToken).ConfigureAwait(false);
+            var top = await (topTask ?? (commit is null ? git.TopLevelAsync(workspace.Root, cancellationToken) : Task.FromResult<string?>(null))).ConfigureAwait(false);
+            return commit is null || (needTopLevel && top is null)
                 ? new Resolved(top, null, DiagnosticCatalog.DiffBaseUnknown.At(at, revision, top is null ? "this folder is not in a git repository" : "git does not know that revision"))
                 : new Resolved(top, commit, null);
         }

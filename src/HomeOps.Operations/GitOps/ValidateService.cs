@@ -21,7 +21,8 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
     /// <summary>When set, each phase of the run is timed into it (`validate --timings`).</summary>
     public PhaseTimings? Timings { get; init; }
 
-    public async Task<ValidateResult> RunAsync(Workspace workspace, ValidateOptions options, CancellationToken cancellationToken)
+    /// <param name="trackedFiles">The listing of <see cref="TrackedFilesAsync"/> when the caller started it already (null: asked here).</param>
+    public async Task<ValidateResult> RunAsync(Workspace workspace, ValidateOptions options, CancellationToken cancellationToken, Task<IReadOnlyList<string>>? trackedFiles = null)
     {
         var started = time.GetTimestamp();
         IReadOnlyList<string>? tracked = null;
@@ -29,7 +30,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         string? key = null;
         if (options.ResultCache && options.UseCache && !options.RenderOnly && options.BuildFilter is null)
         {
-            tracked = await TrackedFilesAsync(workspace, new DiskSourceTree(workspace.Files, workspace.Root), cancellationToken).ConfigureAwait(false);
+            tracked = await (trackedFiles ?? TrackedFilesAsync(workspace, cancellationToken)).ConfigureAwait(false);
             Timings?.Mark("tracked files (git ls-files)");
             results = new ValidateResultCache(workspace.Files, new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true));
             key = results.Key(workspace, options, tracked, MirrorSetting(options));
@@ -50,7 +51,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
             var crdIndex = results?.Fingerprints is { } prints ? (prints, new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true)) : ((FileFingerprints, BuildCache)?)null;
             var schemas = LoadSchemas(workspace, tree, rendered.Builtin, [.. rendered.Settings.SchemaDirectories, .. options.SchemaDirectories], crdIndex, diagnostics);
             Timings?.Mark("schemas (CRDs of the tree and --schemas)");
-            tracked ??= await TrackedFilesAsync(workspace, new DiskSourceTree(workspace.Files, workspace.Root), cancellationToken).ConfigureAwait(false);
+            tracked ??= await (trackedFiles ?? TrackedFilesAsync(workspace, cancellationToken)).ConfigureAwait(false);
             var verdicts = options.UseCache ? new SchemaVerdictStore(new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true), workspace.Root) : null;
             var context = new RuleContext(tree, schemas, rendered.Cluster, rendered.Settings, tracked) { UndefinedVariables = rendered.Undefined, SchemaVerdicts = verdicts?.Load() ?? new() };
             Timings?.Mark("rule context (graph, schema verdicts of the last run)");
@@ -233,8 +234,10 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         return registry;
     }
 
-    private async Task<IReadOnlyList<string>> TrackedFilesAsync(Workspace workspace, DiskSourceTree source, CancellationToken cancellationToken)
+    /// <summary>The files of the repository (git's tracked and untracked-but-not-ignored ones, or the .gitignore's view without git).</summary>
+    public async Task<IReadOnlyList<string>> TrackedFilesAsync(Workspace workspace, CancellationToken cancellationToken)
     {
+        var source = new DiskSourceTree(workspace.Files, workspace.Root);
         if (workspace.Files.DirectoryExists(Path.Combine(workspace.Root, ".git")) || workspace.Files.FileExists(Path.Combine(workspace.Root, ".git")))
         {
             try
