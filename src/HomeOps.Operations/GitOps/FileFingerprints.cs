@@ -84,6 +84,9 @@ internal sealed class FileFingerprints
         }
     }
 
+    /// <summary>The hash this run's <see cref="ContentHash"/> gave the file, or null when it was not asked for it.</summary>
+    public string? Known(string path) => _seen.TryGetValue(path, out var seen) ? seen.Hash : null;
+
     /// <summary>Writes the list when a file was hashed or one is gone, so that what was read this time is trusted next time.</summary>
     public void Save()
     {

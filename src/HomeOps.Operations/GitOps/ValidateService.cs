@@ -52,11 +52,19 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
             var schemas = LoadSchemas(workspace, tree, rendered.Builtin, [.. rendered.Settings.SchemaDirectories, .. options.SchemaDirectories], crdIndex, diagnostics);
             Timings?.Mark("schemas (CRDs of the tree and --schemas)");
             tracked ??= await (trackedFiles ?? TrackedFilesAsync(workspace, cancellationToken)).ConfigureAwait(false);
-            var verdicts = options.UseCache ? new SchemaVerdictStore(new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true), workspace.Root) : null;
-            var context = new RuleContext(tree, schemas, rendered.Cluster, rendered.Settings, tracked) { UndefinedVariables = rendered.Undefined, SchemaVerdicts = verdicts?.Load() ?? new() };
-            Timings?.Mark("rule context (graph, schema verdicts of the last run)");
+            var cache = options.UseCache ? new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true) : null;
+            var verdicts = cache is null ? null : new SchemaVerdictStore(cache, workspace.Root);
+            var clean = cache is null || results?.Fingerprints is null ? null : new CleanFilesStore(cache, workspace.Root);
+            var context = new RuleContext(tree, schemas, rendered.Cluster, rendered.Settings, tracked)
+            {
+                UndefinedVariables = rendered.Undefined,
+                SchemaVerdicts = verdicts?.Load() ?? new(),
+                CleanFiles = clean?.Load(results!.Fingerprints!) ?? new(),
+            };
+            Timings?.Mark("rule context (graph, what the last run judged)");
             diagnostics.AddRange(Timings is null ? GitOpsRules.Run(context) : TimedRules(context));
             verdicts?.Save(context.SchemaVerdicts);
+            clean?.Save(context.CleanFiles);
         }
 
         var shown = rendered.Settings.Apply(diagnostics.Select(d => d with { Location = d.Location with { Path = Display(workspace, d.Location.Path) } }));

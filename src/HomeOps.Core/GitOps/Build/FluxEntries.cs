@@ -11,15 +11,22 @@ namespace HomeOps.Core.GitOps.Build;
 /// </summary>
 public static class FluxEntries
 {
-    public static IReadOnlyList<string> Find(SourceIndex sources, IEnumerable<string> files)
+    /// <param name="clean">Files known to hold no entry, skipped unread; those found so are added.</param>
+    public static IReadOnlyList<string> Find(SourceIndex sources, IEnumerable<string> files, Rules.CleanFiles? clean = null)
     {
         var entries = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in files.Where(RepoPath.IsYaml))
         {
             // Parse only files that can hold an entry (the kinds below and their keys): most hold none, and parsing
             // every file costs, most of all the CRD schemas a repository keeps (megabytes that say "sync").
+            if (clean?.WasClean(CheckName, file) == true)
+            {
+                continue;
+            }
+
             if (sources.Tree.ReadText(file) is not { } text || !MayHoldEntry(text))
             {
+                clean?.MarkClean(CheckName, file);
                 continue;
             }
 
@@ -42,6 +49,8 @@ public static class FluxEntries
 
         return [.. entries];
     }
+
+    private const string CheckName = "flux-entries";
 
     private static bool MayHoldEntry(string text) =>
         (text.Contains("sync", StringComparison.Ordinal) && (text.Contains("FluxInstance", StringComparison.Ordinal) || text.Contains("HelmRelease", StringComparison.Ordinal)))

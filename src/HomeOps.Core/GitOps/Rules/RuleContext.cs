@@ -36,6 +36,9 @@ public sealed class RuleContext
     /// <summary>Schema verdicts of earlier runs, and those this run adds (<see cref="SchemaRule"/>).</summary>
     public SchemaVerdicts SchemaVerdicts { get; init; } = new();
 
+    /// <summary>Files earlier runs found nothing in (<see cref="SecretScanRule"/>, the search for other Flux entries).</summary>
+    public CleanFiles CleanFiles { get; init; } = new();
+
     /// <summary>Variables referenced but not defined, per object (collected while substituting).</summary>
     public List<(string Variable, KubeObject Object)> UndefinedVariables { get; init; } = [];
 

@@ -16,6 +16,7 @@ namespace HomeOps.Core.GitOps.Rules;
 public sealed partial class SecretScanRule : IGitOpsRule
 {
     private const int MaxBytes = 1024 * 1024;
+    private const string CheckName = "secret-scan";
 
     public IReadOnlyList<DiagnosticDescriptor> Descriptors =>
         [DiagnosticCatalog.SecretWithData, DiagnosticCatalog.PrivateKeyInRepository, DiagnosticCatalog.CredentialFileInRepository, DiagnosticCatalog.TokenInRepository];
@@ -25,13 +26,30 @@ public sealed partial class SecretScanRule : IGitOpsRule
         var baseline = context.Settings.SecretsBaseline.Select(b => (Entry: b, Glob: Glob(b.Path))).ToList();
         foreach (var file in context.TrackedFiles)
         {
-            var text = context.Tree.Sources.Tree.ReadText(file);
-            if (text is null || text.Length > MaxBytes || text.Contains('\0', StringComparison.Ordinal))
+            if (context.CleanFiles.WasClean(CheckName, file))
             {
                 continue;
             }
 
-            foreach (var (diagnostic, secret) in Scan(file, text, context))
+            var text = context.Tree.Sources.Tree.ReadText(file);
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (text.Length > MaxBytes || text.Contains('\0', StringComparison.Ordinal))
+            {
+                context.CleanFiles.MarkClean(CheckName, file); // not scanned, whatever it holds: its content says so
+                continue;
+            }
+
+            var findings = Scan(file, text, context).ToList();
+            if (findings.Count == 0)
+            {
+                context.CleanFiles.MarkClean(CheckName, file);
+            }
+
+            foreach (var (diagnostic, secret) in findings)
             {
                 var fingerprint = Fingerprint(secret);
                 if (!baseline.Exists(b => b.Glob.IsMatch(file) && (b.Entry.Fingerprint is null || b.Entry.Fingerprint == fingerprint)))

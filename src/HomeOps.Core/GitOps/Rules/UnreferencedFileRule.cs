@@ -34,7 +34,7 @@ public sealed class UnreferencedFileRule : IGitOpsRule
             yield return DiagnosticCatalog.UnreferencedCheckReadUnbuilt.At(rootFile, unbuilt.Count, names);
         }
 
-        var others = FluxEntries.Find(tree.Sources, context.TrackedFiles).Where(e => e != tree.EntryPath && !RepoPath.IsUnder(tree.EntryPath, e)).ToList();
+        var others = FluxEntries.Find(tree.Sources, context.TrackedFiles, context.CleanFiles).Where(e => e != tree.EntryPath && !RepoPath.IsUnder(tree.EntryPath, e)).ToList();
         if (others.Count > 0)
         {
             reached.UnionWith(StaticReach.Files(tree.Sources, tree.Ignore, others.Select(e => (e, (IReadOnlyList<string>)[]))));
