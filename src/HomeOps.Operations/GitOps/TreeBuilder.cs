@@ -73,8 +73,7 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
                     node = AdoptRealRoot(tree, root, output, ownSources, repositoryUrl);
                 }
 
-                var known = tree.AllObjects.Concat(RawObjects(output, node)).ToList();
-                var variables = Variables.Resolve(node, known, tree.BuildDiagnostics);
+                var variables = node.Spec.PostBuild is null ? null : Variables.Resolve(node, tree.AllObjects.Concat(VariableSources(output, node)), tree.BuildDiagnostics);
                 node.VariablesHash = variables is null ? null : BuildCache.Hash(variables.OrderBy(v => v.Key, StringComparer.Ordinal).SelectMany(v => new[] { v.Key, v.Value }));
                 BuildOutput.Populate(node, output, variables, options.StrictSubstitution, p => ResolveOrigin(node, p), tree.Sources, tree.BuildDiagnostics, Undefined);
                 node.Built = true;
@@ -282,9 +281,18 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
     }
 
     /// <summary>Objects of a build output before substitution, used to find the root and substituteFrom sources.</summary>
-    private static IEnumerable<KubeObject> RawObjects(string output, KustomizationNode node)
+    private static IEnumerable<KubeObject> RawObjects(string output, KustomizationNode node) => RawObjects(output, node, _ => true);
+
+    /// <summary>
+    /// The objects of the output that may define postBuild variables: ConfigMaps, Secrets and ExternalSecrets (what
+    /// <see cref="Variables.Resolve"/> looks up); other documents are not parsed.
+    /// </summary>
+    private static IEnumerable<KubeObject> VariableSources(string output, KustomizationNode node) =>
+        RawObjects(output, node, doc => doc.Contains("ConfigMap", StringComparison.Ordinal) || doc.Contains("Secret", StringComparison.Ordinal));
+
+    private static IEnumerable<KubeObject> RawObjects(string output, KustomizationNode node, Func<string, bool> mayMatter)
     {
-        foreach (var doc in BuildOutput.SplitDocuments(output))
+        foreach (var doc in BuildOutput.SplitDocuments(output).Where(mayMatter))
         {
             if (YamlReader.ReadAll(doc, node.Spec.Path, new DiagnosticBag()).FirstOrDefault() is YamlMapping m)
             {
