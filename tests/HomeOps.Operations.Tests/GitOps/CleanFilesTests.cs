@@ -59,6 +59,20 @@ public sealed class CleanFilesTests : IDisposable
         second.Diagnostics.Single(d => d.Code == "HO3020").Message.ShouldContain("clusters/other, clusters/third");
     }
 
+    [Fact]
+    public async Task Placeholders_CleanFileGainsOne_IsReadAgainAndReported()
+    {
+        using var tree = FixtureTree.Create("placeholder-left");
+        var first = await RunAsync(tree.Root);
+        first.Diagnostics.Where(d => d.Code == "HO3243").Select(d => d.Location.Path).Distinct().ShouldBe(["apps/demo/network.yaml"]);
+
+        var claim = Path.Combine(tree.Root, "apps", "demo", "claim.yaml");
+        File.WriteAllText(claim, File.ReadAllText(claim) + "  # storageClassName: CHANGE_ME\n  volumeMode: REPLACE_ME\n");
+        var second = await RunAsync(tree.Root);
+
+        second.Diagnostics.Where(d => d.Code == "HO3243").Select(d => d.Location.Path).Distinct().ShouldBe(["apps/demo/claim.yaml", "apps/demo/network.yaml"]);
+    }
+
     private static void Touch(FixtureTree tree)
     {
         var deployment = Path.Combine(tree.Root, "apps", "demo", "deployment.yaml");

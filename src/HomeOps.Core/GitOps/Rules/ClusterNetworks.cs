@@ -40,6 +40,10 @@ internal sealed class ClusterNetworks(IReadOnlyList<IpNetwork> networks, IReadOn
         return new ClusterNetworks([.. networks.Where(n => n is not null)], ranges, addresses);
     }
 
+    /// <summary>Everything <see cref="Covers"/> answers by, as text: equal identities answer alike.</summary>
+    public string Identity =>
+        $"{string.Join(' ', networks.Select(n => n.ToString()).Order(StringComparer.Ordinal))} | {string.Join(' ', ranges.Select(r => r.ToString()).Order(StringComparer.Ordinal))} | {string.Join(' ', addresses.Select(a => a.ToString()).Order(StringComparer.Ordinal))}";
+
     /// <summary>True when <paramref name="network"/> (a single address is a /32) lies in or overlaps a network of the cluster.</summary>
     public bool Covers(IpNetwork network) =>
         (network.HostBits == 0 && addresses.Contains(network.Address))

@@ -19,37 +19,53 @@ public sealed partial class PlaceholderRule : IGitOpsRule
     {
         var roots = TreeFolders.Of(context);
         var networks = context.Cluster is { } cluster ? ClusterNetworks.Of(cluster, context) : null;
+        // What a file is judged by: its content and, for HO3246, the cluster's networks.
+        var check = networks is null ? "placeholders" : $"placeholders {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(networks.Identity)))[..16]}";
         foreach (var file in context.TrackedFiles)
         {
             if (!RepoPath.IsYaml(file) || !roots.Any(r => RepoPath.IsUnder(file, r)) || context.Tree.Ignore.IsIgnored(file)
-                || context.Tree.Sources.Tree.ReadText(file) is not { } text)
+                || context.CleanFiles.WasClean(check, file) || context.Tree.Sources.Tree.ReadText(file) is not { } text)
             {
                 continue;
             }
 
-            var lines = text.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
+            var found = Scan(file, text, networks).ToList();
+            if (found.Count == 0)
             {
-                var line = lines[i].TrimEnd('\r');
-                var comment = CommentStart(line);
-                var value = comment < 0 ? line : line[..comment];
-                if (value.Trim().Length == 0)
-                {
-                    continue;
-                }
+                context.CleanFiles.MarkClean(check, file);
+            }
 
-                if (Placeholders.Find(value) is { } word)
-                {
-                    yield return DiagnosticCatalog.PlaceholderLeft.At(SourceSpan.At(file, i + 1, value.IndexOf(word, StringComparison.Ordinal) + 1), file, i + 1, $"'{word}'");
-                }
-                else if (comment >= 0 && AsksForYourValue().IsMatch(line[comment..]))
-                {
-                    yield return DiagnosticCatalog.PlaceholderLeft.At(SourceSpan.At(file, i + 1, comment + 1), file, i + 1, $"the comment '{line[comment..].Trim()}'");
-                }
-                else if (networks is not null && ForeignAddress(value, networks) is { } address)
-                {
-                    yield return DiagnosticCatalog.AddressOutsideClusterNetworks.At(SourceSpan.At(file, i + 1, address.Index + 1), address.Value);
-                }
+            foreach (var diagnostic in found)
+            {
+                yield return diagnostic;
+            }
+        }
+    }
+
+    private static IEnumerable<Diagnostic> Scan(string file, string text, ClusterNetworks? networks)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var comment = CommentStart(line);
+            var value = comment < 0 ? line : line[..comment];
+            if (value.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            if (Placeholders.Find(value) is { } word)
+            {
+                yield return DiagnosticCatalog.PlaceholderLeft.At(SourceSpan.At(file, i + 1, value.IndexOf(word, StringComparison.Ordinal) + 1), file, i + 1, $"'{word}'");
+            }
+            else if (comment >= 0 && AsksForYourValue().IsMatch(line[comment..]))
+            {
+                yield return DiagnosticCatalog.PlaceholderLeft.At(SourceSpan.At(file, i + 1, comment + 1), file, i + 1, $"the comment '{line[comment..].Trim()}'");
+            }
+            else if (networks is not null && ForeignAddress(value, networks) is { } address)
+            {
+                yield return DiagnosticCatalog.AddressOutsideClusterNetworks.At(SourceSpan.At(file, i + 1, address.Index + 1), address.Value);
             }
         }
     }
