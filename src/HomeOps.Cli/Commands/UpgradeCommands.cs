@@ -60,7 +60,7 @@ internal static class UpgradeCommands
                     ? await UpgradeRunService.RunTalosAsync(run, request, cancellationToken).ConfigureAwait(false)
                     : await UpgradeRunService.RunKubernetesAsync(run, request, cancellationToken).ConfigureAwait(false);
                 DiagnosticPrinter.Print(context, workspace, OutputFormat.Text, diagnostics);
-                return diagnostics.Any(d => d.Code is "HO9007") ? ExitCodes.UsageOrEnvironment : ExitCodeFor.Diagnostics(diagnostics);
+                return ExitCodeFor.Diagnostics(diagnostics);
             }
             finally
             {
@@ -120,7 +120,7 @@ internal static class UpgradeCommands
                     await context.Out.WriteAsync(UpgradePlanOutput.Text(result)).ConfigureAwait(false);
                 }
 
-                return result.Diagnostics.Any(d => d.Code is "HO9007") ? ExitCodes.UsageOrEnvironment : ExitCodeFor.Diagnostics(result.Diagnostics);
+                return ExitCodeFor.Diagnostics(result.Diagnostics);
             }
             finally
             {

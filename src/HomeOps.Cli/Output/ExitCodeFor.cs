@@ -4,15 +4,18 @@ namespace HomeOps.Cli.Output;
 
 internal static class ExitCodeFor
 {
+    private static readonly HashSet<string> s_environmentCodes =
+        [.. DiagnosticCatalog.All.Where(d => d.EnvironmentProblem).Select(d => d.Code)];
+
     /// <summary>
-    /// A missing or unreadable input file, a missing program, or a --base git does not know (or no repository) is a
-    /// usage or environment problem (2); other errors are findings (1).
+    /// An error whose descriptor says <see cref="DiagnosticDescriptor.EnvironmentProblem"/> (a missing or unreadable
+    /// input file, a missing program, a --base git does not know, a cluster upgrade cannot read) is a usage or
+    /// environment problem (2); other errors are findings (1).
     /// </summary>
     public static int Diagnostics(IEnumerable<Diagnostic> diagnostics)
     {
         var errors = diagnostics.Where(d => d.IsError).ToList();
-        if (errors.Exists(d => d.Code == DiagnosticCatalog.FileNotFound.Code || d.Code == DiagnosticCatalog.FileUnreadable.Code || d.Code == DiagnosticCatalog.ToolNotFound.Code
-            || d.Code == DiagnosticCatalog.DiffBaseUnknown.Code))
+        if (errors.Exists(d => s_environmentCodes.Contains(d.Code)))
         {
             return ExitCodes.UsageOrEnvironment;
         }

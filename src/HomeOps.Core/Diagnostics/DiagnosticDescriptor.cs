@@ -19,6 +19,12 @@ public sealed record DiagnosticDescriptor(
     /// <summary>The file this problem points at holds secrets: printers never quote its lines.</summary>
     public bool SourceIsSecret { get; init; }
 
+    /// <summary>
+    /// As an error, this problem is about the invocation or the machine (a missing file or program, a revision git
+    /// does not know, a cluster that cannot be read), not a finding in the input: the CLI exits 2 for it, not 1.
+    /// </summary>
+    public bool EnvironmentProblem { get; init; }
+
     public Diagnostic At(SourceSpan location, params object?[] args) =>
         new(Code, Name, DefaultSeverity, location, Format(MessageFormat, args), Format(HintFormat, args)) { SourceIsSecret = SourceIsSecret };
 

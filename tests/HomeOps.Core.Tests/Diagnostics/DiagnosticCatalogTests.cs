@@ -18,6 +18,13 @@ public sealed partial class DiagnosticCatalogTests
     }
 
     [Fact]
+    public void Catalogue_EnvironmentProblems_AreTheErrorsTheCliExitsTwoFor()
+    {
+        DiagnosticCatalog.All.Where(d => d.EnvironmentProblem).Select(d => d.Code).ShouldBe(["HO0001", "HO0002", "HO0101", "HO0105", "HO9007"]);
+        DiagnosticCatalog.All.Where(d => d.EnvironmentProblem).ShouldAllBe(d => d.DefaultSeverity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
     public void Catalogue_EveryEntryIsWellFormed()
     {
         foreach (var d in DiagnosticCatalog.All)

@@ -6,12 +6,12 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FileNotFound = Error(
         "HO0001", "file-not-found", "File not found",
         "File '{0}' does not exist",
-        "Check the path, or pass the file explicitly with --file");
+        "Check the path, or pass the file explicitly with --file") with { EnvironmentProblem = true };
 
     public static readonly DiagnosticDescriptor FileUnreadable = Error(
         "HO0002", "file-unreadable", "File cannot be read",
         "File '{0}' cannot be read: {1}",
-        "Check the file's permissions and that it is a regular file");
+        "Check the file's permissions and that it is a regular file") with { EnvironmentProblem = true };
 
     public static readonly DiagnosticDescriptor YamlSyntax = Error(
         "HO0003", "yaml-syntax", "YAML syntax error",

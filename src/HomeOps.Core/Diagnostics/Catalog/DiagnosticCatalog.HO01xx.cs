@@ -6,7 +6,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ToolNotFound = Error(
         "HO0101", "tool-not-found", "Required program not installed",
         "'{0}' is needed {1} but was not found on PATH",
-        "Install it with 'mise install' (the repository's .mise.toml pins every tool), or put it on PATH");
+        "Install it with 'mise install' (the repository's .mise.toml pins every tool), or put it on PATH") with { EnvironmentProblem = true };
 
     public static readonly DiagnosticDescriptor ToolVersionUnsupported = Error(
         "HO0102", "tool-version-unsupported", "Program version not supported",
@@ -26,7 +26,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DiffBaseUnknown = Error(
         "HO0105", "diff-base-unknown", "Revision to compare with not found",
         "Cannot compare with '{0}': {1}",
-        "Pass --base with a branch, tag or commit git knows (e.g. --base main), from inside the repository");
+        "Pass --base with a branch, tag or commit git knows (e.g. --base main), from inside the repository") with { EnvironmentProblem = true };
 
     public static readonly DiagnosticDescriptor SchemaFolderNotFound = Error(
         "HO0120", "schema-folder-not-found", "Schema folder not found",

@@ -36,7 +36,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UpgradeClusterUnreadable = Error(
         "HO9007", "upgrade-cluster-unreadable", "The running versions could not be read",
         "The nodes of {0} could not be listed: {1}",
-        "Check the kubeconfig (--kubeconfig, KUBECONFIG) and that the API answers, or plan from cluster.yaml with --offline");
+        "Check the kubeconfig (--kubeconfig, KUBECONFIG) and that the API answers, or plan from cluster.yaml with --offline") with { EnvironmentProblem = true };
 
     public static readonly DiagnosticDescriptor UpgradeNodeNotTalos = Error(
         "HO9008", "upgrade-node-not-talos", "A node does not report Talos",
