@@ -23,7 +23,7 @@ internal static class BgpCommands
         command.SetAction(parse =>
         {
             var workspace = Workspace.Locate(context.Files, context.WorkingDirectory, parse.GetValue(file));
-            var (text, diagnostics) = BgpRouterConfigService.Render(ClusterConfigService.Load(workspace), parse.GetValue(peer));
+            var (text, diagnostics) = BgpRouterConfigService.Generate(ClusterConfigService.Load(workspace), parse.GetValue(peer));
             var outputFormat = parse.GetValue(format);
             if (text is null || diagnostics.Count > 0 || outputFormat != OutputFormat.Text)
             {

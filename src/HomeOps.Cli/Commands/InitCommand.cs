@@ -74,7 +74,7 @@ internal static class InitCommand
                 return ExitCodeFor.Diagnostics(result.Diagnostics);
             }
 
-            context.Out.WriteLine($"init: wrote {workspace.Display(workspace.ClusterFile)} and {result.Rendered.Count} file(s) rendered from it");
+            context.Out.WriteLine($"init: wrote {workspace.Display(workspace.ClusterFile)} and {result.Generated.Count} file(s) generated from it");
             if (outcome.Plan is { } plan)
             {
                 context.Out.WriteLine($"  derived: API VIP {plan.ApiVip}, pods {plan.PodNetwork} + {plan.PodNetworkIPv6}, services {plan.ServiceNetwork} + {plan.ServiceNetworkIPv6}, load balancers {plan.LoadBalancerNetwork} + {plan.LoadBalancerIPv6}, IPv6 prefix {plan.Ipv6Prefix}, ASN {plan.ClusterAsn}");

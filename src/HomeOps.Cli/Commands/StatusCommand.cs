@@ -30,7 +30,7 @@ internal static class StatusCommand
             {
                 var report = await RunOnceAsync(context, targets, service, cancellationToken).ConfigureAwait(false);
                 exitCode = report.ExitCode;
-                await context.Out.WriteAsync(json ? StatusJson.Render(report) : StatusText.Render(report)).ConfigureAwait(false);
+                await context.Out.WriteAsync(json ? StatusJson.Format(report) : StatusText.Format(report)).ConfigureAwait(false);
                 if (!parse.GetValue(watch))
                 {
                     break;

@@ -36,7 +36,7 @@ internal sealed class ClusterTools(McpContext context)
 
         using var api = snapshot.Api as IDisposable;
         var report = await StatusService.Default().RunAsync(StatusContext.For(snapshot, targets, context.Time, context.Commands), cancellationToken).ConfigureAwait(false);
-        return ToolOutput.Text(format == "json" ? StatusJson.Render(report) : StatusText.Render(report));
+        return ToolOutput.Text(format == "json" ? StatusJson.Format(report) : StatusText.Format(report));
     }
 
     [McpServerTool(Name = "doctor", Title = "Cluster doctor", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]

@@ -10,8 +10,8 @@ using HomeOps.Runtime.Files;
 
 namespace HomeOps.Operations.Config;
 
-/// <summary>What `homeops init` did: whether cluster.yaml was written, the files rendered from it, and the checks that ran.</summary>
-public sealed record InitResult(bool Written, IReadOnlyList<GeneratedFileStatus> Rendered, IReadOnlyList<CheckOutcome> Checks, IReadOnlyList<Diagnostic> Diagnostics)
+/// <summary>What `homeops init` did: whether cluster.yaml was written, the files generated from it, and the checks that ran.</summary>
+public sealed record InitResult(bool Written, IReadOnlyList<GeneratedFileStatus> Generated, IReadOnlyList<CheckOutcome> Checks, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError) || Checks.Any(c => c.HasErrors);
 }
@@ -50,9 +50,9 @@ public static class InitService
         workspace.Files.CreateDirectory(workspace.Root);
         workspace.Files.WriteAllTextAtomic(workspace.ClusterFile, outcome.Text);
         var plan = PlatformFilesService.Plan(workspace, ClusterConfigService.Load(workspace));
-        var rendered = plan.HasErrors ? [] : PlatformFilesService.Write(workspace, plan);
+        var generated = plan.HasErrors ? [] : PlatformFilesService.Write(workspace, plan);
         var outcomes = await checks.RunAsync(workspace, progress, cancellationToken).ConfigureAwait(false);
-        return new InitResult(true, rendered, outcomes, [.. outcome.Diagnostics.Where(d => !d.IsError), .. plan.Diagnostics.Where(d => d.IsError)]);
+        return new InitResult(true, generated, outcomes, [.. outcome.Diagnostics.Where(d => !d.IsError), .. plan.Diagnostics.Where(d => d.IsError)]);
     }
 
     /// <summary>What to do after init, in order, each with its command.</summary>

@@ -7,8 +7,8 @@ namespace HomeOps.Operations.Platform;
 /// <summary>`homeops bgp router-config`: the router side of the BGP peering, from the same cluster.yaml.</summary>
 public static class BgpRouterConfigService
 {
-    /// <returns>The FRR configuration, or null with the diagnostics that explain why not.</returns>
-    public static (string? Text, IReadOnlyList<Diagnostic> Diagnostics) Render(ClusterConfigResult config, string? peerName)
+    /// <returns>The FRR configuration (generated, as the files of `homeops render` are), or null with the diagnostics that explain why not.</returns>
+    public static (string? Text, IReadOnlyList<Diagnostic> Diagnostics) Generate(ClusterConfigResult config, string? peerName)
     {
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(config.Diagnostics);

@@ -21,7 +21,7 @@ public static class StatusJson
         ["sections"] = new JsonArray([.. report.Sections.Select(Section)]),
     };
 
-    public static string Render(StatusReport report) => ToJson(report).ToJsonString(s_indented) + "\n";
+    public static string Format(StatusReport report) => ToJson(report).ToJsonString(s_indented) + "\n";
 
     public static JsonObject Section(StatusSection section) => new()
     {

@@ -10,7 +10,7 @@ namespace HomeOps.Operations.Status;
 /// </summary>
 public static class StatusText
 {
-    public static string Render(StatusReport report)
+    public static string Format(StatusReport report)
     {
         var text = new StringBuilder();
         foreach (var section in report.Sections)
