@@ -10,7 +10,7 @@ namespace HomeOps.Core.Yaml;
 /// </summary>
 public static partial class YamlScalarStyle
 {
-    private static readonly HashSet<string> s_oldBooleans = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> s_yaml11Booleans = new(StringComparer.Ordinal)
     {
         "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off", "OFF",
     };
@@ -18,7 +18,7 @@ public static partial class YamlScalarStyle
     /// <summary>The YAML text of a string scalar on one line (multi-line strings are handled by the writer as literal blocks).</summary>
     public static string Quote(string value)
     {
-        if (ReadsAsNonString(value) || s_oldBooleans.Contains(value) || Base60Regex().IsMatch(value))
+        if (ReadsAsNonString(value) || ReadsAsYaml11NonString(value))
         {
             return DoubleQuoted(value);
         }
@@ -31,8 +31,17 @@ public static partial class YamlScalarStyle
         return PlainAllowed(value) ? value : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 
-    /// <summary>A YAML 1.1 base-60 number such as 12:30 (a string that Go's yaml.v3 encoder quotes).</summary>
-    public static bool IsBase60Number(string value) => Base60Regex().IsMatch(value);
+    /// <summary>
+    /// The booleans YAML 1.1 has beyond true and false (y, yes, on, n, no, off in their spellings): YAML 1.2 reads them
+    /// as strings, YAML 1.1 readers (Go's yaml.v2, kustomize's kyaml) as booleans. The one list of them.
+    /// </summary>
+    public static bool IsYaml11Boolean(string value) => s_yaml11Booleans.Contains(value);
+
+    /// <summary>
+    /// A string that YAML 1.2 reads as a string but YAML 1.1 readers do not: one of <see cref="IsYaml11Boolean"/>, or a
+    /// base-60 number such as 12:30. Go's yaml.v3 encoder quotes these, and so do the writers here, so every reader agrees.
+    /// </summary>
+    public static bool ReadsAsYaml11NonString(string value) => IsYaml11Boolean(value) || Base60Regex().IsMatch(value);
 
     /// <summary>True when a multi-line string can be a literal block (|): printable, and not starting with a space.</summary>
     public static bool LiteralAllowed(string value) =>

@@ -79,7 +79,6 @@ public sealed partial class YamlWriter
 
     // YAML 1.1 readers (kustomize's kyaml among them) take these as booleans, octal or base-60 numbers (12:30); quote them so every reader agrees.
     private static bool LooksSpecial(string value) =>
-        value is "y" or "Y" or "yes" or "Yes" or "YES" or "n" or "N" or "no" or "No" or "NO" or "on" or "On" or "ON" or "off" or "Off" or "OFF"
-        || value.StartsWith("0", StringComparison.Ordinal) && value.Length > 1 && value.All(char.IsAsciiDigit)
-        || YamlScalarStyle.IsBase60Number(value);
+        YamlScalarStyle.ReadsAsYaml11NonString(value)
+        || value.StartsWith("0", StringComparison.Ordinal) && value.Length > 1 && value.All(char.IsAsciiDigit);
 }

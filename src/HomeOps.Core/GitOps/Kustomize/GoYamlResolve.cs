@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using HomeOps.Core.Yaml;
 
 namespace HomeOps.Core.GitOps.Kustomize;
 
@@ -13,11 +14,6 @@ internal static partial class GoYamlResolve
 {
     private static readonly HashSet<string> s_nulls = new(StringComparer.Ordinal) { "", "~", "null", "Null", "NULL" };
     private static readonly HashSet<string> s_v3Bools = new(StringComparer.Ordinal) { "true", "True", "TRUE", "false", "False", "FALSE" };
-    private static readonly HashSet<string> s_v2OnlyBools = new(StringComparer.Ordinal)
-    {
-        "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off", "OFF",
-    };
-
     private static readonly HashSet<string> s_special = new(StringComparer.Ordinal)
     {
         ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<",
@@ -130,7 +126,7 @@ internal static partial class GoYamlResolve
 
     private static bool IsNonString(string text, bool yaml11)
     {
-        if (s_nulls.Contains(text) || s_v3Bools.Contains(text) || s_special.Contains(text) || (yaml11 && s_v2OnlyBools.Contains(text)))
+        if (s_nulls.Contains(text) || s_v3Bools.Contains(text) || s_special.Contains(text) || (yaml11 && YamlScalarStyle.IsYaml11Boolean(text)))
         {
             return true;
         }
