@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 
 namespace HomeOps.Core.Schema;
 
-/// <summary>What schema validation found for one object: the violations, and the schema's source for messages.</summary>
-public sealed record SchemaVerdict(string Source, IReadOnlyList<SchemaViolation> Violations);
+/// <summary>What schema validation found for one object.</summary>
+public sealed record SchemaVerdict(IReadOnlyList<SchemaViolation> Violations);
 
 /// <summary>
 /// Schema verdicts remembered from earlier runs, keyed by the object's content hash and the schema's fingerprint
@@ -22,7 +22,11 @@ public sealed class SchemaVerdicts
 
     public SchemaVerdicts(IEnumerable<KeyValuePair<string, SchemaVerdict>> known)
     {
-        _known = new ConcurrentDictionary<string, SchemaVerdict>(known, StringComparer.Ordinal);
+        _known = new ConcurrentDictionary<string, SchemaVerdict>(StringComparer.Ordinal);
+        foreach (var (key, verdict) in known)
+        {
+            _known.TryAdd(key, verdict);
+        }
     }
 
     /// <summary>True when this run validated an object no stored verdict covered.</summary>

@@ -45,6 +45,8 @@ public static class YamlContentHash
                 Marker(hash, (byte)'T', scalar.Tag?.Length ?? -1);
                 hash.AppendData(MemoryMarshal.AsBytes((scalar.Tag ?? string.Empty).AsSpan()));
                 break;
+            default:
+                throw new ArgumentException($"a YAML node of an unknown type: {node.GetType().Name}", nameof(node));
         }
     }
 

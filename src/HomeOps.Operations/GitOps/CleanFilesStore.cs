@@ -16,11 +16,13 @@ internal sealed class CleanFilesStore(BuildCache cache, string repositoryRoot)
     public CleanFiles Load(FileFingerprints fingerprints) =>
         new(file => fingerprints.Known(Path.Combine(repositoryRoot, file)), cache.Get(Kind, _key)?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? []);
 
-    public void Save(CleanFiles clean)
+    /// <param name="fingerprints">The hashes the entries were keyed by: a file whose size or time differs from them now changed while the run read it.</param>
+    public void Save(CleanFiles clean, FileFingerprints fingerprints)
     {
         if (clean.Added)
         {
-            cache.Put(Kind, _key, string.Join('\n', clean.Used.Order(StringComparer.Ordinal)) + "\n");
+            var keep = clean.Keep(file => !fingerprints.Unchanged(Path.Combine(repositoryRoot, file)));
+            cache.Put(Kind, _key, string.Join('\n', keep.Order(StringComparer.Ordinal)) + "\n");
         }
     }
 }

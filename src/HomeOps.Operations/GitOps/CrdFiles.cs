@@ -20,14 +20,22 @@ public static partial class CrdFiles
     /// <summary>Registers the CRDs of <paramref name="file"/>; <paramref name="contentHash"/> and <paramref name="cache"/> may be null (no index).</summary>
     public static void Register(SchemaRegistry registry, IFileSystem files, string file, string? contentHash, BuildCache? cache)
     {
-        var documents = new Lazy<IReadOnlyList<string>>(() => Read(files, file));
-        var index = contentHash is null || cache?.Get("crd-index", contentHash) is not { } stored ? null : Parse(stored);
+        var documents = new Lazy<IReadOnlyList<string>>(() => Read(files, file).Documents);
+        var indexKey = contentHash is null ? null : BuildCache.Hash([IndexFormat, contentHash]);
+        var index = indexKey is null || cache?.Get("crd-index", indexKey) is not { } stored ? null : Parse(stored);
         if (index is null)
         {
-            index = Index(documents.Value);
-            if (contentHash is not null)
+            var (read, readHash) = Read(files, file);
+            documents = new Lazy<IReadOnlyList<string>>(read);
+            index = Index(read);
+            if (indexKey is not null && readHash == contentHash)
             {
-                cache?.Put("crd-index", contentHash, string.Concat(index.Select(e => e.ToLine())));
+                // Only what was read under the hash it is kept by: a file that changed since it was hashed is indexed again next time.
+                cache?.Put("crd-index", indexKey, string.Concat(index.Select(e => e.ToLine())));
+            }
+            else if (contentHash is not null)
+            {
+                contentHash = readHash;
             }
         }
 
@@ -90,18 +98,23 @@ public static partial class CrdFiles
         return entries;
     }
 
-    /// <summary>The file's documents; none when it went away since it was indexed (its kinds then have no schema).</summary>
-    private static IReadOnlyList<string> Read(IFileSystem files, string file)
+    /// <summary>The file's documents and the SHA-256 of its bytes; none when it went away since it was indexed (its kinds then have no schema).</summary>
+    private static (IReadOnlyList<string> Documents, string? Hash) Read(IFileSystem files, string file)
     {
         try
         {
-            return BuildOutput.SplitDocuments(files.ReadAllText(file));
+            var bytes = files.ReadAllBytes(file);
+            var text = System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+            return (BuildOutput.SplitDocuments(text), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return [];
+            return ([], null);
         }
     }
+
+    /// <summary>Part of every index key: how the index was read from the text (a change to the reading starts afresh).</summary>
+    private static readonly string IndexFormat = "crd-index-1 " + typeof(CrdFiles).Assembly.ManifestModule.ModuleVersionId;
 
     private static YamlMapping? Parse(string document, string file) => YamlReader.ReadAll(document, file, new DiagnosticBag()).FirstOrDefault() as YamlMapping;
 

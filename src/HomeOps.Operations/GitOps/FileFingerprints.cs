@@ -87,6 +87,19 @@ internal sealed class FileFingerprints
     /// <summary>The hash this run's <see cref="ContentHash"/> gave the file, or null when it was not asked for it.</summary>
     public string? Known(string path) => _seen.TryGetValue(path, out var seen) ? seen.Hash : null;
 
+    /// <summary>Whether the file still has the size and time it had when this run hashed it (false when it was not hashed).</summary>
+    public bool Unchanged(string path)
+    {
+        try
+        {
+            return _seen.TryGetValue(path, out var seen) && _files.FileSize(path) == seen.Size && _files.LastWriteTimeUtc(path).Ticks == seen.Ticks;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Writes the list when a file was hashed or one is gone, so that what was read this time is trusted next time.</summary>
     public void Save()
     {

@@ -13,7 +13,7 @@ internal sealed class SchemaVerdictStore(BuildCache cache, string repositoryRoot
 {
     private const string Kind = "schema-verdicts";
 
-    private readonly string _key = BuildCache.Hash(["schema-verdicts-1", repositoryRoot, typeof(SchemaRule).Assembly.ManifestModule.ModuleVersionId.ToString()]);
+    private readonly string _key = BuildCache.Hash(["schema-verdicts-2", repositoryRoot, typeof(SchemaRule).Assembly.ManifestModule.ModuleVersionId.ToString()]);
 
     public SchemaVerdicts Load()
     {
@@ -27,7 +27,7 @@ internal sealed class SchemaVerdictStore(BuildCache cache, string repositoryRoot
             var stored = JsonSerializer.Deserialize(text, SchemaVerdictJson.Default.DictionaryStringStoredVerdict) ?? [];
             return new SchemaVerdicts(stored.Select(e => KeyValuePair.Create(e.Key, e.Value.ToVerdict())));
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NullReferenceException or ArgumentException)
         {
             return new SchemaVerdicts();
         }
@@ -43,13 +43,13 @@ internal sealed class SchemaVerdictStore(BuildCache cache, string repositoryRoot
     }
 }
 
-internal sealed record StoredVerdict(string Source, List<StoredViolation> Violations)
+internal sealed record StoredVerdict(List<StoredViolation> Violations)
 {
     public static StoredVerdict From(SchemaVerdict verdict) =>
-        new(verdict.Source, [.. verdict.Violations.Select(v => new StoredViolation(v.Kind, [.. v.Path.Select(StoredViolation.Segment)], v.Message))]);
+        new([.. verdict.Violations.Select(v => new StoredViolation(v.Kind, [.. v.Path.Select(StoredViolation.Segment)], v.Message))]);
 
     public SchemaVerdict ToVerdict() =>
-        new(Source, [.. Violations.Select(v => new SchemaViolation(v.Kind, [.. v.Path.Select(StoredViolation.Segment)], v.Message))]);
+        new([.. Violations.Select(v => new SchemaViolation(v.Kind, [.. v.Path.Select(StoredViolation.Segment)], v.Message))]);
 }
 
 /// <summary>A violation; its path holds mapping keys (JSON strings) and sequence indexes (JSON numbers).</summary>

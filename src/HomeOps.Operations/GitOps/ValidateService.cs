@@ -64,7 +64,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
             Timings?.Mark("rule context (graph, what the last run judged)");
             diagnostics.AddRange(Timings is null ? GitOpsRules.Run(context) : TimedRules(context));
             verdicts?.Save(context.SchemaVerdicts);
-            clean?.Save(context.CleanFiles);
+            clean?.Save(context.CleanFiles, results!.Fingerprints!);
         }
 
         var shown = rendered.Settings.Apply(diagnostics.Select(d => d with { Location = d.Location with { Path = Display(workspace, d.Location.Path) } }));
@@ -235,7 +235,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
 
             foreach (var file in workspace.Files.EnumerateFiles(full, "*", recursive: true).Where(f => RepoPath.IsYaml(f)).Order(StringComparer.Ordinal))
             {
-                CrdFiles.Register(registry, workspace.Files, file, crdIndex?.Prints.ContentHash(file), crdIndex?.Cache);
+                CrdFiles.Register(registry, workspace.Files, file, crdIndex?.Prints.Known(file), crdIndex?.Cache);
             }
         }
 

@@ -36,6 +36,8 @@ public sealed class CrdFilesTests
 
     private readonly InMemoryFileSystem _files = new();
 
+    private static string Sha256(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
     [Fact]
     public void Register_WithoutAnIndex_KnowsEveryKindFromTheText()
     {
@@ -55,14 +57,15 @@ public sealed class CrdFilesTests
     {
         var cache = new BuildCache(_files, "/cache", enabled: true);
         _files.WriteAllTextAtomic(File, Crds);
-        CrdFiles.Register(new SchemaRegistry(builtin: null), _files, File, "hash-1", cache);
+        var hash = Sha256(Crds);
+        CrdFiles.Register(new SchemaRegistry(builtin: null), _files, File, hash, cache);
         _files.DeleteFile(File);
 
         var registry = new SchemaRegistry(builtin: null);
-        CrdFiles.Register(registry, _files, File, "hash-1", cache);
+        CrdFiles.Register(registry, _files, File, hash, cache);
 
         registry.IsNamespaced("example.com", "Widget").ShouldBe(false);
-        registry.Fingerprint("example.com/v1", "Widget").ShouldBe("crd hash-1 0");
+        registry.Fingerprint("example.com/v1", "Widget")!.Value.Fingerprint.ShouldBe($"crd {hash} 0");
         registry.Find("example.com/v1", "Widget").ShouldBeNull(); // read only now, and gone since it was indexed
     }
 
@@ -71,13 +74,32 @@ public sealed class CrdFilesTests
     {
         var cache = new BuildCache(_files, "/cache", enabled: true);
         _files.WriteAllTextAtomic(File, Crds);
-        CrdFiles.Register(new SchemaRegistry(builtin: null), _files, File, "hash-1", cache);
-        _files.WriteAllTextAtomic(File, Crds.Replace("kind: Widget", "kind: Sprocket", StringComparison.Ordinal));
+        CrdFiles.Register(new SchemaRegistry(builtin: null), _files, File, Sha256(Crds), cache);
+        var sprockets = Crds.Replace("kind: Widget", "kind: Sprocket", StringComparison.Ordinal);
+        _files.WriteAllTextAtomic(File, sprockets);
 
         var registry = new SchemaRegistry(builtin: null);
-        CrdFiles.Register(registry, _files, File, "hash-2", cache);
+        CrdFiles.Register(registry, _files, File, Sha256(sprockets), cache);
 
         registry.IsNamespaced("example.com", "Widget").ShouldBeNull();
         registry.Find("example.com/v1", "Sprocket").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Register_FileChangedSinceItWasHashed_IsNotIndexedUnderTheOldHash()
+    {
+        var cache = new BuildCache(_files, "/cache", enabled: true);
+        var hashed = Sha256(Crds);
+        _files.WriteAllTextAtomic(File, Crds.Replace("kind: Widget", "kind: Sprocket", StringComparison.Ordinal));
+        var registry = new SchemaRegistry(builtin: null);
+        CrdFiles.Register(registry, _files, File, hashed, cache);
+        registry.IsNamespaced("example.com", "Sprocket").ShouldBe(false); // judged by what was read
+
+        _files.DeleteFile(File);
+        var next = new SchemaRegistry(builtin: null);
+        CrdFiles.Register(next, _files, File, hashed, cache);
+
+        next.IsNamespaced("example.com", "Sprocket").ShouldBeNull();
+        next.IsNamespaced("example.com", "Widget").ShouldBeNull();
     }
 }

@@ -96,6 +96,25 @@ public sealed class SchemaVerdictTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_CrdMovedToAnotherFile_NamesItsNewFile()
+    {
+        using var tree = FixtureTree.Create("_clean");
+        AddWidget(tree);
+        tree.Write("apps/demo/widget.yaml", Widget.Replace("size: 3", "size: \"3\"", StringComparison.Ordinal));
+        tree.Write("apps/demo/widget-crd.yaml", Crd);
+        var before = (await RunAsync(tree.Root, useCache: true)).Diagnostics.Single(d => d.Code == "HO3102");
+        $"{before.Message} {before.Hint}".ShouldContain("widget-crd.yaml");
+
+        File.Move(Path.Combine(tree.Root, "apps", "demo", "widget-crd.yaml"), Path.Combine(tree.Root, "apps", "demo", "widgets.yaml"));
+        var kustomization = Path.Combine(tree.Root, "apps", "demo", "kustomization.yaml");
+        File.WriteAllText(kustomization, File.ReadAllText(kustomization).Replace("widget-crd.yaml", "widgets.yaml", StringComparison.Ordinal));
+        var after = (await RunAsync(tree.Root, useCache: true)).Diagnostics.Single(d => d.Code == "HO3102");
+
+        $"{after.Message} {after.Hint}".ShouldContain("widgets.yaml");
+        $"{after.Message} {after.Hint}".ShouldNotContain("widget-crd.yaml");
+    }
+
+    [Fact]
     public async Task Validate_CrdOfASchemaFolderChanges_JudgesTheUnchangedObjectAgain()
     {
         using var tree = FixtureTree.Create("_clean");

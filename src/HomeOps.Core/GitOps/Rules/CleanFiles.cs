@@ -13,6 +13,7 @@ public sealed class CleanFiles
     private readonly Func<string, string?> _contentHash;
     private readonly ConcurrentDictionary<string, bool> _known;
     private readonly ConcurrentDictionary<string, bool> _used = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _added = new(StringComparer.Ordinal);
 
     /// <summary>Remembers nothing: every file is read.</summary>
     public CleanFiles()
@@ -25,7 +26,11 @@ public sealed class CleanFiles
     public CleanFiles(Func<string, string?> contentHash, IEnumerable<string> known)
     {
         _contentHash = contentHash;
-        _known = new ConcurrentDictionary<string, bool>(known.Select(k => KeyValuePair.Create(k, true)), StringComparer.Ordinal);
+        _known = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var key in known)
+        {
+            _known.TryAdd(key, true);
+        }
     }
 
     /// <summary>True when this run found a file clean that no earlier run had.</summary>
@@ -33,6 +38,13 @@ public sealed class CleanFiles
 
     /// <summary>The entries this run relied on or added: what to keep for the next run.</summary>
     public IEnumerable<string> Used => _used.Keys;
+
+    /// <summary>
+    /// The entries this run added, with their file: a file that changed between being hashed and being read was
+    /// judged on other content than its hash says, and its entry must not be kept (<paramref name="changedSinceHashed"/>).
+    /// </summary>
+    public IEnumerable<string> Keep(Func<string, bool> changedSinceHashed) =>
+        _used.Keys.Where(k => !_added.TryGetValue(k, out var file) || !changedSinceHashed(file));
 
     public bool WasClean(string check, string file)
     {
@@ -51,6 +63,7 @@ public sealed class CleanFiles
         {
             _known[key] = true;
             _used[key] = true;
+            _added[key] = file;
             Added = true;
         }
     }

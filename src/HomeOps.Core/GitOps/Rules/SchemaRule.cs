@@ -27,9 +27,10 @@ public sealed class SchemaRule : IGitOpsRule
         foreach (var obj in context.Tree.AllObjects)
         {
             // A verdict of an earlier run for the same content against the same schema: no schema to parse, no walk.
-            var fingerprint = context.Schemas.Fingerprint(obj.ApiVersion, obj.Kind);
-            var key = fingerprint is null ? null : SchemaVerdicts.Key(obj.ContentHash, fingerprint, context.Schemas.Builtin?.KubernetesVersion);
+            var identity = context.Schemas.Fingerprint(obj.ApiVersion, obj.Kind);
+            var key = identity is null ? null : SchemaVerdicts.Key(obj.ContentHash, identity.Value.Fingerprint, context.Schemas.Builtin?.KubernetesVersion);
             var verdict = key is null ? null : context.SchemaVerdicts.Find(key);
+            var source = identity?.Source;
             if (verdict is null)
             {
                 var schema = context.Schemas.Find(obj.ApiVersion, obj.Kind);
@@ -54,7 +55,8 @@ public sealed class SchemaRule : IGitOpsRule
                     continue;
                 }
 
-                verdict = new SchemaVerdict(schema.Source, validator.Validate(obj.Root, schema));
+                verdict = new SchemaVerdict(validator.Validate(obj.Root, schema));
+                source = schema.Source;
                 if (key is not null)
                 {
                     context.SchemaVerdicts.Add(key, verdict);
@@ -82,10 +84,10 @@ public sealed class SchemaRule : IGitOpsRule
                 var at = obj.Origin.Locate([.. v.Path]);
                 yield return v.Kind switch
                 {
-                    ViolationKind.UnknownField => DiagnosticCatalog.SchemaUnknownField.At(at, obj, v.Message, path.Length == 0 ? "the top level" : path, verdict.Source),
-                    ViolationKind.WrongType => DiagnosticCatalog.SchemaWrongType.At(at, obj, v.Message, path, verdict.Source),
-                    ViolationKind.MissingRequired => DiagnosticCatalog.SchemaMissingRequired.At(at, obj, v.Message, path.Length == 0 ? "the top level" : path, verdict.Source),
-                    _ => DiagnosticCatalog.SchemaValueNotAllowed.At(at, obj, v.Message, path, verdict.Source),
+                    ViolationKind.UnknownField => DiagnosticCatalog.SchemaUnknownField.At(at, obj, v.Message, path.Length == 0 ? "the top level" : path, source),
+                    ViolationKind.WrongType => DiagnosticCatalog.SchemaWrongType.At(at, obj, v.Message, path, source),
+                    ViolationKind.MissingRequired => DiagnosticCatalog.SchemaMissingRequired.At(at, obj, v.Message, path.Length == 0 ? "the top level" : path, source),
+                    _ => DiagnosticCatalog.SchemaValueNotAllowed.At(at, obj, v.Message, path, source),
                 };
             }
         }

@@ -76,9 +76,15 @@ public sealed class BuiltinSchemas
 
     public SchemaNode ObjectMeta => Definition("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta")!;
 
+    /// <summary>Whether this release serves the kind, without parsing its schema.</summary>
+    public bool Serves(string apiVersion, string kind) => _kinds.ContainsKey($"{apiVersion}/{kind}");
+
+    /// <summary>Where <see cref="Find"/>'s schemas come from, as messages name it.</summary>
+    public string Source => $"Kubernetes {KubernetesVersion}";
+
     public KindSchema? Find(string apiVersion, string kind) =>
         _kinds.TryGetValue($"{apiVersion}/{kind}", out var k)
-            ? new KindSchema(apiVersion, kind, Definition(k.Definition)!, k.Namespaced, $"Kubernetes {KubernetesVersion}")
+            ? new KindSchema(apiVersion, kind, Definition(k.Definition)!, k.Namespaced, Source)
             : null;
 
     /// <summary>The versions of a group that serve <paramref name="kind"/>, e.g. ["v1"] for policy PodDisruptionBudget.</summary>

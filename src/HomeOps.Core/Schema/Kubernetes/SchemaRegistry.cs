@@ -87,19 +87,20 @@ public sealed class SchemaRegistry(BuiltinSchemas? builtin)
 
     /// <summary>
     /// What <see cref="Find"/> would judge this kind by, told apart from every other schema without parsing it: the
-    /// built-in schemas of a Kubernetes version, or a hash of the CRD that defines the kind. Null when nothing
-    /// knows the kind. Schema validation of an object depends on nothing else but the object itself.
+    /// built-in schemas of a Kubernetes version, or a hash of the CRD that defines the kind; and where that schema
+    /// comes from, as messages name it (not part of the fingerprint: a CRD moved to another file judges alike). Null
+    /// when nothing knows the kind. Schema validation of an object depends on nothing else but the object itself.
     /// </summary>
-    public string? Fingerprint(string apiVersion, string kind)
+    public (string Fingerprint, string Source)? Fingerprint(string apiVersion, string kind)
     {
-        if (builtin?.Find(apiVersion, kind) is not null)
+        if (builtin is not null && builtin.Serves(apiVersion, kind))
         {
-            return $"kubernetes {builtin.KubernetesVersion}";
+            return ($"kubernetes {builtin.KubernetesVersion}", builtin.Source);
         }
 
         var key = $"{GroupOf(apiVersion)}/{kind}";
-        return _crdKinds.TryGetValue(key, out var crd) ? $"crd {crd.Fingerprint.Value}"
-            : _lazy.TryGetValue(key, out var lazy) ? $"crd {lazy.Fingerprint.Value}"
+        return _crdKinds.TryGetValue(key, out var crd) ? ($"crd {crd.Fingerprint.Value}", crd.Source)
+            : _lazy.TryGetValue(key, out var lazy) ? ($"crd {lazy.Fingerprint.Value}", lazy.Source)
             : null;
     }
 
