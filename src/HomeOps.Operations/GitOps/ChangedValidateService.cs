@@ -23,14 +23,18 @@ public sealed class ChangedValidateService(ICommandRunner runner, TimeProvider t
         // The listing the result cache needs, started beside the git calls that find the changes: on a small machine,
         // waiting for git processes one after another is most of what a run of unchanged files costs.
         var tracked = validate.TrackedFilesAsync(workspace, cancellationToken);
+        // The diff names the revision itself, so it runs beside the rev-parse that checks it; its answer counts only
+        // when the revision names a commit.
+        var changes = git.ChangedFilesAsync(workspace.Root, revision + "^{commit}", cancellationToken);
         var (_, commit, problem) = await GitBase.ResolveAsync(git, workspace, revision, "to find the files that changed", cancellationToken, needTopLevel: false).ConfigureAwait(false);
         if (commit is null)
         {
+            _ = changes.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             return new ChangedValidateResult([problem!], [], null) { BaseLabel = revision };
         }
 
         var label = $"{revision} ({commit[..12]})";
-        var (changed, failed) = await git.ChangedFilesAsync(workspace.Root, commit, cancellationToken).ConfigureAwait(false);
+        var (changed, failed) = await changes.ConfigureAwait(false);
         Timings?.Mark("changed files (git rev-parse, diff, ls-files)", $"{changed.Count} changed");
         if (failed is not null)
         {

@@ -9,7 +9,7 @@ public sealed class GitTool(ICommandRunner runner)
     public static CommandSpec LsFilesSpec(string repository) =>
         new("git", ["-C", repository, "ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
 
-    /// <summary>Files that differ between <paramref name="commit"/> and the working tree, staged or not (deleted ones too), relative to <paramref name="repository"/> and below it.</summary>
+    /// <summary>Files that differ between <paramref name="commit"/> (a commit, or a revision naming one) and the working tree, staged or not (deleted ones too), relative to <paramref name="repository"/> and below it.</summary>
     public static CommandSpec DiffNamesSpec(string repository, string commit) =>
         new("git", ["-C", repository, "diff", "--name-only", "-z", "--no-renames", "--relative", commit, "--"]);
 
