@@ -30,7 +30,7 @@ public sealed class CnpgPrimaryCheck : SectionGate
             }
         }
 
-        findings.AddRange(WithCodes(section, ["HO6130", "HO6132"]));
+        findings.AddRange(WithCodes(section, [DiagnosticCatalog.CnpgClusterNotHealthy, DiagnosticCatalog.CnpgArchivingFailing]));
         var primaries = string.Join(", ", clusters.Select(c => $"{c.Name["cluster/".Length..]} primary {c.Field("primary")}"));
         return DoctorCheckResult.From(this, clusters.Count == 0 ? "no clusters" : primaries, findings);
     }

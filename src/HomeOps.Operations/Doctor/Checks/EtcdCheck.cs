@@ -1,3 +1,4 @@
+using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Status;
 
 namespace HomeOps.Operations.Doctor.Checks;
@@ -13,7 +14,8 @@ public sealed class EtcdCheck : SectionGate
 
     protected override DoctorCheckResult Judge(StatusSection section)
     {
-        var findings = WithCodes(section, ["HO6170", "HO6171", "HO6172", "HO6011"]).ToList();
+        var findings = WithCodes(section,
+            [DiagnosticCatalog.EtcdMemberErrors, DiagnosticCatalog.EtcdAlarm, DiagnosticCatalog.EtcdQuorumAtRisk, DiagnosticCatalog.TalosQueryFailed]).ToList();
         var members = section.Items.Where(i => i.Field("etcdMember") is { Length: > 0 }).ToList();
         var unanswered = section.Items.Where(i => i.Health == Health.Unknown).Select(i => i.Name).ToList();
         if (findings.Count == 0 && unanswered.Count > 0)

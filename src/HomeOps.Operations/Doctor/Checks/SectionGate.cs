@@ -1,3 +1,4 @@
+using HomeOps.Core.Diagnostics;
 using HomeOps.Core.Status;
 
 namespace HomeOps.Operations.Doctor.Checks;
@@ -26,9 +27,9 @@ public abstract class SectionGate : IDoctorCheck
     /// <summary>The gate's verdict on a section that was read.</summary>
     protected abstract DoctorCheckResult Judge(StatusSection section);
 
-    /// <summary>The section's findings of these codes.</summary>
-    protected static IReadOnlyList<StatusFinding> WithCodes(StatusSection section, IEnumerable<string> codes) =>
-        [.. section.Findings.Where(f => f.Code is not null && codes.Contains(f.Code))];
+    /// <summary>The section's findings of these kinds.</summary>
+    protected static IReadOnlyList<StatusFinding> WithCodes(StatusSection section, IEnumerable<DiagnosticDescriptor> kinds) =>
+        [.. section.Findings.Where(f => f.Code is not null && kinds.Any(k => k.Code == f.Code))];
 
     /// <summary>The result when the section is missing, could not be asked or is not installed; null when it was read.</summary>
     private DoctorCheckResult? Unread(StatusSection? section)
@@ -48,13 +49,15 @@ public abstract class SectionGate : IDoctorCheck
 }
 
 /// <summary>A gate that holds while its section reports none of the findings it names; its summary is the section's.</summary>
-public sealed class FindingsGate(string id, string title, string sectionId, params string[] codes) : SectionGate
+public sealed class FindingsGate(string id, string title, string sectionId, params DiagnosticDescriptor[] kinds) : SectionGate
 {
     /// <summary>Gate: every Kustomization and HelmRelease Ready; the root causes come from the Flux section.</summary>
-    public static FindingsGate FluxReady() => new("flux", "Flux Ready", FluxStatus.Id, "HO6101", "HO6102", "HO6103");
+    public static FindingsGate FluxReady() => new("flux", "Flux Ready", FluxStatus.Id,
+        DiagnosticCatalog.FluxNotReady, DiagnosticCatalog.FluxDependencyMissing, DiagnosticCatalog.FluxDependencyCycle);
 
     /// <summary>Gate: no Longhorn volume faulted or degraded, every Longhorn node Ready (from the Longhorn section).</summary>
-    public static FindingsGate LonghornVolumes() => new("longhorn", "Longhorn volumes healthy", LonghornStatus.Id, "HO6120", "HO6121", "HO6122");
+    public static FindingsGate LonghornVolumes() => new("longhorn", "Longhorn volumes healthy", LonghornStatus.Id,
+        DiagnosticCatalog.LonghornVolumeFaulted, DiagnosticCatalog.LonghornVolumeDegraded, DiagnosticCatalog.LonghornNodeNotReady);
 
     public override string Id => id;
 
@@ -62,5 +65,5 @@ public sealed class FindingsGate(string id, string title, string sectionId, para
 
     protected override string SectionId => sectionId;
 
-    protected override DoctorCheckResult Judge(StatusSection section) => DoctorCheckResult.From(this, section.Summary, WithCodes(section, codes));
+    protected override DoctorCheckResult Judge(StatusSection section) => DoctorCheckResult.From(this, section.Summary, WithCodes(section, kinds));
 }
