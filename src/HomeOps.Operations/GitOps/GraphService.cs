@@ -47,7 +47,7 @@ public sealed class GraphService(ICommandRunner runner, TimeProvider time)
                     return new GraphDrawing(null) { ToolMissing = DiagnosticCatalog.ToolNotFound.At(SourceSpan.File("dot"), "dot (Graphviz)", "to draw SVG") };
                 }
 
-                var svg = await dot.RenderSvgAsync(GraphWriter.Dot(graph), cancellationToken).ConfigureAwait(false);
+                var svg = await dot.DrawSvgAsync(GraphWriter.Dot(graph), cancellationToken).ConfigureAwait(false);
                 return svg.Succeeded ? new GraphDrawing(svg.StandardOutput) : new GraphDrawing(null) { ToolError = svg.ErrorSummary() };
             default:
                 return new GraphDrawing(GraphWriter.Text(graph));

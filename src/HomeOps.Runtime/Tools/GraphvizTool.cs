@@ -9,5 +9,5 @@ public sealed class GraphvizTool(ICommandRunner runner, string? pathVariable = n
 
     public static CommandSpec SvgSpec(string dot) => new("dot", ["-Tsvg"]) { StandardInput = dot, Timeout = TimeSpan.FromMinutes(1) };
 
-    public Task<CommandResult> RenderSvgAsync(string dot, CancellationToken cancellationToken) => runner.RunAsync(SvgSpec(dot), cancellationToken);
+    public Task<CommandResult> DrawSvgAsync(string dot, CancellationToken cancellationToken) => runner.RunAsync(SvgSpec(dot), cancellationToken);
 }

@@ -79,7 +79,7 @@ public sealed class DiffAndGraphTests
         Golden.Assert(GraphWriter.Text(graph!), "tests/HomeOps.Operations.Tests/GitOps/Golden/graph.txt");
         Golden.Assert(GraphWriter.Mermaid(graph!), "tests/HomeOps.Operations.Tests/GitOps/Golden/graph.mmd");
         Golden.Assert(GraphWriter.Dot(graph!), "tests/HomeOps.Operations.Tests/GitOps/Golden/graph.dot");
-        var svg = await new HomeOps.Runtime.Tools.GraphvizTool(ProcessCommandRunner.Instance).RenderSvgAsync(GraphWriter.Dot(graph!), Ct);
+        var svg = await new HomeOps.Runtime.Tools.GraphvizTool(ProcessCommandRunner.Instance).DrawSvgAsync(GraphWriter.Dot(graph!), Ct);
         svg.Succeeded.ShouldBeTrue(svg.ErrorSummary());
         svg.StandardOutput.ShouldContain("<svg");
         svg.StandardOutput.ShouldContain("widget&#45;operator");
