@@ -17,11 +17,6 @@ public sealed class WorkflowRunner(ICommandRunner runner, Action<string> show, F
     {
         show("$ " + spec.Display());
         var (result, problem) = await CommandProblem.TryRunAsync(runner, spec, cancellationToken).ConfigureAwait(false);
-        return problem switch
-        {
-            null => result!,
-            { Program: { } program } => throw new BootstrapStepException(DiagnosticCatalog.ToolNotFound.At(location(), program, purpose())),
-            _ => throw new BootstrapStepException(DiagnosticCatalog.ToolTimedOut.At(location(), problem.Spec.Display(), (int)problem.Spec.Timeout.TotalSeconds)),
-        };
+        return problem is null ? result! : throw new BootstrapStepException(problem.ToDiagnostic(location(), purpose()));
     }
 }

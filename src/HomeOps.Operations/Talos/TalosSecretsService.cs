@@ -139,13 +139,9 @@ public sealed class TalosSecretsService(Workspace workspace, ClusterDefinition c
         {
             return await call().ConfigureAwait(false);
         }
-        catch (ToolNotFoundException e)
+        catch (Exception e) when (CommandProblem.From(e) is { } problem)
         {
-            diagnostics.Add(DiagnosticCatalog.ToolNotFound.At(where, e.Program, "to keep the Talos secrets in 1Password"));
-        }
-        catch (CommandTimeoutException e)
-        {
-            diagnostics.Add(DiagnosticCatalog.ToolTimedOut.At(where, e.Spec.Display(), (int)e.Spec.Timeout.TotalSeconds));
+            diagnostics.Add(problem.ToDiagnostic(where, "to keep the Talos secrets in 1Password"));
         }
         catch (OnePasswordException e) when (e.Kind == OnePasswordFailure.VaultNotFound)
         {

@@ -1,11 +1,12 @@
 using System.Globalization;
+using HomeOps.Core.Diagnostics;
 
 namespace HomeOps.Runtime.Processes;
 
 /// <summary>
 /// Why a program gave no result: it is not installed (<see cref="ToolNotFoundException"/>) or it was stopped at its
-/// timeout (<see cref="CommandTimeoutException"/>). <see cref="TryRunAsync"/> is the one place that catches both;
-/// callers say what the problem means to them (a diagnostic, a status line, a failed result).
+/// timeout (<see cref="CommandTimeoutException"/>). <see cref="From"/> is the one place that tells both from other
+/// exceptions; callers say what the problem means to them (a diagnostic, a status line, a failed result).
 /// </summary>
 /// <param name="Spec">The command as the runner reported it (the one that timed out, or the one whose program is missing).</param>
 /// <param name="Program">The program that was not found; null for a timeout.</param>
@@ -18,6 +19,25 @@ public sealed record CommandProblem(CommandSpec Spec, string? Program)
         ? $"{Program} is not installed (run 'mise install'; 'homeops tools' shows what is missing)"
         : string.Create(CultureInfo.InvariantCulture, $"no answer within {Spec.Timeout.TotalSeconds:0}s");
 
+    /// <summary>
+    /// The problem <paramref name="exception"/> reports: a missing program (run as <paramref name="spec"/> when the
+    /// caller knows it, else as the bare program) or a timeout; null for any other exception.
+    /// </summary>
+    public static CommandProblem? From(Exception exception, CommandSpec? spec = null) => exception switch
+    {
+        ToolNotFoundException e => new CommandProblem(spec ?? new CommandSpec(e.Program, []), e.Program),
+        CommandTimeoutException e => new CommandProblem(e.Spec, null),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The problem as a diagnostic at <paramref name="location"/>: the program is not installed (with
+    /// <paramref name="purpose"/>, why it is needed: "to manage Talos nodes"), or the command timed out.
+    /// </summary>
+    public Diagnostic ToDiagnostic(SourceSpan location, string purpose) => Program is { } program
+        ? DiagnosticCatalog.ToolNotFound.At(location, program, purpose)
+        : DiagnosticCatalog.ToolTimedOut.At(location, Spec.Display(), (int)Spec.Timeout.TotalSeconds);
+
     /// <summary>Runs <paramref name="spec"/>; a missing program or a timeout comes back as the problem instead of thrown.</summary>
     public static async Task<(CommandResult? Result, CommandProblem? Problem)> TryRunAsync(ICommandRunner runner, CommandSpec spec, CancellationToken cancellationToken)
     {
@@ -25,13 +45,9 @@ public sealed record CommandProblem(CommandSpec Spec, string? Program)
         {
             return (await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false), null);
         }
-        catch (ToolNotFoundException e)
+        catch (Exception e) when (From(e, spec) is { } problem)
         {
-            return (null, new CommandProblem(spec, e.Program));
-        }
-        catch (CommandTimeoutException e)
-        {
-            return (null, new CommandProblem(e.Spec, null));
+            return (null, problem);
         }
     }
 
