@@ -14,7 +14,7 @@ internal static class ToolsCommand
             var shims = ToolLocator.MiseShims(context.Environment("MISE_DATA_DIR"), context.Environment("XDG_DATA_HOME"), context.Environment("HOME"));
             var path = context.Environment("PATH");
             var miseToml = FindMiseToml(context);
-            var reports = await ToolsService.InspectAsync(context.Tools, p => ToolLocator.Locate(p, path, shims, context.WorkingDirectory), miseToml is null ? null : context.Files.ReadAllText(miseToml), cancellationToken).ConfigureAwait(false);
+            var reports = await ToolsService.InspectAsync(context.Tools, p => ToolLocator.Locate(p, path, shims, context.WorkingDirectory, context.Files), miseToml is null ? null : context.Files.ReadAllText(miseToml), cancellationToken).ConfigureAwait(false);
 
             var width = reports.Max(r => r.Tool.Program.Length);
             foreach (var report in reports)
