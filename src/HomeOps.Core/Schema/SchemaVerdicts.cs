@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using HomeOps.Core.Caching;
 
 namespace HomeOps.Core.Schema;
 
@@ -10,50 +10,26 @@ public sealed record SchemaVerdict(IReadOnlyList<SchemaViolation> Violations);
 /// (<see cref="Key"/>), so a run validates only objects it has not seen and does not parse the schemas of unchanged
 /// ones. Starts empty; the caller loads and stores it (validate keeps it in the build cache folder).
 /// </summary>
-public sealed class SchemaVerdicts
+public sealed class SchemaVerdicts(IEnumerable<KeyValuePair<string, SchemaVerdict>> known)
 {
-    private readonly ConcurrentDictionary<string, SchemaVerdict> _known;
-    private readonly ConcurrentDictionary<string, SchemaVerdict> _used = new(StringComparer.Ordinal);
+    private readonly RunMemo<SchemaVerdict> _memo = new(known);
 
     public SchemaVerdicts()
         : this([])
     {
     }
 
-    public SchemaVerdicts(IEnumerable<KeyValuePair<string, SchemaVerdict>> known)
-    {
-        _known = new ConcurrentDictionary<string, SchemaVerdict>(StringComparer.Ordinal);
-        foreach (var (key, verdict) in known)
-        {
-            _known.TryAdd(key, verdict);
-        }
-    }
-
     /// <summary>True when this run validated an object no stored verdict covered.</summary>
-    public bool Added { get; private set; }
+    public bool Added => _memo.Added;
 
     /// <summary>The verdicts this run read or added: what is worth keeping for the next run of the same tree.</summary>
-    public IReadOnlyDictionary<string, SchemaVerdict> Used => _used;
+    public IReadOnlyDictionary<string, SchemaVerdict> Used => _memo.Used;
 
     /// <summary>The key of an object's verdict: its content, the schema it is judged by, and the built-in schemas (metadata is checked as their ObjectMeta).</summary>
     public static string Key(string objectHash, string schemaFingerprint, string? builtinVersion) =>
         $"{objectHash} {builtinVersion ?? "-"} {schemaFingerprint}";
 
-    public SchemaVerdict? Find(string key)
-    {
-        if (!_known.TryGetValue(key, out var verdict))
-        {
-            return null;
-        }
+    public SchemaVerdict? Find(string key) => _memo.TryGet(key, out var verdict) ? verdict : null;
 
-        _used[key] = verdict;
-        return verdict;
-    }
-
-    public void Add(string key, SchemaVerdict verdict)
-    {
-        _known[key] = verdict;
-        _used[key] = verdict;
-        Added = true;
-    }
+    public void Add(string key, SchemaVerdict verdict) => _memo.Add(key, verdict);
 }

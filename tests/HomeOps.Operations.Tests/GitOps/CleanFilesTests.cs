@@ -1,6 +1,4 @@
 using HomeOps.Operations.GitOps;
-using HomeOps.Runtime.Files;
-using HomeOps.Runtime.Processes;
 using Shouldly;
 
 namespace HomeOps.Operations.Tests.GitOps;
@@ -29,7 +27,7 @@ public sealed class CleanFilesTests : IDisposable
         var second = await RunAsync(tree.Root);
 
         second.Diagnostics.Where(d => d.Code == "HO3209").Select(d => d.Location.Path).ShouldBe(["scripts/notes.txt", "scripts/other.txt"]);
-        Lines(await RunAsync(tree.Root, useCache: false)).ShouldBe(Lines(second));
+        Validation.Everything(await RunAsync(tree.Root, useCache: false)).ShouldBe(Validation.Everything(second));
     }
 
     [Fact]
@@ -42,8 +40,8 @@ public sealed class CleanFilesTests : IDisposable
         var second = await RunAsync(tree.Root);
 
         second.Tree.ShouldNotBeNull();
-        Lines(second).ShouldBe(Lines(first));
-        Lines(second).ShouldContain(l => l.StartsWith("HO3209 scripts/notes.txt", StringComparison.Ordinal));
+        Validation.Everything(second).ShouldBe(Validation.Everything(first));
+        Validation.Everything(second).ShouldContain(l => l.StartsWith("HO3209 scripts/notes.txt", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -79,20 +77,6 @@ public sealed class CleanFilesTests : IDisposable
         File.AppendAllText(deployment, "# touched\n");
     }
 
-    private Task<ValidateResult> RunAsync(string root, bool useCache = true)
-    {
-        var workspace = Workspace.Locate(PhysicalFileSystem.Instance, root, clusterFile: null);
-        var options = new ValidateOptions
-        {
-            SchemaDirectories = [FixtureTree.SchemaFolder],
-            Offline = true,
-            CacheDirectory = _cache,
-            UseCache = useCache,
-            ResultCache = true,
-        };
-        return new ValidateService(ProcessCommandRunner.Instance, TimeProvider.System).RunAsync(workspace, options, TestContext.Current.CancellationToken);
-    }
-
-    private static List<string> Lines(ValidateResult result) =>
-        [.. result.Diagnostics.Select(d => $"{d.Code} {d.Location.Path}:{d.Location.Line}:{d.Location.Column} {d.Severity} {d.Message} {d.Hint}")];
+    private Task<ValidateResult> RunAsync(string root, bool useCache = true) =>
+        Validation.RunAsync(root, cache: _cache, useCache: useCache, resultCache: true);
 }

@@ -1,6 +1,4 @@
 using HomeOps.Operations.GitOps;
-using HomeOps.Runtime.Files;
-using HomeOps.Runtime.Processes;
 using Shouldly;
 
 namespace HomeOps.Operations.Tests.GitOps;
@@ -63,9 +61,9 @@ public sealed class SchemaVerdictTests : IDisposable
         var fresh = await RunAsync(tree.Root, useCache: false);
 
         Directory.EnumerateFiles(Path.Combine(_cache, "schema-verdicts"), "*", SearchOption.AllDirectories).ShouldHaveSingleItem();
-        Lines(first).ShouldContain(l => l.StartsWith("HO310", StringComparison.Ordinal));
-        Lines(second).ShouldBe(Lines(first));
-        Lines(fresh).ShouldBe(Lines(first));
+        Validation.Everything(first).ShouldContain(l => l.StartsWith("HO310", StringComparison.Ordinal));
+        Validation.Everything(second).ShouldBe(Validation.Everything(first));
+        Validation.Everything(fresh).ShouldBe(Validation.Everything(first));
     }
 
     [Fact]
@@ -140,7 +138,7 @@ public sealed class SchemaVerdictTests : IDisposable
 
         var second = await RunAsync(tree.Root, useCache: true);
 
-        Lines(second).ShouldBe(Lines(first));
+        Validation.Everything(second).ShouldBe(Validation.Everything(first));
         File.ReadAllText(stored).ShouldStartWith("{\"");
         File.ReadAllText(stored).ShouldNotContain("\"not\"");
     }
@@ -152,19 +150,6 @@ public sealed class SchemaVerdictTests : IDisposable
         File.AppendAllText(kustomization, withCrd ? "  - widget-crd.yaml\n  - widget.yaml\n" : "  - widget.yaml\n");
     }
 
-    private Task<ValidateResult> RunAsync(string root, bool useCache, string? schemaFolder = null)
-    {
-        var workspace = Workspace.Locate(PhysicalFileSystem.Instance, root, clusterFile: null);
-        var options = new ValidateOptions
-        {
-            SchemaDirectories = [schemaFolder ?? FixtureTree.SchemaFolder],
-            Offline = true,
-            CacheDirectory = _cache,
-            UseCache = useCache,
-        };
-        return new ValidateService(ProcessCommandRunner.Instance, TimeProvider.System).RunAsync(workspace, options, TestContext.Current.CancellationToken);
-    }
-
-    private static List<string> Lines(ValidateResult result) =>
-        [.. result.Diagnostics.Select(d => $"{d.Code} {d.Location.Path}:{d.Location.Line}:{d.Location.Column} {d.Severity} {d.Message} {d.Hint}")];
+    private Task<ValidateResult> RunAsync(string root, bool useCache, string? schemaFolder = null) =>
+        Validation.RunAsync(root, cache: _cache, useCache: useCache, schemaFolder: schemaFolder);
 }

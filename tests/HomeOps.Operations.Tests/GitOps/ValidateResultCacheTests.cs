@@ -1,6 +1,4 @@
 using HomeOps.Operations.GitOps;
-using HomeOps.Runtime.Files;
-using HomeOps.Runtime.Processes;
 using Shouldly;
 
 namespace HomeOps.Operations.Tests.GitOps;
@@ -29,8 +27,8 @@ public sealed class ValidateResultCacheTests : IDisposable
         first.Tree.ShouldNotBeNull();
         second.Tree.ShouldBeNull();
         second.Summary().ShouldContain("result from cache");
-        Render(second).ShouldBe(Render(first));
-        Render(first).ShouldContain(l => l.StartsWith("HO3210 ", StringComparison.Ordinal));
+        Validation.Everything(second).ShouldBe(Validation.Everything(first));
+        Validation.Everything(first).ShouldContain(l => l.StartsWith("HO3210 ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -88,20 +86,6 @@ public sealed class ValidateResultCacheTests : IDisposable
         edited.Tree.ShouldNotBeNull();
     }
 
-    private Task<ValidateResult> RunAsync(string root, bool useCache, PhaseTimings? timings = null)
-    {
-        var workspace = Workspace.Locate(PhysicalFileSystem.Instance, root, clusterFile: null);
-        var options = new ValidateOptions
-        {
-            SchemaDirectories = [FixtureTree.SchemaFolder],
-            Offline = true,
-            CacheDirectory = _cache,
-            UseCache = useCache,
-            ResultCache = true,
-        };
-        return new ValidateService(ProcessCommandRunner.Instance, TimeProvider.System) { Timings = timings }.RunAsync(workspace, options, TestContext.Current.CancellationToken);
-    }
-
-    private static List<string> Render(ValidateResult result) =>
-        [.. result.Diagnostics.Select(d => $"{d.Code} {d.Location.Path}:{d.Location.Line}:{d.Location.Column} {d.Severity} {d.Message} {d.Hint}")];
+    private Task<ValidateResult> RunAsync(string root, bool useCache, PhaseTimings? timings = null) =>
+        Validation.RunAsync(root, cache: _cache, useCache: useCache, resultCache: true, timings: timings);
 }

@@ -11,20 +11,25 @@ internal static class Validation
     /// <summary>One cache for every test: entries are content-addressed, so fixtures share the builds they have in common.</summary>
     public static readonly string SharedCache = Path.Combine(Path.GetTempPath(), "homeops-test-cache");
 
-    public static async Task<ValidateResult> RunAsync(string root, string? entry = null, string? kubernetesVersion = null, bool offline = true, string? cache = null, bool useCache = true, string? chartMirror = null)
+    /// <param name="resultCache">Whether a whole result is kept and reused (validate and check from the CLI do).</param>
+    /// <param name="schemaFolder">The schema folder (default: the repository's upstream CRDs).</param>
+    public static async Task<ValidateResult> RunAsync(
+        string root, string? entry = null, string? kubernetesVersion = null, bool offline = true, string? cache = null, bool useCache = true, string? chartMirror = null,
+        bool resultCache = false, string? schemaFolder = null, PhaseTimings? timings = null)
     {
         var workspace = Workspace.Locate(PhysicalFileSystem.Instance, root, clusterFile: null);
         var options = new ValidateOptions
         {
             EntryPath = entry,
             KubernetesVersion = kubernetesVersion,
-            SchemaDirectories = [FixtureTree.SchemaFolder],
+            SchemaDirectories = [schemaFolder ?? FixtureTree.SchemaFolder],
             Offline = offline,
             CacheDirectory = cache ?? SharedCache,
             UseCache = useCache,
             ChartMirror = chartMirror,
+            ResultCache = resultCache,
         };
-        return await new ValidateService(ProcessCommandRunner.Instance, TimeProvider.System).RunAsync(workspace, options, TestContext.Current.CancellationToken);
+        return await new ValidateService(ProcessCommandRunner.Instance, TimeProvider.System) { Timings = timings }.RunAsync(workspace, options, TestContext.Current.CancellationToken);
     }
 
     /// <summary>"CODE path:line:col" for every warning and error, plus info diagnostics whose code the caller expects.</summary>
@@ -36,4 +41,8 @@ internal static class Validation
             .Select(d => $"{d.Code} {d.Location.Path}:{d.Location.Line}:{d.Location.Column}")
             .Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>Every diagnostic, whole (code, place, severity, message and hint): for comparing two runs.</summary>
+    public static List<string> Everything(ValidateResult result) =>
+        [.. result.Diagnostics.Select(d => $"{d.Code} {d.Location.Path}:{d.Location.Line}:{d.Location.Column} {d.Severity} {d.Message} {d.Hint}")];
 }
