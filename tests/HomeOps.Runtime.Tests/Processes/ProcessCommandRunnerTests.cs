@@ -57,6 +57,47 @@ public sealed class ProcessCommandRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_OutputAndErrorLargerThanAPipe_AreReadWhole()
+    {
+        // 200 000 bytes on each stream, more than a pipe holds (64 KiB): a runner that read one stream after the other
+        // would wait forever.
+        var spec = new CommandSpec("sh", ["-c", "head -c 200000 /dev/zero | tr '\\0' o; head -c 200000 /dev/zero | tr '\\0' e >&2; echo done"]);
+        var result = await ProcessCommandRunner.Instance.RunAsync(spec, Ct);
+        result.StandardOutput.Length.ShouldBe(200_005);
+        result.StandardError.Length.ShouldBe(200_000);
+    }
+
+    [Fact]
+    public async Task RunAsync_ProgramThatExitsWithoutReadingItsInput_IsNoError()
+    {
+        var spec = new CommandSpec("sh", ["-c", "exit 4"]) { StandardInput = new string('x', 1_000_000) };
+        var result = await ProcessCommandRunner.Instance.RunAsync(spec, Ct);
+        result.ExitCode.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task RunAsync_NullEnvironmentValue_RemovesTheVariable()
+    {
+        Environment.GetEnvironmentVariable("PATH").ShouldNotBeNull();
+        var spec = new CommandSpec("/bin/sh", ["-c", "echo \"[${HOME-unset}]\""]) { Environment = new Dictionary<string, string?> { ["HOME"] = null } };
+        var result = await ProcessCommandRunner.Instance.RunAsync(spec, Ct);
+        result.StandardOutput.ShouldBe("[unset]\n");
+    }
+
+    [Fact]
+    public async Task RunAsync_Cancelled_KillsWhatTheProgramStartedAndRethrows()
+    {
+        var marker = Path.Combine(Path.GetTempPath(), $"homeops-runner-{Guid.NewGuid():N}");
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
+        // The child's child would write the marker after 2 s unless it is killed with its parent.
+        var spec = new CommandSpec("sh", ["-c", $"(sleep 2; touch {marker}) & wait"]);
+        await Should.ThrowAsync<OperationCanceledException>(() => ProcessCommandRunner.Instance.RunAsync(spec, cancel.Token));
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        File.Exists(marker).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Display_QuotesArgumentsWithSpaces()
     {
         new CommandSpec("op", ["item", "get", "Talos Secrets - home-ops", "--vault", "Automation"]).Display()
