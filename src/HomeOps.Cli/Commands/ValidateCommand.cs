@@ -91,5 +91,6 @@ internal static class ValidateCommand
         }
 
         context.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{process.TotalProcessorTime.TotalMilliseconds,8:0.0} ms  CPU time of this process so far"));
+        context.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,8:0.0} ms  of it compiling methods at run time ({System.Runtime.JitInfo.GetCompiledMethodCount()} methods the ReadyToRun image did not hold)"));
     }
 }

@@ -20,13 +20,14 @@ public sealed class ChangedValidateService(ICommandRunner runner, TimeProvider t
     {
         var git = new GitTool(runner);
         var validate = new ValidateService(runner, time) { Timings = Timings };
-        // The listing the result cache needs, started beside the git calls that find the changes: on a small machine,
-        // waiting for git processes one after another is most of what a run of unchanged files costs.
-        var tracked = validate.TrackedFilesAsync(workspace, cancellationToken);
-        // The diff names the revision itself, so it runs beside the rev-parse that checks it; its answer counts only
-        // when the revision names a commit.
+        // Every git process starts at once, first, and the CPU work of the head start after them: on a small machine,
+        // waiting for git processes one after another is most of what a run of unchanged files costs. The diff names
+        // the revision itself, so it runs beside the rev-parse that checks it; its answer counts only when the
+        // revision names a commit.
         var changes = git.ChangedFilesAsync(workspace.Root, revision + "^{commit}", cancellationToken);
-        var (_, commit, problem) = await GitBase.ResolveAsync(git, workspace, revision, "to find the files that changed", cancellationToken, needTopLevel: false).ConfigureAwait(false);
+        var resolving = GitBase.ResolveAsync(git, workspace, revision, "to find the files that changed", cancellationToken, needTopLevel: false);
+        var headStart = validate.Start(workspace, options with { ResultCache = true }, cancellationToken);
+        var (_, commit, problem) = await resolving.ConfigureAwait(false);
         if (commit is null)
         {
             _ = changes.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
@@ -47,7 +48,7 @@ public sealed class ChangedValidateService(ICommandRunner runner, TimeProvider t
             return new ChangedValidateResult([], [], null) { BaseLabel = label };
         }
 
-        var validation = await validate.RunAsync(workspace, options with { ResultCache = true }, cancellationToken, tracked).ConfigureAwait(false);
+        var validation = await validate.RunAsync(workspace, options with { ResultCache = true }, cancellationToken, headStart).ConfigureAwait(false);
         if (validation.Feeds is not { Count: > 0 } feeds)
         {
             return new ChangedValidateResult(validation.Diagnostics, [], validation) { BaseLabel = label, ChangedFiles = changed.Count, ShownAll = "the tree was not built" };

@@ -39,23 +39,18 @@ public sealed class DiskSourceTree(IFileSystem files, string root) : ISourceTree
         [.. files.EnumerateDirectories(Absolute(directory)).Where(d => !s_skippedDirectories.Contains(Path.GetFileName(d))).Select(Relative).Order(StringComparer.Ordinal)];
 
     /// <summary>Every file below the root (for folders that are not git repositories), skipping build output.</summary>
-    public IReadOnlyList<string> AllFiles()
-    {
-        var result = new List<string>();
-        var stack = new Stack<string>([string.Empty]);
-        while (stack.Count > 0)
-        {
-            var dir = stack.Pop();
-            result.AddRange(Files(dir));
-            foreach (var sub in Directories(dir))
-            {
-                stack.Push(sub);
-            }
-        }
+    public IReadOnlyList<string> AllFiles() => [.. AllFileStamps().Select(f => f.Path)];
 
-        result.Sort(StringComparer.Ordinal);
-        return result;
+    /// <summary><see cref="AllFiles"/> with each file's size and write time, read in the same pass (paths relative to the root, in ordinal order).</summary>
+    public IReadOnlyList<FileStamp> AllFileStamps()
+    {
+        var stamps = files.StampFilesBelow(root, s_skippedDirectories.Contains).Select(f => f with { Path = Relative(f.Path) }).ToList();
+        stamps.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return stamps;
     }
 
-    private string Relative(string full) => Path.GetRelativePath(root, full).Replace('\\', '/');
+    private string Relative(string full) =>
+        full.Length > root.Length && full.StartsWith(root, StringComparison.Ordinal) && full[root.Length] == Path.DirectorySeparatorChar && Path.DirectorySeparatorChar == '/'
+            ? full[(root.Length + 1)..]
+            : Path.GetRelativePath(root, full).Replace('\\', '/');
 }

@@ -13,6 +13,12 @@ namespace HomeOps.Operations.GitOps;
 /// </summary>
 internal sealed class FileFingerprints
 {
+    /// <summary>
+    /// Fewer newly hashed files than this do not rewrite the list (hashing them again next time costs less than
+    /// writing every line), unless files came or went.
+    /// </summary>
+    public const int RewriteAfter = 32;
+
     /// <summary>Files changed this close to the list being written are hashed again on the next run.</summary>
     public static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
 
@@ -22,7 +28,7 @@ internal sealed class FileFingerprints
     private readonly Dictionary<string, (long Size, long Ticks, string Hash)> _known;
     private readonly Dictionary<string, (long Size, long Ticks, string Hash)> _seen = new(StringComparer.Ordinal);
     private readonly long _trustedBefore;
-    private bool _changed;
+    private int _hashed;
 
     private FileFingerprints(IFileSystem files, BuildCache cache, string key, Dictionary<string, (long, long, string)> known, long trustedBefore)
     {
@@ -40,13 +46,14 @@ internal sealed class FileFingerprints
         if (cache.Get("fingerprints", key) is { } text && cache.WrittenAt("fingerprints", key) is { } written)
         {
             trustedBefore = (written - RacyWindow).Ticks;
-            foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            Span<Range> parts = stackalloc Range[4];
+            foreach (var range in text.AsSpan().Split('\n'))
             {
                 // size ticks hash path (the path last: it may hold spaces)
-                var parts = line.Split(' ', 4);
-                if (parts.Length == 4 && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var size) && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var ticks))
+                var line = text.AsSpan(range);
+                if (line.Split(parts, ' ', StringSplitOptions.None) == 4 && long.TryParse(line[parts[0]], CultureInfo.InvariantCulture, out var size) && long.TryParse(line[parts[1]], CultureInfo.InvariantCulture, out var ticks))
                 {
-                    known[parts[3]] = (size, ticks, parts[2]);
+                    known[line[parts[3]].ToString()] = (size, ticks, line[parts[2]].ToString());
                 }
             }
         }
@@ -55,10 +62,11 @@ internal sealed class FileFingerprints
     }
 
     /// <summary>What stands for the file's content in a cache key: its SHA-256, else its size and time (over 8 MiB), else "unreadable".</summary>
-    public string ContentHash(string path)
+    public string ContentHash(string path) => ContentHash(path, _files.FileSize(path), _files.LastWriteTimeUtc(path).Ticks);
+
+    /// <summary><see cref="ContentHash(string)"/> of a file whose size and time a listing read already.</summary>
+    public string ContentHash(string path, long size, long ticks)
     {
-        var size = _files.FileSize(path);
-        var ticks = _files.LastWriteTimeUtc(path).Ticks;
         if (size > 8 * 1024 * 1024)
         {
             return string.Create(CultureInfo.InvariantCulture, $"{size} {ticks}");
@@ -75,7 +83,7 @@ internal sealed class FileFingerprints
         {
             var hash = Convert.ToHexStringLower(SHA256.HashData(_files.ReadAllBytes(path)));
             _seen[path] = (size, ticks, hash);
-            _changed = true;
+            _hashed++;
             return hash;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -100,10 +108,13 @@ internal sealed class FileFingerprints
         }
     }
 
-    /// <summary>Writes the list when a file was hashed or one is gone, so that what was read this time is trusted next time.</summary>
+    /// <summary>
+    /// Writes the list when <see cref="RewriteAfter"/> files or more were hashed, or files came or went, so that what
+    /// was read this time is trusted next time.
+    /// </summary>
     public void Save()
     {
-        if (!_changed && _seen.Count == _known.Count)
+        if (_hashed < RewriteAfter && _seen.Count == _known.Count && _seen.Keys.All(_known.ContainsKey))
         {
             return;
         }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.GitOps.Model;
@@ -21,12 +22,9 @@ internal sealed class ValidateResultCache(IFileSystem files, BuildCache cache)
 {
     public string Key(Workspace workspace, ValidateOptions options, IReadOnlyList<string> tracked, string? chartMirror)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Add(string part)
-        {
-            hash.AppendData(MemoryMarshal.AsBytes(part.AsSpan()));
-            hash.AppendData([0, 0]);
-        }
+        // Every part as UTF-16 and a NUL after it, hashed once at the end.
+        var parts = new StringBuilder(256 * 1024);
+        void Add(string part) => parts.Append(part).Append('\0');
 
         Add("validate-result-2");
         Add(typeof(GitOpsRules).Assembly.ManifestModule.ModuleVersionId.ToString());
@@ -45,12 +43,13 @@ internal sealed class ValidateResultCache(IFileSystem files, BuildCache cache)
         Add(string.Join('\n', tracked));
         var prints = FileFingerprints.Load(files, cache, workspace.Root);
         var skip = Path.GetFullPath(cache.Directory, workspace.Root);
-        foreach (var file in new DiskSourceTree(files, workspace.Root).AllFiles())
+        foreach (var file in new DiskSourceTree(files, workspace.Root).AllFileStamps())
         {
-            var full = Path.Combine(workspace.Root, file);
+            var full = Path.Combine(workspace.Root, file.Path);
             if (!full.StartsWith(skip + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                AddFile(Add, full, file, prints);
+                Add(file.Path);
+                Add(prints.ContentHash(full, file.Size, file.LastWriteTimeUtc.Ticks));
             }
         }
 
@@ -80,7 +79,7 @@ internal sealed class ValidateResultCache(IFileSystem files, BuildCache cache)
         prints.Save();
         ReusedHashes = prints.Reused;
         Fingerprints = prints;
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(parts.ToString().AsSpan())));
     }
 
     /// <summary>The content hashes <see cref="Key"/> used (null before it ran): later phases key their own caches by them.</summary>

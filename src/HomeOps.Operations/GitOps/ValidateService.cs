@@ -21,8 +21,28 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
     /// <summary>When set, each phase of the run is timed into it (`validate --timings`).</summary>
     public PhaseTimings? Timings { get; init; }
 
-    /// <param name="trackedFiles">The listing of <see cref="TrackedFilesAsync"/> when the caller started it already (null: asked here).</param>
-    public async Task<ValidateResult> RunAsync(Workspace workspace, ValidateOptions options, CancellationToken cancellationToken, Task<IReadOnlyList<string>>? trackedFiles = null)
+    /// <summary>
+    /// Starts what a run needs before it knows whether its result is cached: the listing of the repository's files
+    /// (git processes, mostly waiting) and, beside it on another core, the settings (cluster.yaml, .homeops.yaml,
+    /// built-in schemas) and the schema verdicts of the last run. A run whose result is cached does not use the
+    /// second and third; they cost it no time, since the first is slower.
+    /// </summary>
+    public ValidateHeadStart Start(Workspace workspace, ValidateOptions options, CancellationToken cancellationToken) => new(
+        TrackedFilesAsync(workspace, cancellationToken),
+        Beside(() => ReadSettings(workspace, options), cancellationToken),
+        options.UseCache && !options.RenderOnly
+            ? Beside(() => new SchemaVerdictStore(Cache(workspace, options), workspace.Root).Load(), cancellationToken)
+            : null);
+
+    /// <summary>
+    /// CPU work started beside waiting for processes, on a thread of its own: on the thread pool of a 2-core machine
+    /// it would hold the threads that the processes' ends are reported on, and the waiting would grow by its length.
+    /// </summary>
+    private static Task<T> Beside<T>(Func<T> work, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <param name="headStart">What <see cref="Start"/> began, when the caller started it already (null: started here).</param>
+    public async Task<ValidateResult> RunAsync(Workspace workspace, ValidateOptions options, CancellationToken cancellationToken, ValidateHeadStart? headStart = null)
     {
         var started = time.GetTimestamp();
         IReadOnlyList<string>? tracked = null;
@@ -30,7 +50,8 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         string? key = null;
         if (options.ResultCache && options.UseCache && !options.RenderOnly && options.BuildFilter is null)
         {
-            tracked = await (trackedFiles ?? TrackedFilesAsync(workspace, cancellationToken)).ConfigureAwait(false);
+            headStart ??= Start(workspace, options, cancellationToken);
+            tracked = await headStart.TrackedFiles.ConfigureAwait(false);
             Timings?.Mark("tracked files (git ls-files)");
             results = new ValidateResultCache(workspace.Files, new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true));
             key = results.Key(workspace, options, tracked, MirrorSetting(options));
@@ -44,21 +65,22 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
             Timings?.Mark("result cache read", "miss");
         }
 
-        var rendered = await RenderAsync(workspace, options, renderReleases: null, cancellationToken).ConfigureAwait(false);
+        var settings = headStart is null ? ReadSettings(workspace, options) : await headStart.Settings.ConfigureAwait(false);
+        var rendered = await RenderAsync(workspace, options, settings, renderReleases: null, cancellationToken).ConfigureAwait(false);
         var diagnostics = rendered.Diagnostics;
         if (rendered.Tree is { } tree && !options.RenderOnly)
         {
             var crdIndex = results?.Fingerprints is { } prints ? (prints, new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true)) : ((FileFingerprints, BuildCache)?)null;
             var schemas = LoadSchemas(workspace, tree, rendered.Builtin, [.. rendered.Settings.SchemaDirectories, .. options.SchemaDirectories], crdIndex, diagnostics);
             Timings?.Mark("schemas (CRDs of the tree and --schemas)");
-            tracked ??= await (trackedFiles ?? TrackedFilesAsync(workspace, cancellationToken)).ConfigureAwait(false);
-            var cache = options.UseCache ? new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true) : null;
+            tracked ??= await (headStart?.TrackedFiles ?? TrackedFilesAsync(workspace, cancellationToken)).ConfigureAwait(false);
+            var cache = options.UseCache ? Cache(workspace, options) : null;
             var verdicts = cache is null ? null : new SchemaVerdictStore(cache, workspace.Root);
             var clean = cache is null || results?.Fingerprints is null ? null : new CleanFilesStore(cache, workspace.Root);
             var context = new RuleContext(tree, schemas, rendered.Cluster, rendered.Settings, tracked)
             {
                 UndefinedVariables = rendered.Undefined,
-                SchemaVerdicts = verdicts?.Load() ?? new(),
+                SchemaVerdicts = (headStart?.Verdicts is { } loading ? await loading.ConfigureAwait(false) : verdicts?.Load()) ?? new(),
                 CleanFiles = clean?.Load(results!.Fingerprints!) ?? new(),
             };
             Timings?.Mark("rule context (graph, what the last run judged)");
@@ -85,7 +107,11 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
     /// Builds the tree and renders its HelmReleases (only those of Kustomizations <paramref name="renderReleases"/>
     /// accepts, when given), without running the rules: the shared first half of validate, diff and graph.
     /// </summary>
-    public async Task<RenderedTree> RenderAsync(Workspace workspace, ValidateOptions options, Func<KustomizationNode, bool>? renderReleases, CancellationToken cancellationToken)
+    public Task<RenderedTree> RenderAsync(Workspace workspace, ValidateOptions options, Func<KustomizationNode, bool>? renderReleases, CancellationToken cancellationToken) =>
+        RenderAsync(workspace, options, ReadSettings(workspace, options), renderReleases, cancellationToken);
+
+    /// <summary>What a run reads before it builds: cluster.yaml, .homeops.yaml, the Kubernetes version and its built-in schemas.</summary>
+    private static TreeSettings ReadSettings(Workspace workspace, ValidateOptions options)
     {
         var diagnostics = new List<Diagnostic>();
         var cluster = workspace.Files.FileExists(workspace.ClusterFile) ? ClusterConfigService.Load(workspace).Config : null;
@@ -94,13 +120,21 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         var source = new DiskSourceTree(workspace.Files, workspace.Root);
         var kubeVersion = KubernetesVersion(workspace, options, cluster, entry, source, diagnostics);
         var builtin = LoadBuiltin(kubeVersion.Version, kubeVersion.At, diagnostics);
+        return new TreeSettings(cluster, settings, entry, kubeVersion.Version, builtin, diagnostics);
+    }
+
+    private async Task<RenderedTree> RenderAsync(Workspace workspace, ValidateOptions options, TreeSettings read, Func<KustomizationNode, bool>? renderReleases, CancellationToken cancellationToken)
+    {
+        var (cluster, settings, entry, kubernetesVersion, builtin, readDiagnostics) = read;
+        var diagnostics = new List<Diagnostic>(readDiagnostics);
+        var source = new DiskSourceTree(workspace.Files, workspace.Root);
         Timings?.Mark("cluster.yaml, settings, Kubernetes version, built-in schemas");
         var cache = new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), options.UseCache);
         var kustomize = new KustomizeTool(runner);
         if (kustomize.Program is null)
         {
             diagnostics.Add(DiagnosticCatalog.ToolNotFound.At(SourceSpan.File(entry), "kubectl (or kustomize)", "to build the Flux Kustomizations"));
-            return new RenderedTree(null, diagnostics, cluster, settings, [], builtin, kubeVersion.Version);
+            return new RenderedTree(null, diagnostics, cluster, settings, [], builtin, kubernetesVersion);
         }
 
         var builder = new TreeBuilder(workspace.Files, source, kustomize, cache, options);
@@ -109,11 +143,11 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
             + string.Concat(builder.ExternalBuilds.GroupBy(b => b.Value).OrderByDescending(g => g.Count()).Select(g => $"; kustomize for {g.Key}: {string.Join(", ", g.Select(b => b.Key).Order(StringComparer.Ordinal))}")));
         var ownSources = tree.Kustomizations.Select(k => k.Spec.SourceRef?.ToString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var mirror = OpenMirror(workspace, options, diagnostics);
-        await new HelmRenderer(workspace.Files, source, new Helm(runner), kustomize, cache, options, kubeVersion.Version, builtin, mirror)
+        await new HelmRenderer(workspace.Files, source, new Helm(runner), kustomize, cache, options, kubernetesVersion, builtin, mirror)
             .RenderAsync(tree, ownSources, renderReleases, cancellationToken).ConfigureAwait(false);
         Timings?.Mark("HelmReleases rendered", $"{tree.Kustomizations.SelectMany(k => k.Releases).Count(r => r.Rendered)} rendered");
         diagnostics.AddRange(tree.BuildDiagnostics.Items);
-        return new RenderedTree(tree, diagnostics, cluster, settings, builder.Undefined, builtin, kubeVersion.Version);
+        return new RenderedTree(tree, diagnostics, cluster, settings, builder.Undefined, builtin, kubernetesVersion);
     }
 
     /// <summary>Renders the HelmReleases of an already built tree (those of Kustomizations <paramref name="include"/> accepts).</summary>
@@ -150,6 +184,9 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         Timings!.Mark("rules", $"{GitOpsRules.All.Count} rules over {context.Tree.AllObjects.Count()} objects; slowest: {slowest}");
         return found;
     }
+
+    private static BuildCache Cache(Workspace workspace, ValidateOptions options) =>
+        new(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true);
 
     /// <summary>The chart mirror of --chart-mirror, else of HOMEOPS_CHART_MIRROR; relative paths from the working directory.</summary>
     private static string? MirrorSetting(ValidateOptions options) =>

@@ -28,6 +28,32 @@ public interface IFileSystem
 
     IEnumerable<string> EnumerateDirectories(string directory);
 
+    /// <summary>
+    /// Every file below <paramref name="directory"/> with its size and write time (in no set order), without
+    /// descending into folders whose name <paramref name="skipFolder"/> accepts. The disk's form reads each file's
+    /// metadata once, where <see cref="FileSize"/> and <see cref="LastWriteTimeUtc"/> look twice.
+    /// </summary>
+    IEnumerable<FileStamp> StampFilesBelow(string directory, Func<string, bool> skipFolder)
+    {
+        var pending = new Stack<string>([directory]);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            foreach (var file in EnumerateFiles(folder, "*", recursive: false))
+            {
+                yield return new FileStamp(file, FileSize(file), LastWriteTimeUtc(file));
+            }
+
+            foreach (var sub in EnumerateDirectories(folder))
+            {
+                if (!skipFolder(Path.GetFileName(sub)))
+                {
+                    pending.Push(sub);
+                }
+            }
+        }
+    }
+
     void DeleteDirectory(string path);
 
     void CreateDirectory(string path);

@@ -71,6 +71,18 @@ public sealed class PhysicalFileSystem : IFileSystem
     public IEnumerable<string> EnumerateDirectories(string directory) =>
         Directory.Exists(directory) ? Directory.EnumerateDirectories(directory) : [];
 
+    public IEnumerable<FileStamp> StampFilesBelow(string directory, Func<string, bool> skipFolder) =>
+        Directory.Exists(directory)
+            ? new System.IO.Enumeration.FileSystemEnumerable<FileStamp>(
+                directory,
+                (ref entry) => new FileStamp(entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcDateTime),
+                new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true })
+            {
+                ShouldIncludePredicate = (ref entry) => !entry.IsDirectory,
+                ShouldRecursePredicate = (ref entry) => !skipFolder(entry.FileName.ToString()),
+            }
+            : [];
+
     public void DeleteDirectory(string path)
     {
         if (Directory.Exists(path))
