@@ -57,13 +57,18 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
         while (wave.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // Task.Run: collecting inputs and in-process builds are CPU work, spread over the cores.
-            var outputs = await Task.WhenAll(wave.Select(n => Task.Run(() => BuildOneAsync(tree, n, cancellationToken), cancellationToken))).ConfigureAwait(false);
+            // Task.Run: collecting inputs, in-process builds and parsing the output are CPU work, spread over the cores
+            // (the root's output is parsed after it is adopted: its real node names the objects' origin).
+            var outputs = await Task.WhenAll(wave.Select(n => Task.Run(
+                async () => await BuildOneAsync(tree, n, cancellationToken).ConfigureAwait(false) is { } built
+                    ? (Text: built, Documents: n == root ? null : BuildOutput.Read(n, built, p => ResolveOrigin(n, p), tree.Sources))
+                    : ((string Text, IReadOnlyList<OutputDocument>? Documents)?)null,
+                cancellationToken))).ConfigureAwait(false);
             var next = new List<KustomizationNode>();
             for (var i = 0; i < wave.Count; i++)
             {
                 var node = wave[i];
-                if (outputs[i] is not { } output)
+                if (outputs[i] is not var (output, documents))
                 {
                     continue;
                 }
@@ -75,7 +80,8 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
 
                 var variables = node.Spec.PostBuild is null ? null : Variables.Resolve(node, tree.AllObjects.Concat(VariableSources(output, node)), tree.BuildDiagnostics);
                 node.VariablesHash = variables is null ? null : BuildCache.Hash(variables.OrderBy(v => v.Key, StringComparer.Ordinal).SelectMany(v => new[] { v.Key, v.Value }));
-                BuildOutput.Populate(node, output, variables, options.StrictSubstitution, p => ResolveOrigin(node, p), tree.Sources, tree.BuildDiagnostics, Undefined);
+                documents ??= BuildOutput.Read(node, output, p => ResolveOrigin(node, p), tree.Sources);
+                BuildOutput.Populate(node, documents, variables, options.StrictSubstitution, tree.Sources, tree.BuildDiagnostics, Undefined);
                 node.Built = true;
                 Discover(tree, node, ownSources, repositoryUrl, next);
             }

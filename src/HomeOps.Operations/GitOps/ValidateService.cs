@@ -24,8 +24,9 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
     /// <summary>
     /// Starts what a run needs before it knows whether its result is cached: the listing of the repository's files
     /// (git processes, mostly waiting) and, beside it on another core, the settings (cluster.yaml, .homeops.yaml,
-    /// built-in schemas) and the schema verdicts of the last run. A run whose result is cached does not use the
-    /// second and third; they cost it no time, since the first is slower.
+    /// built-in schemas) and the schema verdicts of the last run. For callers that expect a miss (files changed since
+    /// the base): a run whose result is cached does not use the second and third, and plain `validate` does not
+    /// start them, so that its cached answer pays for no unused work.
     /// </summary>
     public ValidateHeadStart Start(Workspace workspace, ValidateOptions options, CancellationToken cancellationToken) => new(
         TrackedFilesAsync(workspace, cancellationToken),
@@ -50,8 +51,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         string? key = null;
         if (options.ResultCache && options.UseCache && !options.RenderOnly && options.BuildFilter is null)
         {
-            headStart ??= Start(workspace, options, cancellationToken);
-            tracked = await headStart.TrackedFiles.ConfigureAwait(false);
+            tracked = await (headStart?.TrackedFiles ?? TrackedFilesAsync(workspace, cancellationToken)).ConfigureAwait(false);
             Timings?.Mark("tracked files (git ls-files)");
             results = new ValidateResultCache(workspace.Files, new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true));
             key = results.Key(workspace, options, tracked, MirrorSetting(options));

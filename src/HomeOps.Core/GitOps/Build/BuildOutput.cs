@@ -31,30 +31,43 @@ public static class BuildOutput
         return docs;
     }
 
+    /// <summary>
+    /// The documents of a build's output, parsed, each with its origin: what <see cref="Populate"/> needs that does not
+    /// depend on other Kustomizations, so the builds of one wave read theirs in parallel.
+    /// </summary>
     /// <param name="resolveOrigin">Maps an origin annotation path to a repository-relative path (null when outside the repository).</param>
+    public static IReadOnlyList<OutputDocument> Read(KustomizationNode node, string output, Func<string, string?> resolveOrigin, SourceIndex sources)
+    {
+        var fallback = KustomizeInputs.KustomizationFile(sources.Tree, node.Spec.Path) ?? node.Spec.Path;
+        var documents = new List<OutputDocument>();
+        var index = 0;
+        foreach (var text in SplitDocuments(output))
+        {
+            index++;
+            var label = $"{node.Spec.Path} document {index}";
+            var parsed = new DiagnosticBag();
+            if (YamlReader.ReadAll(text, label, parsed).FirstOrDefault() is YamlMapping root)
+            {
+                documents.Add(new OutputDocument(text, label, root, parsed.HasErrors, Origin(root, node, resolveOrigin, sources, fallback)));
+            }
+        }
+
+        return documents;
+    }
+
+    /// <summary>The node's objects from its output documents (<see cref="Read"/>): post-build substitution with <paramref name="variables"/>, then checks.</summary>
     public static void Populate(
         KustomizationNode node,
-        string output,
+        IReadOnlyList<OutputDocument> documents,
         Dictionary<string, string>? variables,
         bool strict,
-        Func<string, string?> resolveOrigin,
         SourceIndex sources,
         DiagnosticBag diagnostics,
         List<(string Variable, KubeObject Object)> undefined)
     {
-        var fallback = KustomizeInputs.KustomizationFile(sources.Tree, node.Spec.Path) ?? node.Spec.Path;
-        var index = 0;
-        foreach (var docText in SplitDocuments(output))
+        foreach (var (docText, label, parsedRoot, malformed, origin) in documents)
         {
-            index++;
-            var label = $"{node.Spec.Path} document {index}";
-            if (YamlReader.ReadAll(docText, label, new DiagnosticBag()).FirstOrDefault() is not YamlMapping root)
-            {
-                continue;
-            }
-
-            var origin = Origin(root, node, resolveOrigin, sources, fallback);
-            var text = docText;
+            var root = parsedRoot;
             if (variables is { Count: > 0 } && !SubstitutionDisabled(root))
             {
                 var result = Substitution.Apply(docText, variables, strict);
@@ -73,23 +86,26 @@ public static class BuildOutput
                     undefined.Add((v, probe));
                 }
 
-                text = result.Text;
-                var bag = new DiagnosticBag();
-                if (YamlReader.ReadAll(text, label, bag).FirstOrDefault() is not YamlMapping substituted || bag.HasErrors)
+                // Nothing substituted (most objects): parsing the same text again would give the same object.
+                if (malformed || !string.Equals(result.Text, docText, StringComparison.Ordinal))
                 {
-                    // A missing substituteFrom source already failed the build; its empty values break YAML as a consequence.
-                    if (!node.VariablesIncomplete)
+                    var bag = new DiagnosticBag();
+                    if (YamlReader.ReadAll(result.Text, label, bag).FirstOrDefault() is not YamlMapping substituted || bag.HasErrors)
                     {
-                        var first = result.Undefined.FirstOrDefault();
-                        var at = first is null ? origin.Span : LocateText(sources, origin, "${" + first + "}");
-                        diagnostics.Add(DiagnosticCatalog.SubstitutionSyntax.At(at, node.Id, first is null ? "the substituted values" : "${" + first + "}", probe,
-                            "the object is no longer valid YAML after substitution (an empty or unquoted value)"));
+                        // A missing substituteFrom source already failed the build; its empty values break YAML as a consequence.
+                        if (!node.VariablesIncomplete)
+                        {
+                            var first = result.Undefined.FirstOrDefault();
+                            var at = first is null ? origin.Span : LocateText(sources, origin, "${" + first + "}");
+                            diagnostics.Add(DiagnosticCatalog.SubstitutionSyntax.At(at, node.Id, first is null ? "the substituted values" : "${" + first + "}", probe,
+                                "the object is no longer valid YAML after substitution (an empty or unquoted value)"));
+                        }
+
+                        continue;
                     }
 
-                    continue;
+                    root = substituted;
                 }
-
-                root = substituted;
             }
 
             var obj = new KubeObject(root, origin);
@@ -202,3 +218,6 @@ public static class BuildOutput
         current.Clear();
     }
 }
+
+/// <summary>A document of a build's output as <see cref="BuildOutput.Read"/> parsed it: its text, its parse label, its root, whether it parsed with errors, and its origin.</summary>
+public sealed record OutputDocument(string Text, string Label, YamlMapping Root, bool Malformed, ObjectOrigin Origin);
