@@ -1,5 +1,7 @@
 using HomeOps.Cli;
 
+JitProfile.Start(args);
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
