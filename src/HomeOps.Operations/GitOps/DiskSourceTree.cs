@@ -4,20 +4,23 @@ using HomeOps.Runtime.Files;
 
 namespace HomeOps.Operations.GitOps;
 
-/// <summary><see cref="ISourceTree"/> over a folder on disk; file texts are read once and cached.</summary>
+/// <summary><see cref="ISourceTree"/> over a folder on disk; file texts and whether paths exist are read once and remembered for the run.</summary>
 public sealed class DiskSourceTree(IFileSystem files, string root) : ISourceTree
 {
     private static readonly HashSet<string> s_skippedDirectories = new(StringComparer.Ordinal) { ".git", "bin", "obj", "node_modules", ".build", ".tools", "TestResults" };
 
     private readonly ConcurrentDictionary<string, string?> _texts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);
 
     public string Root => root;
 
     public string Absolute(string path) => path.Length == 0 ? root : Path.Combine(root, path);
 
-    public bool FileExists(string path) => files.FileExists(Absolute(path));
+    // The tree is read as it is when the run starts, like its texts: each build asks about the same paths again.
+    public bool FileExists(string path) => _files.GetOrAdd(path, p => files.FileExists(Absolute(p)));
 
-    public bool DirectoryExists(string path) => files.DirectoryExists(Absolute(path));
+    public bool DirectoryExists(string path) => _directories.GetOrAdd(path, p => files.DirectoryExists(Absolute(p)));
 
     public string? ReadText(string path) => _texts.GetOrAdd(path, p =>
     {

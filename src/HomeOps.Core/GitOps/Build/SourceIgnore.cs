@@ -20,6 +20,9 @@ public sealed class SourceIgnore
 
     private readonly List<(Regex Pattern, bool Negate, bool DirectoryOnly)> _rules = [];
 
+    // Folders asked about (every file of a folder asks for it): rules run once per folder, not once per file.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+
     private SourceIgnore()
     {
     }
@@ -70,26 +73,26 @@ public sealed class SourceIgnore
         return ignore;
     }
 
+    /// <summary>Whether a path is ignored: when any folder above it is, or when the last rule that matches it does not negate.</summary>
     public bool IsIgnored(string path, bool isDirectory = false)
     {
-        var ignored = false;
-        var parts = path.Split('/');
-        // A path is ignored when it or any parent folder is.
-        for (var i = 1; i <= parts.Length; i++)
+        if (_rules.Count == 0)
         {
-            var prefix = string.Join('/', parts.Take(i));
-            var dir = i < parts.Length || isDirectory;
-            foreach (var (pattern, negate, dirOnly) in _rules)
-            {
-                if ((!dirOnly || dir) && pattern.IsMatch(prefix))
-                {
-                    ignored = !negate;
-                }
-            }
+            return false;
+        }
 
-            if (ignored && i < parts.Length)
+        var slash = path.LastIndexOf('/');
+        return (slash > 0 && _folders.GetOrAdd(path[..slash], folder => IsIgnored(folder, isDirectory: true))) || Matches(path, isDirectory);
+    }
+
+    private bool Matches(string path, bool isDirectory)
+    {
+        var ignored = false;
+        foreach (var (pattern, negate, dirOnly) in _rules)
+        {
+            if ((!dirOnly || isDirectory) && pattern.IsMatch(path))
             {
-                return true;
+                ignored = !negate;
             }
         }
 
@@ -170,5 +173,6 @@ public sealed class SourceIgnore
         }
 
         _rules.Add((new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), negate, dirOnly));
+        _folders.Clear();
     }
 }

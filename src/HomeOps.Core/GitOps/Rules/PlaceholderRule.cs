@@ -23,8 +23,8 @@ public sealed partial class PlaceholderRule : IGitOpsRule
         var check = networks is null ? "placeholders" : $"placeholders {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(networks.Identity)))[..16]}";
         foreach (var file in context.TrackedFiles)
         {
-            if (!RepoPath.IsYaml(file) || !roots.Any(r => RepoPath.IsUnder(file, r)) || context.Tree.Ignore.IsIgnored(file)
-                || context.CleanFiles.WasClean(check, file) || context.Tree.Sources.Tree.ReadText(file) is not { } text)
+            if (!RepoPath.IsYaml(file) || !roots.Any(r => RepoPath.IsUnder(file, r)) || context.CleanFiles.WasClean(check, file)
+                || context.Tree.Ignore.IsIgnored(file) || context.Tree.Sources.Tree.ReadText(file) is not { } text)
             {
                 continue;
             }
