@@ -4,14 +4,15 @@ using HomeOps.Testing;
 namespace HomeOps.Cli.Tests;
 
 /// <summary>
-/// ./homeops rebuilds the CLI only when a source changed, not when a build (scripts/test.sh) rewrote bin/ or obj/.
-/// The script runs in a copy of the repository's layout with a stand-in `dotnet` first on PATH that only records
-/// that it was called (the real publish takes minutes; what is tested is the script's decision).
+/// ./homeops rebuilds the CLI only when a source changed or the build was made another way (an older version of the
+/// script), not when a build (scripts/test.sh) rewrote bin/ or obj/. The script runs in a copy of the repository's
+/// layout with a stand-in `dotnet` first on PATH that records that it was called and writes a program where the
+/// publish would (the real publish takes minutes; what is tested is the script's decision).
 /// </summary>
 public sealed class HomeOpsScriptTests
 {
     [Fact]
-    public async Task HomeopsScript_RebuildsWhenASourceChanged_NotWhenOnlyBuildOutputDid()
+    public async Task HomeopsScript_RebuildsWhenASourceOrTheBuildModeChanged_NotWhenOnlyBuildOutputDid()
     {
         if (OperatingSystem.IsWindows())
         {
@@ -23,31 +24,43 @@ public sealed class HomeOpsScriptTests
         var source = repo.Write("src/App/Program.cs", "// source\n");
         var assets = repo.Write("src/App/obj/project.assets.json", "{}\n");
         var output = repo.Write("src/App/bin/Debug/App.dll", "binary\n");
-        var cli = repo.Write(".build/homeops/homeops", "#!/bin/sh\necho ran\n");
         var calls = Path.Combine(repo.Path, "dotnet-calls");
-        var dotnet = repo.Write("fake-bin/dotnet", $"#!/bin/sh\necho \"$*\" >> '{calls}'\n");
-        foreach (var program in new[] { cli, dotnet })
+        var dotnet = repo.Write("fake-bin/dotnet", $$"""
+            #!/bin/sh
+            echo "$*" >> '{{calls}}'
+            while [ $# -gt 0 ]; do
+              if [ "$1" = "-o" ]; then mkdir -p "$2" && printf '#!/bin/sh\necho ran\n' > "$2/homeops" && chmod +x "$2/homeops"; fi
+              shift
+            done
+            """.Replace("\r", string.Empty, StringComparison.Ordinal) + "\n");
+        if (!OperatingSystem.IsWindows())
         {
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
+            File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+
+        var cli = Path.Combine(repo.Path, ".build", "homeops", "homeops");
+        var fakeBin = Path.GetDirectoryName(dotnet)!;
+
+        (await RunAsync(script, fakeBin)).ShouldBe("ran");
+        File.ReadAllText(calls).ShouldStartWith("publish ", Case.Sensitive, "the first run builds the CLI");
+        File.Delete(calls);
 
         var published = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(source, published.AddDays(-1));
         File.SetLastWriteTimeUtc(cli, published);
         File.SetLastWriteTimeUtc(assets, published.AddDays(1));
         File.SetLastWriteTimeUtc(output, published.AddDays(1));
-
-        var unchanged = await RunAsync(script, Path.GetDirectoryName(dotnet)!);
-        unchanged.ShouldBe("ran");
+        (await RunAsync(script, fakeBin)).ShouldBe("ran");
         File.Exists(calls).ShouldBeFalse("only bin/ and obj/ changed, yet ./homeops called dotnet");
 
         File.SetLastWriteTimeUtc(source, published.AddDays(2));
-        var changed = await RunAsync(script, Path.GetDirectoryName(dotnet)!);
-        changed.ShouldBe("ran");
+        (await RunAsync(script, fakeBin)).ShouldBe("ran");
         File.ReadAllText(calls).ShouldStartWith("publish ");
+        File.Delete(calls);
+
+        File.WriteAllText(Path.Combine(repo.Path, ".build", "homeops", ".publish-mode"), "publish src/HomeOps.Cli --self-contained false");
+        (await RunAsync(script, fakeBin)).ShouldBe("ran");
+        File.ReadAllText(calls).ShouldStartWith("publish ", Case.Sensitive, "a build made another way is built again");
     }
 
     private static async Task<string> RunAsync(string script, string fakeBin)
