@@ -21,6 +21,11 @@ public sealed class JitProfileTests
     [Fact]
     public async Task Run_WritesTheCommandsProfile_UnlessTurnedOff()
     {
+        if (Environment.ProcessorCount < 2)
+        {
+            Assert.Skip("the runtime ignores multi-core JIT profiles on a machine with one core");
+        }
+
         using var cache = new TempDirectory();
         (await RunAsync(cache.Path, disable: false, "config", "--help")).ShouldBe(0);
         File.Exists(Path.Combine(cache.Path, "jit", "config.jitprofile")).ShouldBeTrue("the process ended without writing its JIT profile");

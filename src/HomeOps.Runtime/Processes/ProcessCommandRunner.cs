@@ -110,9 +110,10 @@ public sealed class ProcessCommandRunner : ICommandRunner
         {
             process.Kill(entireProcessTree: true);
         }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException or AggregateException)
         {
-            // It exited on its own already.
+            // It exited on its own already, or a child may not be killed (a setuid program): the timeout or the
+            // cancellation is what the caller hears about.
         }
     }
 }
