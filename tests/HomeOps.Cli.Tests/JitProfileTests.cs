@@ -36,6 +36,25 @@ public sealed class JitProfileTests
     }
 
     [Fact]
+    public async Task Run_WithADamagedProfile_IgnoresItAndWritesANewOne()
+    {
+        if (Environment.ProcessorCount < 2)
+        {
+            Assert.Skip("the runtime ignores multi-core JIT profiles on a machine with one core");
+        }
+
+        // What two processes ending at once could leave (the runtime writes the profile in place): cut short, or noise.
+        using var cache = new TempDirectory();
+        var profile = cache.Write("jit/config.jitprofile", string.Empty);
+        foreach (var damaged in new[] { "MCJ\u0001\u0000", new string('\u00ff', 5000) })
+        {
+            File.WriteAllText(profile, damaged);
+            (await RunAsync(cache.Path, disable: false, "config", "--help")).ShouldBe(0);
+            File.ReadAllText(profile).ShouldNotBe(damaged, "the damaged profile was not replaced");
+        }
+    }
+
+    [Fact]
     public async Task Run_WithACacheFolderThatCannotBeCreated_StillWorks()
     {
         using var cache = new TempDirectory();
