@@ -27,11 +27,15 @@ public sealed class ValidateHeadStart
     internal Task<SchemaVerdicts>? Verdicts { get; }
 }
 
-/// <summary>What a run reads before it builds: cluster.yaml, .homeops.yaml, the entry folder, the Kubernetes version and its built-in schemas, with what reading them found.</summary>
+/// <summary>
+/// What a run reads before it builds: cluster.yaml, .homeops.yaml, the entry folder, the Kubernetes version and its
+/// built-in schemas, with what reading them found, and the source tree it read (the build reads on from it).
+/// </summary>
 internal sealed record TreeSettings(
     ClusterDefinition? Cluster,
     ValidateSettings Settings,
     string Entry,
     string? KubernetesVersion,
     BuiltinSchemas Builtin,
-    List<Diagnostic> Diagnostics);
+    List<Diagnostic> Diagnostics,
+    DiskSourceTree Source);

@@ -53,7 +53,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         {
             tracked = await (headStart?.TrackedFiles ?? TrackedFilesAsync(workspace, cancellationToken)).ConfigureAwait(false);
             Timings?.Mark("tracked files (git ls-files)");
-            results = new ValidateResultCache(workspace.Files, new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true));
+            results = new ValidateResultCache(workspace.Files, Cache(workspace, options));
             key = results.Key(workspace, options, tracked, MirrorSetting(options));
             Timings?.Mark("result cache key", $"{tracked.Count} tracked files, {results.ReusedHashes} file hashes reused");
             if (results.Get(key, time.GetElapsedTime(started)) is { } cached)
@@ -70,7 +70,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         var diagnostics = rendered.Diagnostics;
         if (rendered.Tree is { } tree && !options.RenderOnly)
         {
-            var crdIndex = results?.Fingerprints is { } prints ? (prints, new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), enabled: true)) : ((FileFingerprints, BuildCache)?)null;
+            var crdIndex = results?.Fingerprints is { } prints ? (prints, Cache(workspace, options)) : ((FileFingerprints, BuildCache)?)null;
             var schemas = LoadSchemas(workspace, tree, rendered.Builtin, [.. rendered.Settings.SchemaDirectories, .. options.SchemaDirectories], crdIndex, diagnostics);
             Timings?.Mark("schemas (CRDs of the tree and --schemas)");
             tracked ??= await (headStart?.TrackedFiles ?? TrackedFilesAsync(workspace, cancellationToken)).ConfigureAwait(false);
@@ -120,14 +120,13 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         var source = new DiskSourceTree(workspace.Files, workspace.Root);
         var kubeVersion = KubernetesVersion(workspace, options, cluster, entry, source, diagnostics);
         var builtin = LoadBuiltin(kubeVersion.Version, kubeVersion.At, diagnostics);
-        return new TreeSettings(cluster, settings, entry, kubeVersion.Version, builtin, diagnostics);
+        return new TreeSettings(cluster, settings, entry, kubeVersion.Version, builtin, diagnostics, source);
     }
 
     private async Task<RenderedTree> RenderAsync(Workspace workspace, ValidateOptions options, TreeSettings read, Func<KustomizationNode, bool>? renderReleases, CancellationToken cancellationToken)
     {
-        var (cluster, settings, entry, kubernetesVersion, builtin, readDiagnostics) = read;
+        var (cluster, settings, entry, kubernetesVersion, builtin, readDiagnostics, source) = read;
         var diagnostics = new List<Diagnostic>(readDiagnostics);
-        var source = new DiskSourceTree(workspace.Files, workspace.Root);
         Timings?.Mark("cluster.yaml, settings, Kubernetes version, built-in schemas");
         var cache = new BuildCache(workspace.Files, options.CacheDirectory ?? UserCache.Directory(), options.UseCache);
         var kustomize = new KustomizeTool(runner);

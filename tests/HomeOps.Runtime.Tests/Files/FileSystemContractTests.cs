@@ -17,6 +17,27 @@ public abstract class FileSystemContractTests
     private string At(params string[] parts) => Path.Combine([Root, .. parts]);
 
     [Fact]
+    public void StampFilesBelow_ListsEveryFileWithItsSizeAndTime_AndSkipsTheNamedFoldersAtAnyDepth()
+    {
+        Files.WriteAllTextAtomic(At("top.yaml"), "a: 1\n");
+        Files.WriteAllTextAtomic(At(".hidden"), "x\n");
+        Files.WriteAllTextAtomic(At("apps", "demo", "values.yaml"), "replicas: 2\n");
+        Files.WriteAllTextAtomic(At("node_modules", "pkg", "index.js"), "skipped\n");
+        Files.WriteAllTextAtomic(At("apps", "obj", "build.json"), "skipped\n");
+
+        var stamps = Files.StampFilesBelow(Root, name => name is "node_modules" or "obj").OrderBy(s => s.Path, StringComparer.Ordinal).ToList();
+
+        stamps.Select(s => Path.GetRelativePath(Root, s.Path).Replace('\\', '/')).ShouldBe([".hidden", "apps/demo/values.yaml", "top.yaml"]);
+        foreach (var stamp in stamps)
+        {
+            stamp.Size.ShouldBe(Files.FileSize(stamp.Path));
+            stamp.LastWriteTimeUtc.ShouldBe(Files.LastWriteTimeUtc(stamp.Path));
+        }
+
+        Files.StampFilesBelow(At("missing"), _ => false).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void WriteAllTextAtomic_MissingFolders_AreCreatedAndTheTextReadsBack()
     {
         Files.WriteAllTextAtomic(At("a", "b", "c.yaml"), "key: välue\n");
