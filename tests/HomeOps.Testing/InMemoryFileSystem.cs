@@ -8,7 +8,7 @@ namespace HomeOps.Testing;
 /// the disk refuses, with the same exception types (FileSystemContractTests runs one set of cases on both):
 /// reading a missing file or a folder, writing where a file stands in for a folder, deleting from a folder that does
 /// not exist. Paths are Unix-style; relative ones resolve against <see cref="WorkingDirectory"/>.
-/// What it does not model: binary content (files are text; ReadAllBytes returns their UTF-8), permissions other than
+/// What it does not model: permissions other than
 /// the recorded mode, symbolic links, case-insensitive names,
 /// other processes (a lock is only exclusive within this instance).
 /// </summary>
@@ -50,12 +50,12 @@ public sealed class InMemoryFileSystem(TimeProvider? time = null) : IFileSystem
         }
     }
 
-    public string ReadAllText(string path) => Get(path).Content;
+    public string ReadAllText(string path) => Get(path) is { Bytes: { } bytes } ? Encoding.UTF8.GetString(bytes) : Get(path).Content;
 
-    /// <summary>A file's content as UTF-8 (files are held as text: binary content does not round-trip).</summary>
-    public byte[] ReadAllBytes(string path) => Encoding.UTF8.GetBytes(Get(path).Content);
+    /// <summary>A file's bytes: as written by <see cref="WriteAllBytesAtomic"/>, else its text as UTF-8.</summary>
+    public byte[] ReadAllBytes(string path) => Get(path) is { Bytes: { } bytes } ? [.. bytes] : Encoding.UTF8.GetBytes(Get(path).Content);
 
-    public long FileSize(string path) => Encoding.UTF8.GetByteCount(Get(path).Content);
+    public long FileSize(string path) => Get(path) is { Bytes: { } bytes } ? bytes.Length : Encoding.UTF8.GetByteCount(Get(path).Content);
 
     /// <summary>A file written with a mode that has an execute bit (a file written without a mode is not executable).</summary>
     public bool IsExecutable(string path)
@@ -75,7 +75,13 @@ public sealed class InMemoryFileSystem(TimeProvider? time = null) : IFileSystem
         }
     }
 
-    public void WriteAllTextAtomic(string path, string content, UnixFileMode? mode = null)
+    public void WriteAllTextAtomic(string path, string content, UnixFileMode? mode = null) =>
+        Write(path, new Entry(content, mode, _time.GetUtcNow().UtcDateTime));
+
+    public void WriteAllBytesAtomic(string path, byte[] content) =>
+        Write(path, new Entry(string.Empty, null, _time.GetUtcNow().UtcDateTime, [.. content]));
+
+    private void Write(string path, Entry entry)
     {
         var full = GetFullPath(path);
         lock (_gate)
@@ -86,7 +92,7 @@ public sealed class InMemoryFileSystem(TimeProvider? time = null) : IFileSystem
             }
 
             CreateDirectoryLocked(Parent(full));
-            _files[full] = new Entry(content, mode, _time.GetUtcNow().UtcDateTime);
+            _files[full] = entry;
         }
     }
 
@@ -228,7 +234,8 @@ public sealed class InMemoryFileSystem(TimeProvider? time = null) : IFileSystem
         pattern == "*" || System.Text.RegularExpressions.Regex.IsMatch(name,
             "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$");
 
-    private sealed record Entry(string Content, UnixFileMode? Mode, DateTime Written);
+    /// <summary>A file: its text, or its bytes when written as bytes.</summary>
+    private sealed record Entry(string Content, UnixFileMode? Mode, DateTime Written, byte[]? Bytes = null);
 
     private sealed class Lock(InMemoryFileSystem owner, string path) : IDisposable
     {

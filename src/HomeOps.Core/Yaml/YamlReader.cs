@@ -13,17 +13,18 @@ public static class YamlReader
     public const int MaxDepth = 64;
 
     /// <summary>Reads every document in <paramref name="text"/>. On a syntax error the documents read so far are returned.</summary>
-    public static IReadOnlyList<YamlNode> ReadAll(string text, string path, DiagnosticBag diagnostics) =>
-        Read(text, path, diagnostics).Documents;
+    /// <param name="cache">Where documents parsed before are found again (by their text), and clean parses are kept.</param>
+    public static IReadOnlyList<YamlNode> ReadAll(string text, string path, DiagnosticBag diagnostics, YamlParseCache? cache = null) =>
+        Read(text, path, diagnostics, cache).Documents;
 
     /// <summary>
     /// Reads a file that must hold exactly one document. Returns null (with a diagnostic) when the YAML cannot be
     /// parsed or the file does not hold exactly one document; duplicate keys and unknown aliases are reported but
     /// the document is still returned.
     /// </summary>
-    public static YamlNode? ReadSingle(string text, string path, DiagnosticBag diagnostics)
+    public static YamlNode? ReadSingle(string text, string path, DiagnosticBag diagnostics, YamlParseCache? cache = null)
     {
-        var (documents, fatal) = Read(text, path, diagnostics);
+        var (documents, fatal) = Read(text, path, diagnostics, cache);
         if (fatal)
         {
             return null;
@@ -44,8 +45,15 @@ public static class YamlReader
         return documents[0];
     }
 
-    private static (List<YamlNode> Documents, bool Fatal) Read(string text, string path, DiagnosticBag diagnostics)
+    private static (List<YamlNode> Documents, bool Fatal) Read(string text, string path, DiagnosticBag diagnostics, YamlParseCache? cache)
     {
+        var key = UInt128.Zero;
+        if (cache is not null && cache.TryGet(text, path, out key, out var known))
+        {
+            return (known, false);
+        }
+
+        var reported = diagnostics.Count;
         var documents = new List<YamlNode>();
         var builder = new Builder(path, diagnostics);
         var parser = new Parser(new StringReader(text));
@@ -60,6 +68,11 @@ public static class YamlReader
                     documents.Add(builder.Build(parser, depth: 0));
                     parser.MoveNext(); // DocumentEnd
                 }
+            }
+
+            if (cache is not null && diagnostics.Count == reported)
+            {
+                cache.Add(key, documents);
             }
 
             return (documents, false);

@@ -59,9 +59,45 @@ public sealed class BuildCache(IFileSystem files, string directory, bool enabled
         }
     }
 
+    /// <summary>An entry kept as bytes (<see cref="PutBytes"/>), or null when there is none or it cannot be read.</summary>
+    public byte[]? GetBytes(string kind, string key)
+    {
+        if (!enabled)
+        {
+            return null;
+        }
+
+        var path = PathOf(kind, key, ".bin");
+        try
+        {
+            return files.FileExists(path) ? files.ReadAllBytes(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public void PutBytes(string kind, string key, byte[] content)
+    {
+        if (!enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            files.WriteAllBytesAtomic(PathOf(kind, key, ".bin"), content);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written only costs speed.
+        }
+    }
+
     /// <summary>When the entry was written (the file system's clock), or null when there is none.</summary>
     public DateTime? WrittenAt(string kind, string key) =>
         enabled && files.FileExists(PathOf(kind, key)) ? files.LastWriteTimeUtc(PathOf(kind, key)) : null;
 
-    private string PathOf(string kind, string key) => Path.Combine(directory, kind, key[..2], key + ".yaml");
+    private string PathOf(string kind, string key, string extension = ".yaml") => Path.Combine(directory, kind, key[..2], key + extension);
 }

@@ -25,6 +25,9 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
     // builds give the assembly a new id exactly when its code changes).
     private readonly string _builderVersion = options.InProcessKustomize ? typeof(KustomizeBuilder).Assembly.ManifestModule.ModuleVersionId.ToString() : string.Empty;
 
+    /// <summary>YAML parsed by the last run, for the sources and the builds' output (null: parse everything).</summary>
+    public YamlParseCache? Parsed { get; init; }
+
     public List<(string Variable, KubeObject Object)> Undefined { get; } = [];
 
     /// <summary>The Kustomizations the in-process build left to kustomize, and why (a feature it does not reproduce).</summary>
@@ -36,7 +39,7 @@ public sealed class TreeBuilder(IFileSystem files, DiskSourceTree source, Kustom
     public async Task<GitOpsTree> BuildAsync(string entryPath, string? repositoryUrl, CancellationToken cancellationToken)
     {
         var ignore = SourceIgnore.Load(source);
-        var tree = new GitOpsTree(entryPath, new SourceIndex(source), ignore);
+        var tree = new GitOpsTree(entryPath, new SourceIndex(source, Parsed), ignore);
         if (!source.DirectoryExists(entryPath))
         {
             tree.BuildDiagnostics.Add(DiagnosticCatalog.FluxEntryMissing.At(SourceSpan.File(entryPath), entryPath));

@@ -2,6 +2,7 @@ using HomeOps.Core.ClusterConfig;
 using HomeOps.Core.Diagnostics;
 using HomeOps.Core.GitOps.Rules;
 using HomeOps.Core.Schema;
+using HomeOps.Core.Yaml;
 
 namespace HomeOps.Operations.GitOps;
 
@@ -11,11 +12,12 @@ namespace HomeOps.Operations.GitOps;
 /// </summary>
 public sealed class ValidateHeadStart
 {
-    internal ValidateHeadStart(Task<IReadOnlyList<string>> trackedFiles, Task<TreeSettings> settings, Task<SchemaVerdicts>? verdicts)
+    internal ValidateHeadStart(Task<IReadOnlyList<string>> trackedFiles, Task<TreeSettings> settings, Task<SchemaVerdicts>? verdicts, Task<YamlParseCache>? parsed)
     {
         TrackedFiles = trackedFiles;
         Settings = settings;
         Verdicts = verdicts;
+        Parsed = parsed;
     }
 
     /// <summary>The repository's files (<see cref="ValidateService.TrackedFilesAsync"/>).</summary>
@@ -25,6 +27,9 @@ public sealed class ValidateHeadStart
 
     /// <summary>The schema verdicts of the last run (null without the cache).</summary>
     internal Task<SchemaVerdicts>? Verdicts { get; }
+
+    /// <summary>The YAML parsed by the last run (null without the cache).</summary>
+    internal Task<YamlParseCache>? Parsed { get; }
 }
 
 /// <summary>

@@ -33,7 +33,8 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         Beside(() => ReadSettings(workspace, options), cancellationToken),
         options.UseCache && !options.RenderOnly
             ? Beside(() => new SchemaVerdictStore(Cache(workspace, options), workspace.Root).Load(), cancellationToken)
-            : null);
+            : null,
+        options.UseCache ? Beside(() => new ParsedYamlStore(Cache(workspace, options), workspace.Root).Load(), cancellationToken) : null);
 
     /// <summary>
     /// CPU work started beside waiting for processes, on a thread of its own: on the thread pool of a 2-core machine
@@ -66,7 +67,15 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         }
 
         var settings = headStart is null ? ReadSettings(workspace, options) : await headStart.Settings.ConfigureAwait(false);
-        var rendered = await RenderAsync(workspace, options, settings, renderReleases: null, cancellationToken).ConfigureAwait(false);
+        var parsedStore = options.UseCache ? new ParsedYamlStore(Cache(workspace, options), workspace.Root) : null;
+        var parsed = headStart?.Parsed is { } loading ? await loading.ConfigureAwait(false) : parsedStore?.Load();
+        var rendered = await RenderAsync(workspace, options, settings, parsed, renderReleases: null, cancellationToken).ConfigureAwait(false);
+        if (parsed is not null)
+        {
+            parsedStore!.Save(parsed);
+            Timings?.Mark("parsed YAML kept", $"{parsed.Reused} texts read back, not parsed");
+        }
+
         var diagnostics = rendered.Diagnostics;
         if (rendered.Tree is { } tree && !options.RenderOnly)
         {
@@ -80,7 +89,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
             var context = new RuleContext(tree, schemas, rendered.Cluster, rendered.Settings, tracked)
             {
                 UndefinedVariables = rendered.Undefined,
-                SchemaVerdicts = (headStart?.Verdicts is { } loading ? await loading.ConfigureAwait(false) : verdicts?.Load()) ?? new(),
+                SchemaVerdicts = (headStart?.Verdicts is { } stored ? await stored.ConfigureAwait(false) : verdicts?.Load()) ?? new(),
                 CleanFiles = clean?.Load(results!.Fingerprints!) ?? new(),
             };
             Timings?.Mark("rule context (graph, what the last run judged)");
@@ -108,7 +117,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
     /// accepts, when given), without running the rules: the shared first half of validate, diff and graph.
     /// </summary>
     public Task<RenderedTree> RenderAsync(Workspace workspace, ValidateOptions options, Func<KustomizationNode, bool>? renderReleases, CancellationToken cancellationToken) =>
-        RenderAsync(workspace, options, ReadSettings(workspace, options), renderReleases, cancellationToken);
+        RenderAsync(workspace, options, ReadSettings(workspace, options), parsed: null, renderReleases, cancellationToken);
 
     /// <summary>What a run reads before it builds: cluster.yaml, .homeops.yaml, the Kubernetes version and its built-in schemas.</summary>
     private static TreeSettings ReadSettings(Workspace workspace, ValidateOptions options)
@@ -123,7 +132,9 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         return new TreeSettings(cluster, settings, entry, kubeVersion.Version, builtin, diagnostics, source);
     }
 
-    private async Task<RenderedTree> RenderAsync(Workspace workspace, ValidateOptions options, TreeSettings read, Func<KustomizationNode, bool>? renderReleases, CancellationToken cancellationToken)
+    /// <param name="parsed">YAML parsed by the last run (null: parse everything).</param>
+    private async Task<RenderedTree> RenderAsync(
+        Workspace workspace, ValidateOptions options, TreeSettings read, YamlParseCache? parsed, Func<KustomizationNode, bool>? renderReleases, CancellationToken cancellationToken)
     {
         var (cluster, settings, entry, kubernetesVersion, builtin, readDiagnostics, source) = read;
         var diagnostics = new List<Diagnostic>(readDiagnostics);
@@ -136,7 +147,7 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
             return new RenderedTree(null, diagnostics, cluster, settings, [], builtin, kubernetesVersion);
         }
 
-        var builder = new TreeBuilder(workspace.Files, source, kustomize, cache, options);
+        var builder = new TreeBuilder(workspace.Files, source, kustomize, cache, options) { Parsed = parsed };
         var tree = await builder.BuildAsync(entry, cluster?.GitOps.Repository, cancellationToken).ConfigureAwait(false);
         Timings?.Mark("Flux Kustomizations built", $"{builder.InProcessBuilds.Count} in-process, {builder.ExternalBuilds.Count} by kustomize, {tree.Kustomizations.Count(k => k.FromCache)} from cache"
             + string.Concat(builder.ExternalBuilds.GroupBy(b => b.Value).OrderByDescending(g => g.Count()).Select(g => $"; kustomize for {g.Key}: {string.Join(", ", g.Select(b => b.Key).Order(StringComparer.Ordinal))}")));

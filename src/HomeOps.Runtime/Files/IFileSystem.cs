@@ -24,6 +24,9 @@ public interface IFileSystem
     /// <summary>Writes a file so that readers see the old or the new content, never half of it (temp file, then rename).</summary>
     void WriteAllTextAtomic(string path, string content, UnixFileMode? mode = null);
 
+    /// <summary>Writes a file's bytes as <see cref="WriteAllTextAtomic"/> writes text: readers see the old or the new content.</summary>
+    void WriteAllBytesAtomic(string path, byte[] content);
+
     IEnumerable<string> EnumerateFiles(string directory, string searchPattern, bool recursive);
 
     IEnumerable<string> EnumerateDirectories(string directory);

@@ -24,7 +24,17 @@ public sealed class PhysicalFileSystem : IFileSystem
 
     public DateTime LastWriteTimeUtc(string path) => File.GetLastWriteTimeUtc(path);
 
-    public void WriteAllTextAtomic(string path, string content, UnixFileMode? mode = null)
+    public void WriteAllTextAtomic(string path, string content, UnixFileMode? mode = null) =>
+        WriteAtomic(path, mode, stream =>
+        {
+            using var writer = new StreamWriter(stream, s_utf8NoBom, leaveOpen: true);
+            writer.Write(content);
+        });
+
+    public void WriteAllBytesAtomic(string path, byte[] content) => WriteAtomic(path, mode: null, stream => stream.Write(content));
+
+    /// <summary>Writes a temp file beside <paramref name="path"/>, flushes it to the disk and renames it over the path.</summary>
+    private static void WriteAtomic(string path, UnixFileMode? mode, Action<FileStream> write)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
@@ -40,10 +50,8 @@ public sealed class PhysicalFileSystem : IFileSystem
             }
 
             using (var stream = new FileStream(temp, options))
-            using (var writer = new StreamWriter(stream, s_utf8NoBom))
             {
-                writer.Write(content);
-                writer.Flush();
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -48,6 +48,8 @@ public sealed class UnreadableInputTests
 
         public void WriteAllTextAtomic(string p, string content, UnixFileMode? mode = null) => s_disk.WriteAllTextAtomic(p, content, mode);
 
+        public void WriteAllBytesAtomic(string p, byte[] content) => s_disk.WriteAllBytesAtomic(p, content);
+
         public IEnumerable<string> EnumerateFiles(string directory, string searchPattern, bool recursive) => s_disk.EnumerateFiles(directory, searchPattern, recursive);
 
         public IEnumerable<string> EnumerateDirectories(string directory) => s_disk.EnumerateDirectories(directory);

@@ -49,6 +49,20 @@ public abstract class FileSystemContractTests
     }
 
     [Fact]
+    public void WriteAllBytesAtomic_BytesThatAreNotText_ReadBackUnchanged_AndReplaceTheOldContent()
+    {
+        Files.WriteAllTextAtomic(At("pack", "p.bin"), "old text that is longer\n");
+        byte[] bytes = [0x00, 0xFF, 0xC3, 0x28, 0x80, 0x0A, 0x48];
+
+        Files.WriteAllBytesAtomic(At("pack", "p.bin"), bytes);
+
+        Files.ReadAllBytes(At("pack", "p.bin")).ShouldBe(bytes);
+        Files.FileSize(At("pack", "p.bin")).ShouldBe(bytes.Length);
+        Files.EnumerateFiles(At("pack"), "*", recursive: false).Select(Path.GetFileName).ShouldBe(["p.bin"]);
+        Should.Throw<IOException>(() => Files.WriteAllBytesAtomic(At("pack"), bytes));
+    }
+
+    [Fact]
     public void ReadAllText_MissingFileOrFolder_ThrowsTheDiskExceptions()
     {
         Should.Throw<FileNotFoundException>(() => Files.ReadAllText(At("none.yaml")));

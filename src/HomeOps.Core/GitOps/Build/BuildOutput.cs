@@ -46,7 +46,7 @@ public static class BuildOutput
             index++;
             var label = $"{node.Spec.Path} document {index}";
             var parsed = new DiagnosticBag();
-            if (YamlReader.ReadAll(text, label, parsed).FirstOrDefault() is YamlMapping root)
+            if (sources.Parse(text, label, parsed).FirstOrDefault() is YamlMapping root)
             {
                 documents.Add(new OutputDocument(text, label, root, parsed.HasErrors, Origin(root, node, resolveOrigin, sources, fallback)));
             }
@@ -90,7 +90,7 @@ public static class BuildOutput
                 if (malformed || !string.Equals(result.Text, docText, StringComparison.Ordinal))
                 {
                     var bag = new DiagnosticBag();
-                    if (YamlReader.ReadAll(result.Text, label, bag).FirstOrDefault() is not YamlMapping substituted || bag.HasErrors)
+                    if (sources.Parse(result.Text, label, bag).FirstOrDefault() is not YamlMapping substituted || bag.HasErrors)
                     {
                         // A missing substituteFrom source already failed the build; its empty values break YAML as a consequence.
                         if (!node.VariablesIncomplete)
@@ -169,7 +169,7 @@ public static class BuildOutput
         var name = root.Str("metadata", "name") ?? string.Empty;
         if (annotation is not null)
         {
-            var fields = YamlReader.ReadAll(annotation, "origin", new DiagnosticBag()).FirstOrDefault();
+            var fields = sources.Parse(annotation, "origin", new DiagnosticBag()).FirstOrDefault();
             var file = fields.Str("path") is { } p ? resolveOrigin(p) : null;
             if (file is not null && sources.Find(file, kind, name) is { } source)
             {
