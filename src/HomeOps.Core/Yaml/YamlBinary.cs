@@ -27,7 +27,7 @@ internal static class YamlBinary
     }
 
     /// <summary>The documents <see cref="Encode"/> wrote. Throws <see cref="InvalidDataException"/> for bytes it did not write.</summary>
-    public static List<YamlNode> Decode(ReadOnlyMemory<byte> bytes, string path)
+    public static List<YamlNode> Decode(byte[] bytes, string path)
     {
         var reader = new Reader(bytes, path);
         var count = reader.Count();
@@ -126,7 +126,7 @@ internal static class YamlBinary
         }
     }
 
-    private sealed class Reader(ReadOnlyMemory<byte> memory, string path)
+    private sealed class Reader(byte[] memory, string path)
     {
         private readonly List<string> _strings = [];
         private int _at;
@@ -187,7 +187,7 @@ internal static class YamlBinary
             }
 
             var length = Count();
-            var value = Encoding.UTF8.GetString(memory.Span.Slice(_at, length));
+            var value = Encoding.UTF8.GetString(memory, _at, length);
             _at += length;
             _strings.Add(value);
             return value;
@@ -195,7 +195,7 @@ internal static class YamlBinary
 
         private SourceSpan Span() => new(path, Number(), Number(), Number(), Number());
 
-        private byte Byte() => _at < memory.Length ? memory.Span[_at++] : throw new InvalidDataException("the bytes end inside a node");
+        private byte Byte() => _at < memory.Length ? memory[_at++] : throw new InvalidDataException("the bytes end inside a node");
 
         private int Number()
         {

@@ -24,21 +24,23 @@ public sealed class YamlParseCache
     private static readonly Guid s_version = typeof(YamlParseCache).Assembly.ManifestModule.ModuleVersionId;
     private const int ChecksumAt = 8 + 16, CountAt = ChecksumAt + 32, HeaderLength = CountAt + 4, IndexEntryLength = 16 + 4 + 4;
 
+    // Keys are hex strings and entries byte arrays, not UInt128 or memory slices: generic code over such value types
+    // is not in the ReadyToRun image and would be compiled at run time, which costs more than these strings.
     private readonly byte[] _pack;
-    private readonly Dictionary<UInt128, (int Offset, int Length)> _index;
+    private readonly Dictionary<string, int> _index; // text hash -> entry number in the pack's index
 
     // The entries this run read or added, each as its bytes: what the next pack holds.
-    private readonly ConcurrentDictionary<UInt128, ReadOnlyMemory<byte>> _used = new();
+    private readonly ConcurrentDictionary<string, byte[]> _used = new(StringComparer.Ordinal);
     private int _added;
 
-    private YamlParseCache(byte[] pack, Dictionary<UInt128, (int Offset, int Length)> index)
+    private YamlParseCache(byte[] pack, Dictionary<string, int> index)
     {
         _pack = pack;
         _index = index;
     }
 
     /// <summary>A cache that knows nothing yet.</summary>
-    public static YamlParseCache Empty() => new([], []);
+    public static YamlParseCache Empty() => new([], new(StringComparer.Ordinal));
 
     /// <summary>The cache a pack holds; an empty one when the pack is damaged or from another build of HomeOps.Core.</summary>
     public static YamlParseCache FromPack(byte[] pack)
@@ -55,7 +57,7 @@ public sealed class YamlParseCache
             return Empty();
         }
 
-        var index = new Dictionary<UInt128, (int, int)>(count);
+        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
             var at = HeaderLength + (i * IndexEntryLength);
@@ -66,7 +68,7 @@ public sealed class YamlParseCache
                 return Empty();
             }
 
-            index[BinaryPrimitives.ReadUInt128LittleEndian(pack.AsSpan(at, 16))] = (offset, length);
+            index[Convert.ToHexString(pack.AsSpan(at, 16))] = i;
         }
 
         return new YamlParseCache(pack, index);
@@ -91,10 +93,10 @@ public sealed class YamlParseCache
         for (var i = 0; i < entries.Length; i++)
         {
             var at = HeaderLength + (i * IndexEntryLength);
-            BinaryPrimitives.WriteUInt128LittleEndian(pack.AsSpan(at, 16), entries[i].Key);
+            Convert.FromHexString(entries[i].Key, pack.AsSpan(at, 16), out _, out _);
             BinaryPrimitives.WriteInt32LittleEndian(pack.AsSpan(at + 16, 4), offset);
             BinaryPrimitives.WriteInt32LittleEndian(pack.AsSpan(at + 20, 4), entries[i].Value.Length);
-            entries[i].Value.Span.CopyTo(pack.AsSpan(offset));
+            entries[i].Value.CopyTo(pack.AsSpan(offset));
             offset += entries[i].Value.Length;
         }
 
@@ -103,17 +105,18 @@ public sealed class YamlParseCache
     }
 
     /// <summary>The documents of <paramref name="text"/> as parsed before, with positions in <paramref name="path"/>.</summary>
-    internal bool TryGet(string text, string path, out UInt128 key, out List<YamlNode> documents)
+    internal bool TryGet(string text, string path, out string key, out List<YamlNode> documents)
     {
         key = Key(text);
-        ReadOnlyMemory<byte> bytes;
+        byte[] bytes;
         if (_used.TryGetValue(key, out var seen))
         {
             bytes = seen;
         }
-        else if (_index.TryGetValue(key, out var at))
+        else if (_index.TryGetValue(key, out var entry))
         {
-            bytes = _pack.AsMemory(at.Offset, at.Length);
+            var at = HeaderLength + (entry * IndexEntryLength);
+            bytes = _pack.AsSpan(BinaryPrimitives.ReadInt32LittleEndian(_pack.AsSpan(at + 16, 4)), BinaryPrimitives.ReadInt32LittleEndian(_pack.AsSpan(at + 20, 4))).ToArray();
         }
         else
         {
@@ -135,7 +138,7 @@ public sealed class YamlParseCache
     }
 
     /// <summary>Keeps the documents of a text that parsed without a diagnostic.</summary>
-    internal void Add(UInt128 key, IReadOnlyList<YamlNode> documents)
+    internal void Add(string key, IReadOnlyList<YamlNode> documents)
     {
         if (_used.TryAdd(key, YamlBinary.Encode(documents)))
         {
@@ -143,10 +146,11 @@ public sealed class YamlParseCache
         }
     }
 
-    private static UInt128 Key(string text)
+    /// <summary>The first 16 bytes of the text's SHA-256, in hex.</summary>
+    private static string Key(string text)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan()), hash);
-        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
+        return Convert.ToHexString(hash[..16]);
     }
 }

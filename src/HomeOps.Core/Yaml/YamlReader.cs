@@ -47,7 +47,7 @@ public static class YamlReader
 
     private static (List<YamlNode> Documents, bool Fatal) Read(string text, string path, DiagnosticBag diagnostics, YamlParseCache? cache)
     {
-        var key = UInt128.Zero;
+        var key = string.Empty;
         if (cache is not null && cache.TryGet(text, path, out key, out var known))
         {
             return (known, false);
