@@ -1,6 +1,6 @@
 using HomeOps.Cli;
 
-JitProfile.Start(args);
+var jit = JitProfile.Start(args);
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -9,4 +9,4 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-return await HomeOpsCli.RunAsync(args, CliContext.FromProcess(), cancellation.Token).ConfigureAwait(false);
+return jit.Exit(await HomeOpsCli.RunAsync(args, CliContext.FromProcess(), cancellation.Token).ConfigureAwait(false));

@@ -5,6 +5,8 @@ namespace HomeOps.Cli.Tests;
 /// <summary>
 /// The CLI process records a multi-core JIT profile per command in the user's cache folder (the built `homeops`
 /// program is started, since the runtime writes the profile when the process ends), and does not when told not to.
+/// A run whose profile is fresh ends without the runtime's shutdown: its output and exit code are those of a run
+/// that ends normally, and the profile is left as it was.
 /// </summary>
 public sealed class JitProfileTests
 {
@@ -55,6 +57,59 @@ public sealed class JitProfileTests
     }
 
     [Fact]
+    public async Task Run_WithAFreshProfile_EndsWithTheSameOutputAndExitCode_AndLeavesTheProfile()
+    {
+        if (Environment.ProcessorCount < 2)
+        {
+            Assert.Skip("the runtime ignores multi-core JIT profiles on a machine with one core");
+        }
+
+        using var cache = new TempDirectory();
+        var first = await RunWithOutputAsync(cache.Path, disable: false, "docs", "--help");
+        var profile = Path.Combine(cache.Path, "jit", "docs.jitprofile");
+        JitProfile.IsFresh(profile, Program, DateTime.UtcNow).ShouldBeTrue("the first run wrote no profile the next one plays back");
+        var written = File.GetLastWriteTimeUtc(profile);
+        var bytes = File.ReadAllBytes(profile);
+
+        var fresh = await RunWithOutputAsync(cache.Path, disable: false, "docs", "--help");
+        var failing = await RunWithOutputAsync(cache.Path, disable: false, "docs", "--no-such-option");
+        var failingNormally = await RunWithOutputAsync(cache.Path, disable: true, "docs", "--no-such-option");
+
+        fresh.ShouldBe(first);
+        fresh.Output.Length.ShouldBeGreaterThan(100);
+        failing.ShouldBe(failingNormally);
+        failing.ExitCode.ShouldNotBe(0);
+        File.GetLastWriteTimeUtc(profile).ShouldBe(written);
+        File.ReadAllBytes(profile).ShouldBe(bytes);
+    }
+
+    [Fact]
+    public void IsFresh_OnlyAProfileTheRuntimeWrote_NewerThanTheProgram_AndYoungerThanTheRefresh()
+    {
+        using var folder = new TempDirectory();
+        var program = folder.Write("homeops", "program\n");
+        var now = DateTime.UtcNow;
+        File.SetLastWriteTimeUtc(program, now.AddMinutes(-30));
+        var header = new byte[] { 0x40, 0x00, 0x00, 0x01 }.Concat(new byte[96]).ToArray();
+        var profile = Path.Combine(folder.Path, "validate.jitprofile");
+
+        JitProfile.IsFresh(profile, program, now).ShouldBeFalse("missing");
+        File.WriteAllBytes(profile, header);
+        File.SetLastWriteTimeUtc(profile, now.AddMinutes(-10));
+        JitProfile.IsFresh(profile, program, now).ShouldBeTrue();
+        JitProfile.IsFresh(profile, program, now + JitProfile.RefreshAfter).ShouldBeFalse("older than the refresh");
+        File.SetLastWriteTimeUtc(program, now.AddMinutes(-5));
+        JitProfile.IsFresh(profile, program, now).ShouldBeFalse("the program was built after the profile was written");
+        File.SetLastWriteTimeUtc(program, now.AddMinutes(-30));
+        File.WriteAllBytes(profile, [0x4D, 0x43, 0x4A, .. new byte[96]]);
+        File.SetLastWriteTimeUtc(profile, now.AddMinutes(-10));
+        JitProfile.IsFresh(profile, program, now).ShouldBeFalse("not the runtime's header");
+        File.WriteAllBytes(profile, header[..20]);
+        File.SetLastWriteTimeUtc(profile, now.AddMinutes(-10));
+        JitProfile.IsFresh(profile, program, now).ShouldBeFalse("cut short");
+    }
+
+    [Fact]
     public async Task Run_WithACacheFolderThatCannotBeCreated_StillWorks()
     {
         using var cache = new TempDirectory();
@@ -62,7 +117,10 @@ public sealed class JitProfileTests
         (await RunAsync(blocked, disable: false, "config", "--help")).ShouldBe(0);
     }
 
-    private static async Task<int> RunAsync(string cacheDirectory, bool disable, params string[] args)
+    private static async Task<int> RunAsync(string cacheDirectory, bool disable, params string[] args) =>
+        (await RunWithOutputAsync(cacheDirectory, disable, args)).ExitCode;
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunWithOutputAsync(string cacheDirectory, bool disable, params string[] args)
     {
         var start = new ProcessStartInfo(Program, args) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["HOMEOPS_CACHE_DIR"] = cacheDirectory;
@@ -72,6 +130,6 @@ public sealed class JitProfileTests
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         await Task.WhenAll(output, error);
-        return process.ExitCode;
+        return (process.ExitCode, await output, await error);
     }
 }
