@@ -11,13 +11,22 @@ namespace HomeOps.Cli;
 /// (generic code over HomeOps types); on a 2-core machine this takes them off the path of the run.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The runtime writes the profile when the process ends, in thousands of small writes (about 35 ms on a 2-core
 /// machine, as long as the playback saves), and offers no way to play a profile back without recording a new one
 /// (DOTNET_MultiCoreJitNoProfileGather is read from the environment only). So a run whose profile is fresh (valid,
-/// newer than this build and younger than <see cref="RefreshAfter"/>) ends the process directly, after flushing its
-/// output, without the runtime's shutdown; a run without one ends normally and writes it. A profile from another
-/// build is ignored by the runtime; a folder that cannot be written only costs the speed-up.
-/// HOMEOPS_NO_JIT_PROFILE=1 turns it off.
+/// newer than this build, younger than <see cref="RefreshAfter"/>) and was recorded by a run like this one ends the
+/// process directly, after flushing its output, without the runtime's shutdown; any other run ends normally and
+/// writes it.
+/// </para>
+/// <para>
+/// A profile must match the run that plays it back: the runtime compiles every method it lists, so the profile of a
+/// run that built the whole tree costs a run that builds nothing more than it saves. Hence one profile per command
+/// and set of options (<see cref="FileName"/>), and "like this one" means a wall time within
+/// <see cref="SimilarRatio"/> of the recording run's (kept beside the profile): a run that took another path (the
+/// result from the cache, or every build done again) records its own. A profile from another build is ignored by
+/// the runtime; a folder that cannot be written only costs the speed-up. HOMEOPS_NO_JIT_PROFILE=1 turns it off.
+/// </para>
 /// </remarks>
 public sealed class JitProfile
 {
@@ -26,51 +35,96 @@ public sealed class JitProfile
     /// <summary>How long a profile is played back before a run records it again (the commands' paths change as the tree does).</summary>
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromHours(1);
 
+    /// <summary>How much longer or shorter than the recording run a run may take and still count as the same path.</summary>
+    public const double SimilarRatio = 1.5;
+
     // The runtime's profile header: record id 1 in the top byte, the header's 64-byte size below it.
     private static readonly byte[] s_header = [0x40, 0x00, 0x00, 0x01];
 
+    private readonly string? _profile;
     private readonly bool _fresh;
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
 
-    private JitProfile(bool fresh) => _fresh = fresh;
+    private JitProfile(string? profile, bool fresh)
+    {
+        _profile = profile;
+        _fresh = fresh;
+    }
 
-    /// <summary>Starts recording (and playing back) the profile of the command <paramref name="args"/> name.</summary>
+    /// <summary>Starts recording (and playing back) the profile of the command and options <paramref name="args"/> name.</summary>
     public static JitProfile Start(string[] args)
     {
         if (Environment.GetEnvironmentVariable(DisableVariable) is { Length: > 0 } off && off != "0")
         {
-            return new JitProfile(fresh: false);
+            return new JitProfile(profile: null, fresh: false);
         }
 
         try
         {
             var folder = Path.Combine(UserCache.Directory(), "jit");
             Directory.CreateDirectory(folder);
-            var fresh = IsFresh(Path.Combine(folder, FileName(args)), Environment.ProcessPath, TimeProvider.System.GetUtcNow().UtcDateTime);
+            var profile = Path.Combine(folder, FileName(args));
+            var fresh = IsFresh(profile, Environment.ProcessPath, TimeProvider.System.GetUtcNow().UtcDateTime);
             ProfileOptimization.SetProfileRoot(folder);
             ProfileOptimization.StartProfile(FileName(args));
-            return new JitProfile(fresh);
+            return new JitProfile(profile, fresh);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // No profile: the run is only slower.
-            return new JitProfile(fresh: false);
+            return new JitProfile(profile: null, fresh: false);
         }
     }
 
     /// <summary>
-    /// Ends the run with <paramref name="exitCode"/>: at once when the profile is fresh (the output flushed first; on
-    /// Windows, and when the profile is to be written, the caller returns normally).
+    /// Ends the run with <paramref name="exitCode"/>: at once when the profile is fresh and was recorded by a run like
+    /// this one (the output flushed first); otherwise (and on Windows) the caller returns normally, and the runtime
+    /// writes the profile, with this run's time beside it.
     /// </summary>
     public int Exit(int exitCode)
     {
-        if (_fresh && !OperatingSystem.IsWindows())
+        if (_profile is null)
+        {
+            return exitCode;
+        }
+
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(_started);
+        if (_fresh && !OperatingSystem.IsWindows() && IsSimilar(Recorded(_profile), elapsed))
         {
             Console.Out.Flush();
             Console.Error.Flush();
             ExitNow(exitCode);
         }
 
+        try
+        {
+            File.WriteAllText(_profile + ".run", ((long)elapsed.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without the time, the next run records the profile again.
+        }
+
         return exitCode;
+    }
+
+    /// <summary>Whether a run of <paramref name="now"/> took the path of the one that recorded the profile in <paramref name="recorded"/>.</summary>
+    public static bool IsSimilar(TimeSpan? recorded, TimeSpan now) =>
+        recorded is { TotalMilliseconds: > 0 } then
+        && now.TotalMilliseconds <= then.TotalMilliseconds * SimilarRatio
+        && now.TotalMilliseconds * SimilarRatio >= then.TotalMilliseconds;
+
+    private static TimeSpan? Recorded(string profile)
+    {
+        try
+        {
+            return long.TryParse(File.ReadAllText(profile + ".run"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+                ? TimeSpan.FromMilliseconds(ms) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Whether the profile at <paramref name="path"/> is one the runtime wrote, newer than the program and than <see cref="RefreshAfter"/>.</summary>
@@ -88,11 +142,19 @@ public sealed class JitProfile
         return stream.ReadAtLeast(header, 4, throwOnEndOfStream: false) == 4 && header.SequenceEqual(s_header);
     }
 
-    /// <summary>The profile's file name: the command's words before the first option (`validate`, `talos_render`), else `homeops`.</summary>
+    /// <summary>
+    /// The profile's file name: the command's words before the first option, then the options' names in order, each
+    /// once, without their values (`validate_changed-only_offline`, `talos_render_out`), else `homeops`.
+    /// </summary>
     public static string FileName(IEnumerable<string> args)
     {
-        var words = args.TakeWhile(a => a.Length > 0 && a.All(c => char.IsAsciiLetterLower(c) || c == '-') && !a.StartsWith('-')).Take(3).ToList();
-        return (words.Count == 0 ? "homeops" : string.Join('_', words)) + ".jitprofile";
+        var list = args.ToList();
+        var words = list.TakeWhile(a => a.Length > 0 && a.All(c => char.IsAsciiLetterLower(c) || c == '-') && !a.StartsWith('-')).Take(3);
+        var options = list.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Length > 2)
+            .Select(a => new string([.. a[2..].TakeWhile(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')]))
+            .Where(o => o.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var name = string.Join('_', words.Concat(options));
+        return (name.Length == 0 ? "homeops" : name) + ".jitprofile";
     }
 
     [DllImport("libc", EntryPoint = "_exit")]
