@@ -64,7 +64,7 @@ public sealed class JitProfile
             var folder = Path.Combine(UserCache.Directory(), "jit");
             Directory.CreateDirectory(folder);
             var profile = Path.Combine(folder, FileName(args));
-            var fresh = IsFresh(profile, Environment.ProcessPath, TimeProvider.System.GetUtcNow().UtcDateTime);
+            var fresh = IsFresh(profile, BuiltAt(Environment.ProcessPath), TimeProvider.System.GetUtcNow().UtcDateTime);
             ProfileOptimization.SetProfileRoot(folder);
             ProfileOptimization.StartProfile(FileName(args));
             return new JitProfile(profile, fresh);
@@ -89,11 +89,18 @@ public sealed class JitProfile
         }
 
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(_started);
-        if (_fresh && !OperatingSystem.IsWindows() && IsSimilar(Recorded(_profile), elapsed))
+        if (_fresh && MayEndAtOnce() && IsSimilar(Recorded(_profile), elapsed))
         {
             Console.Out.Flush();
             Console.Error.Flush();
-            ExitNow(exitCode);
+            try
+            {
+                ExitNow(exitCode);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // A C library without _exit: end normally.
+            }
         }
 
         try
@@ -107,6 +114,17 @@ public sealed class JitProfile
 
         return exitCode;
     }
+
+    /// <summary>
+    /// Whether ending without the runtime's shutdown loses nothing: not on Windows; no terminal on any of the three
+    /// standard streams (the runtime restores a terminal's settings at exit, and a terminal's output may need its
+    /// keypad mode reset); no event trace or profiler attached, which write their data at exit.
+    /// </summary>
+    private static bool MayEndAtOnce() =>
+        !OperatingSystem.IsWindows()
+        && Console.IsInputRedirected && Console.IsOutputRedirected && Console.IsErrorRedirected
+        && Environment.GetEnvironmentVariable("DOTNET_EnableEventPipe") is null or "0"
+        && Environment.GetEnvironmentVariable("CORECLR_ENABLE_PROFILING") is null or "0";
 
     /// <summary>Whether a run of <paramref name="now"/> took the path of the one that recorded the profile in <paramref name="recorded"/>.</summary>
     public static bool IsSimilar(TimeSpan? recorded, TimeSpan now) =>
@@ -127,12 +145,12 @@ public sealed class JitProfile
         }
     }
 
-    /// <summary>Whether the profile at <paramref name="path"/> is one the runtime wrote, newer than the program and than <see cref="RefreshAfter"/>.</summary>
-    public static bool IsFresh(string path, string? program, DateTime now)
+    /// <summary>Whether the profile at <paramref name="path"/> is one the runtime wrote, after <paramref name="builtAt"/>, and younger than <see cref="RefreshAfter"/>.</summary>
+    public static bool IsFresh(string path, DateTime builtAt, DateTime now)
     {
         var profile = new FileInfo(path);
         if (!profile.Exists || profile.Length < 64 || now - profile.LastWriteTimeUtc > RefreshAfter
-            || (program is not null && File.GetLastWriteTimeUtc(program) > profile.LastWriteTimeUtc))
+            || builtAt > profile.LastWriteTimeUtc)
         {
             return false;
         }
@@ -141,6 +159,11 @@ public sealed class JitProfile
         using var stream = profile.OpenRead();
         return stream.ReadAtLeast(header, 4, throwOnEndOfStream: false) == 4 && header.SequenceEqual(s_header);
     }
+
+    /// <summary>When HomeOps was last built: the newest write time of <paramref name="program"/> and of its assemblies (a rebuild may leave the program file as it was).</summary>
+    public static DateTime BuiltAt(string? program) =>
+        new[] { program ?? string.Empty, typeof(JitProfile).Assembly.Location, typeof(Core.Yaml.YamlReader).Assembly.Location }
+            .Where(l => l.Length > 0 && File.Exists(l)).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
 
     /// <summary>
     /// The profile's file name: the command's words before the first option, then the options' names in order, each

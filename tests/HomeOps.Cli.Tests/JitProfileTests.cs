@@ -89,34 +89,42 @@ public sealed class JitProfileTests
             }
         }
 
-        JitProfile.IsFresh(profile, Program, DateTime.UtcNow).ShouldBeTrue();
+        JitProfile.IsFresh(profile, JitProfile.BuiltAt(Program), DateTime.UtcNow).ShouldBeTrue();
         endedAtOnce.ShouldBe(1, "no run with a fresh profile ended without rewriting it");
     }
 
     [Fact]
-    public void IsFresh_OnlyAProfileTheRuntimeWrote_NewerThanTheProgram_AndYoungerThanTheRefresh()
+    public void IsFresh_OnlyAProfileTheRuntimeWrote_AfterTheBuild_AndYoungerThanTheRefresh()
     {
         using var folder = new TempDirectory();
-        var program = folder.Write("homeops", "program\n");
         var now = DateTime.UtcNow;
-        File.SetLastWriteTimeUtc(program, now.AddMinutes(-30));
+        var built = now.AddMinutes(-30);
         var header = new byte[] { 0x40, 0x00, 0x00, 0x01 }.Concat(new byte[96]).ToArray();
         var profile = Path.Combine(folder.Path, "validate.jitprofile");
 
-        JitProfile.IsFresh(profile, program, now).ShouldBeFalse("missing");
+        JitProfile.IsFresh(profile, built, now).ShouldBeFalse("missing");
         File.WriteAllBytes(profile, header);
         File.SetLastWriteTimeUtc(profile, now.AddMinutes(-10));
-        JitProfile.IsFresh(profile, program, now).ShouldBeTrue();
-        JitProfile.IsFresh(profile, program, now + JitProfile.RefreshAfter).ShouldBeFalse("older than the refresh");
-        File.SetLastWriteTimeUtc(program, now.AddMinutes(-5));
-        JitProfile.IsFresh(profile, program, now).ShouldBeFalse("the program was built after the profile was written");
-        File.SetLastWriteTimeUtc(program, now.AddMinutes(-30));
+        JitProfile.IsFresh(profile, built, now).ShouldBeTrue();
+        JitProfile.IsFresh(profile, built, now + JitProfile.RefreshAfter).ShouldBeFalse("older than the refresh");
+        JitProfile.IsFresh(profile, now.AddMinutes(-5), now).ShouldBeFalse("HomeOps was built after the profile was written");
         File.WriteAllBytes(profile, [0x4D, 0x43, 0x4A, .. new byte[96]]);
         File.SetLastWriteTimeUtc(profile, now.AddMinutes(-10));
-        JitProfile.IsFresh(profile, program, now).ShouldBeFalse("not the runtime's header");
+        JitProfile.IsFresh(profile, built, now).ShouldBeFalse("not the runtime's header");
         File.WriteAllBytes(profile, header[..20]);
         File.SetLastWriteTimeUtc(profile, now.AddMinutes(-10));
-        JitProfile.IsFresh(profile, program, now).ShouldBeFalse("cut short");
+        JitProfile.IsFresh(profile, built, now).ShouldBeFalse("cut short");
+    }
+
+    [Fact]
+    public void BuiltAt_IsTheNewestOfTheProgramAndHomeOpsAssemblies()
+    {
+        using var folder = new TempDirectory();
+        var program = folder.Write("homeops", "program\n");
+        File.SetLastWriteTimeUtc(program, DateTime.UtcNow.AddDays(1));
+
+        JitProfile.BuiltAt(program).ShouldBe(File.GetLastWriteTimeUtc(program));
+        JitProfile.BuiltAt(null).ShouldBeGreaterThanOrEqualTo(File.GetLastWriteTimeUtc(typeof(JitProfile).Assembly.Location));
     }
 
     [Theory]
@@ -143,10 +151,11 @@ public sealed class JitProfileTests
 
     private static async Task<(int ExitCode, string Output, string Error)> RunWithOutputAsync(string cacheDirectory, bool disable, params string[] args)
     {
-        var start = new ProcessStartInfo(Program, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Program, args) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["HOMEOPS_CACHE_DIR"] = cacheDirectory;
         start.Environment[JitProfile.DisableVariable] = disable ? "1" : null;
         using var process = Process.Start(start)!;
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);

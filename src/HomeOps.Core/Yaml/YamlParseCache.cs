@@ -14,14 +14,19 @@ namespace HomeOps.Core.Yaml;
 /// <remarks>
 /// The pack (<see cref="FromPack"/>, <see cref="ToPack"/>) is a header (magic, the version of this assembly, a
 /// SHA-256 of the rest, the entry count), an index of 16-byte text hashes with offsets and lengths, then each entry
-/// in <see cref="YamlBinary"/> form. A pack written by another build of HomeOps.Core is ignored (its reader may have
-/// parsed differently), and so is one whose checksum does not match: a damaged pack could otherwise decode to a
-/// different tree.
+/// in <see cref="YamlBinary"/> form. A pack written by another build of HomeOps.Core or of YamlDotNet is ignored (its
+/// reader may have parsed differently), and so is one whose checksum does not match: a damaged pack could otherwise
+/// decode to a different tree. Text whose aliases name a mapping or a sequence is not kept: the binary form writes
+/// each use out in full, so a few lines could stand for an exponentially large tree.
 /// </remarks>
 public sealed class YamlParseCache
 {
     private static readonly byte[] s_magic = "HOYAMLP1"u8.ToArray();
-    private static readonly Guid s_version = typeof(YamlParseCache).Assembly.ManifestModule.ModuleVersionId;
+    // The reader a pack stands for: this assembly and YamlDotNet (a new YamlDotNet may keep its assembly version, and
+    // with it this assembly's build, while it parses differently).
+    private static readonly Guid s_version = new(SHA256.HashData([
+        .. typeof(YamlParseCache).Assembly.ManifestModule.ModuleVersionId.ToByteArray(),
+        .. typeof(YamlDotNet.Core.Parser).Assembly.ManifestModule.ModuleVersionId.ToByteArray()])[..16]);
     private const int ChecksumAt = 8 + 16, CountAt = ChecksumAt + 32, HeaderLength = CountAt + 4, IndexEntryLength = 16 + 4 + 4;
 
     // Keys are hex strings and entries byte arrays, not UInt128 or memory slices: generic code over such value types

@@ -70,7 +70,7 @@ public static class YamlReader
                 }
             }
 
-            if (cache is not null && diagnostics.Count == reported)
+            if (cache is not null && diagnostics.Count == reported && !builder.SharesCollections)
             {
                 cache.Add(key, documents);
             }
@@ -143,6 +143,9 @@ public static class YamlReader
     {
         private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
 
+        /// <summary>Whether an alias named a mapping or a sequence: the tree then shares that node between its uses.</summary>
+        public bool SharesCollections { get; private set; }
+
         public void ResetAnchors() => _anchors.Clear();
 
         /// <summary>Builds the node at the parser's current event and leaves the parser on that node's last event.</summary>
@@ -169,6 +172,7 @@ public static class YamlReader
                 case AnchorAlias alias:
                     if (_anchors.TryGetValue(alias.Value.Value, out var target))
                     {
+                        SharesCollections |= target is not YamlScalar;
                         return target;
                     }
 

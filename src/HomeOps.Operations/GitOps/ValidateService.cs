@@ -67,14 +67,9 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         }
 
         var settings = headStart is null ? ReadSettings(workspace, options) : await headStart.Settings.ConfigureAwait(false);
-        var parsedStore = options.UseCache ? new ParsedYamlStore(Cache(workspace, options), workspace.Root) : null;
-        var parsed = headStart?.Parsed is { } loading ? await loading.ConfigureAwait(false) : parsedStore?.Load();
+        var parsedStore = new ParsedYamlStore(Cache(workspace, options), workspace.Root);
+        var parsed = headStart?.Parsed is { } loading ? await loading.ConfigureAwait(false) : options.UseCache ? parsedStore.Load() : null;
         var rendered = await RenderAsync(workspace, options, settings, parsed, renderReleases: null, cancellationToken).ConfigureAwait(false);
-        if (parsed is not null)
-        {
-            parsedStore!.Save(parsed);
-            Timings?.Mark("parsed YAML kept", $"{parsed.Reused} texts read back, not parsed");
-        }
 
         var diagnostics = rendered.Diagnostics;
         if (rendered.Tree is { } tree && !options.RenderOnly)
@@ -96,6 +91,13 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
             diagnostics.AddRange(Timings is null ? GitOpsRules.Run(context) : TimedRules(context));
             verdicts?.Save(context.SchemaVerdicts);
             clean?.Save(context.CleanFiles, results!.Fingerprints!);
+        }
+
+        if (parsed is not null)
+        {
+            // After the rules: some of them read the tree's files through the same cache.
+            parsedStore.Save(parsed);
+            Timings?.Mark("parsed YAML kept", $"{parsed.Reused} texts read back, not parsed");
         }
 
         var shown = rendered.Settings.Apply(diagnostics.Select(d => d with { Location = d.Location with { Path = Display(workspace, d.Location.Path) } }));

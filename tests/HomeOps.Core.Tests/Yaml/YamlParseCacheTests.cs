@@ -26,7 +26,7 @@ public sealed class YamlParseCacheTests
           number: 12
           empty:
           list: [a, "b", 3]
-          anchor: &shared {x: 1}
+          anchor: &shared one
           alias: *shared
         ---
         - second
@@ -118,6 +118,65 @@ public sealed class YamlParseCacheTests
         var fromNoise = YamlParseCache.FromPack(noise);
         Dump(YamlReader.ReadAll(Text, "a.yaml", new DiagnosticBag(), fromNoise)).ShouldBe(expected);
         fromNoise.Reused.ShouldBe(0);
+    }
+
+    [Fact]
+    public void ReadAll_TextWhoseAliasesNameCollections_IsNotKept_ScalarAliasesAre()
+    {
+        // Each level doubles the one before: kept in the binary form, which writes every use out, it would not stop.
+        var laughs = "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n";
+        var cache = YamlParseCache.Empty();
+
+        var documents = YamlReader.ReadAll(laughs, "laughs.yaml", new DiagnosticBag(), cache);
+
+        ((YamlSequence)((YamlMapping)documents[0])["d"]!).Items.Count.ShouldBe(2);
+        cache.Changed.ShouldBeFalse();
+        YamlReader.ReadAll("a: &v one\nb: *v\n", "scalar.yaml", new DiagnosticBag(), cache);
+        cache.Changed.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Decode_DamagedBytes_AreRefusedWithInvalidData_NeverAnotherException()
+    {
+        var bytes = YamlBinary.Encode(YamlReader.ReadAll(Text, "a.yaml", new DiagnosticBag()));
+        var expected = Dump(YamlReader.ReadAll(Text, "a.yaml", new DiagnosticBag()));
+        Dump(YamlBinary.Decode(bytes, "a.yaml")).ShouldBe(expected);
+
+        var random = new Random(11);
+        var refused = 0;
+        var cases = new List<byte[]>();
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            foreach (var value in new byte[] { 0x00, 0x7F, 0x80, 0xFF, (byte)random.Next(256) })
+            {
+                var damaged = (byte[])bytes.Clone();
+                damaged[i] = value;
+                cases.Add(damaged);
+            }
+
+            cases.Add(bytes[..i]);
+        }
+
+        for (var i = 0; i < 200; i++)
+        {
+            var noise = new byte[random.Next(1, 300)];
+            random.NextBytes(noise);
+            cases.Add(noise);
+        }
+
+        foreach (var damaged in cases)
+        {
+            try
+            {
+                YamlBinary.Decode(damaged, "a.yaml");
+            }
+            catch (InvalidDataException)
+            {
+                refused++;
+            }
+        }
+
+        refused.ShouldBeGreaterThan(bytes.Length, "cut-short copies alone are refused");
     }
 
     [Fact]
