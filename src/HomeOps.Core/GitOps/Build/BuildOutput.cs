@@ -11,14 +11,16 @@ namespace HomeOps.Core.GitOps.Build;
 /// </summary>
 public static class BuildOutput
 {
-    /// <summary>The documents of a YAML stream, each as its own text.</summary>
+    /// <summary>The documents of a YAML stream, each as its own text (every line ending in '\n'; blank documents left out).</summary>
     public static IReadOnlyList<string> SplitDocuments(string text)
     {
         var docs = new List<string>();
+        var normalized = text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal) : text;
         var current = new System.Text.StringBuilder();
-        foreach (var line in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        foreach (var range in normalized.AsSpan().Split('\n'))
         {
-            if (line == "---" || line.StartsWith("--- ", StringComparison.Ordinal))
+            var line = normalized.AsSpan(range);
+            if (line is "---" || line.StartsWith("--- ", StringComparison.Ordinal))
             {
                 Flush(docs, current);
                 continue;
@@ -210,9 +212,9 @@ public static class BuildOutput
 
     private static void Flush(List<string> docs, System.Text.StringBuilder current)
     {
-        if (current.ToString().Trim().Length > 0)
+        if (current.Length > 0 && current.ToString() is var doc && !string.IsNullOrWhiteSpace(doc))
         {
-            docs.Add(current.ToString());
+            docs.Add(doc);
         }
 
         current.Clear();
