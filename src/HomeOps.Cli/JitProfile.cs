@@ -166,7 +166,7 @@ public sealed class JitProfile
             .Where(l => l.Length > 0 && File.Exists(l)).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
 
     /// <summary>
-    /// The profile's file name: the command's words before the first option, then the options' names in order, each
+    /// The profile's file name: the command's words before the first option, then the options' names sorted, each
     /// once, without their values (`validate_changed-only_offline`, `talos_render_out`), else `homeops`.
     /// </summary>
     public static string FileName(IEnumerable<string> args)

@@ -76,7 +76,7 @@ public sealed class JitProfileTests
         // A run ends at once when the profile is fresh and the run took about as long as the one that recorded it;
         // each run that ends normally records its own time, so within a few runs one ends at once.
         var endedAtOnce = 0;
-        for (var run = 0; run < 6 && endedAtOnce == 0; run++)
+        for (var run = 0; run < 10 && endedAtOnce == 0; run++)
         {
             var before = File.Exists(profile) ? File.ReadAllBytes(profile) : null;
             var written = File.Exists(profile) ? File.GetLastWriteTimeUtc(profile) : default;

@@ -50,12 +50,12 @@ public sealed class InMemoryFileSystem(TimeProvider? time = null) : IFileSystem
         }
     }
 
-    public string ReadAllText(string path) => Get(path) is { Bytes: { } bytes } ? Encoding.UTF8.GetString(bytes) : Get(path).Content;
+    public string ReadAllText(string path) => Get(path) is var entry && entry.Bytes is { } bytes ? Encoding.UTF8.GetString(bytes) : entry.Content;
 
     /// <summary>A file's bytes: as written by <see cref="WriteAllBytesAtomic"/>, else its text as UTF-8.</summary>
-    public byte[] ReadAllBytes(string path) => Get(path) is { Bytes: { } bytes } ? [.. bytes] : Encoding.UTF8.GetBytes(Get(path).Content);
+    public byte[] ReadAllBytes(string path) => Get(path) is var entry && entry.Bytes is { } bytes ? [.. bytes] : Encoding.UTF8.GetBytes(entry.Content);
 
-    public long FileSize(string path) => Get(path) is { Bytes: { } bytes } ? bytes.Length : Encoding.UTF8.GetByteCount(Get(path).Content);
+    public long FileSize(string path) => Get(path) is var entry && entry.Bytes is { } bytes ? bytes.Length : Encoding.UTF8.GetByteCount(entry.Content);
 
     /// <summary>A file written with a mode that has an execute bit (a file written without a mode is not executable).</summary>
     public bool IsExecutable(string path)

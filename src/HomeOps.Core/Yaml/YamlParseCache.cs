@@ -47,7 +47,7 @@ public sealed class YamlParseCache
     /// <summary>A cache that knows nothing yet.</summary>
     public static YamlParseCache Empty() => new([], new(StringComparer.Ordinal));
 
-    /// <summary>The cache a pack holds; an empty one when the pack is damaged or from another build of HomeOps.Core.</summary>
+    /// <summary>The cache a pack holds; an empty one when the pack is damaged or from another build of HomeOps.Core or YamlDotNet.</summary>
     public static YamlParseCache FromPack(byte[] pack)
     {
         if (pack.Length < HeaderLength || !pack.AsSpan(0, 8).SequenceEqual(s_magic) || new Guid(pack.AsSpan(8, 16)) != s_version

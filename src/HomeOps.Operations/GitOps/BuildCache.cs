@@ -24,80 +24,54 @@ public sealed class BuildCache(IFileSystem files, string directory, bool enabled
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    public string? Get(string kind, string key)
-    {
-        if (!enabled)
-        {
-            return null;
-        }
+    /// <summary>An entry, or null when there is none or it cannot be read.</summary>
+    public string? Get(string kind, string key) => Read(PathOf(kind, key), files.ReadAllText);
 
-        var path = PathOf(kind, key);
-        try
-        {
-            return files.FileExists(path) ? files.ReadAllText(path) : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    public void Put(string kind, string key, string content)
-    {
-        if (!enabled)
-        {
-            return;
-        }
-
-        try
-        {
-            files.WriteAllTextAtomic(PathOf(kind, key), content);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A cache that cannot be written only costs speed.
-        }
-    }
+    public void Put(string kind, string key, string content) => Write(() => files.WriteAllTextAtomic(PathOf(kind, key), content));
 
     /// <summary>An entry kept as bytes (<see cref="PutBytes"/>), or null when there is none or it cannot be read.</summary>
-    public byte[]? GetBytes(string kind, string key)
-    {
-        if (!enabled)
-        {
-            return null;
-        }
+    public byte[]? GetBytes(string kind, string key) => Read(PathOf(kind, key, ".bin"), files.ReadAllBytes);
 
-        var path = PathOf(kind, key, ".bin");
-        try
-        {
-            return files.FileExists(path) ? files.ReadAllBytes(path) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    public void PutBytes(string kind, string key, byte[] content)
-    {
-        if (!enabled)
-        {
-            return;
-        }
-
-        try
-        {
-            files.WriteAllBytesAtomic(PathOf(kind, key, ".bin"), content);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A cache that cannot be written only costs speed.
-        }
-    }
+    public void PutBytes(string kind, string key, byte[] content) => Write(() => files.WriteAllBytesAtomic(PathOf(kind, key, ".bin"), content));
 
     /// <summary>When the entry was written (the file system's clock), or null when there is none.</summary>
     public DateTime? WrittenAt(string kind, string key) =>
         enabled && files.FileExists(PathOf(kind, key)) ? files.LastWriteTimeUtc(PathOf(kind, key)) : null;
 
     private string PathOf(string kind, string key, string extension = ".yaml") => Path.Combine(directory, kind, key[..2], key + extension);
+
+    private T? Read<T>(string path, Func<string, T> read)
+        where T : class
+    {
+        if (!enabled)
+        {
+            return null;
+        }
+
+        try
+        {
+            return files.FileExists(path) ? read(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private void Write(Action write)
+    {
+        if (!enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written only costs speed.
+        }
+    }
 }

@@ -70,7 +70,6 @@ public sealed class ValidateService(ICommandRunner runner, TimeProvider time)
         var parsedStore = new ParsedYamlStore(Cache(workspace, options), workspace.Root);
         var parsed = headStart?.Parsed is { } loading ? await loading.ConfigureAwait(false) : options.UseCache ? parsedStore.Load() : null;
         var rendered = await RenderAsync(workspace, options, settings, parsed, renderReleases: null, cancellationToken).ConfigureAwait(false);
-
         var diagnostics = rendered.Diagnostics;
         if (rendered.Tree is { } tree && !options.RenderOnly)
         {
